@@ -1,0 +1,163 @@
+/**
+ * Reads a content folder: every YAML file with the position of each value, every Markdown
+ * file split into front matter and body. Knows nothing of the content model; `model/`
+ * checks the shapes. Problems become diagnostics, never exceptions.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { decodeSource, type SourceText } from './source.js';
+import { parseYaml, type YamlLocations } from './yaml.js';
+import { splitFrontMatter } from './frontmatter.js';
+
+/** What a YAML file is, from its place in the folder. */
+export type YamlKind = 'config' | 'konzept' | 'collection';
+/** What a Markdown file is, from its place in the folder. */
+export type MarkdownKind = 'kapitel' | 'vorlage';
+
+/** A parsed YAML file. */
+export interface RawYamlFile {
+  kind: YamlKind;
+  /** Path relative to the content folder, with `/`. */
+  rel: string;
+  /** Path as shown to the user (content folder as given + rel). */
+  file: string;
+  value: unknown;
+  locations: YamlLocations;
+}
+
+/** A Markdown file with its front matter parsed. */
+export interface RawMarkdownFile {
+  kind: MarkdownKind;
+  rel: string;
+  file: string;
+  /** File name without `.md`. */
+  name: string;
+  /** Parsed front matter, or undefined when there is none or it failed to parse. */
+  frontMatter: unknown;
+  frontMatterLocations?: YamlLocations;
+  /** True when the front matter parsed (or there was none). */
+  frontMatterOk: boolean;
+  body: string;
+  /** Number of lines before the body in the file. */
+  bodyLineOffset: number;
+}
+
+/** Everything read from a content folder. */
+export interface RawContent {
+  /** Absolute path of the content folder. */
+  root: string;
+  /** The content folder as the user gave it, for messages. */
+  display: string;
+  yamlFiles: RawYamlFile[];
+  markdownFiles: RawMarkdownFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** Thrown when the content folder itself is missing: a usage error (exit 2), not a content error. */
+export class ContentFolderMissing extends Error {}
+
+/** Joins the folder as given with a relative path, with forward slashes. */
+export function displayPath(display: string, rel: string): string {
+  return path.posix.join(display.split(path.sep).join('/'), rel);
+}
+
+/** Reads every file of the content folder. */
+export async function loadContent(contentDir: string): Promise<RawContent> {
+  const root = path.resolve(contentDir);
+  const stat = await fs.stat(root).catch(() => null);
+  if (!stat || !stat.isDirectory()) throw new ContentFolderMissing(`Inhaltsordner „${contentDir}“ nicht gefunden`);
+  const display = contentDir.replace(/[\\/]+$/, '') || '.';
+  const result: RawContent = { root, display, yamlFiles: [], markdownFiles: [], diagnostics: [] };
+
+  const jobs: Array<Promise<void>> = [];
+  const configRel = 'ratsdoc.yaml';
+  if (await exists(path.join(root, configRel))) jobs.push(readYaml(result, configRel, 'config'));
+  else
+    result.diagnostics.push({
+      severity: 'error', code: 'config-missing', file: displayPath(display, configRel), line: 1, column: 1,
+      message: 'Die Datei ratsdoc.yaml fehlt; sie nennt die Kommune (kommune: name: …)',
+    });
+
+  for (const rel of await listFiles(root, 'konzept', /\.ya?ml$/i)) {
+    jobs.push(readYaml(result, rel, path.posix.basename(rel).replace(/\.ya?ml$/i, '') === 'konzept' ? 'konzept' : 'collection'));
+  }
+  for (const rel of await listFiles(root, 'konzept/kapitel', /\.md$/i)) jobs.push(readMarkdown(result, rel, 'kapitel'));
+  for (const rel of await listFiles(root, 'vorlagen', /\.md$/i)) jobs.push(readMarkdown(result, rel, 'vorlage'));
+  await Promise.all(jobs);
+  // Promise.all finishes in any order: sort so that every run is identical.
+  result.yamlFiles.sort((a, b) => cmp(a.rel, b.rel));
+  result.markdownFiles.sort((a, b) => cmp(a.rel, b.rel));
+  return result;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function exists(p: string): Promise<boolean> {
+  return fs.stat(p).then(() => true, () => false);
+}
+
+/** Files directly inside `sub` matching `pattern`, as relative paths, sorted. */
+async function listFiles(root: string, sub: string, pattern: RegExp): Promise<string[]> {
+  const entries = await fs.readdir(path.join(root, sub), { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => (e.isFile() || e.isSymbolicLink()) && pattern.test(e.name) && !e.name.startsWith('.'))
+    .map((e) => `${sub}/${e.name}`)
+    .sort();
+}
+
+async function readSource(result: RawContent, rel: string): Promise<SourceText | null> {
+  const file = displayPath(result.display, rel);
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(path.join(result.root, rel));
+  } catch (err) {
+    result.diagnostics.push({ severity: 'error', code: 'file-unreadable', file, line: 1, column: 1, message: `Die Datei lässt sich nicht lesen (${(err as NodeJS.ErrnoException).code ?? 'Fehler'})` });
+    return null;
+  }
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) {
+    result.diagnostics.push({ severity: 'error', code: 'file-encoding', file, ...decoded.position, message: decoded.reason });
+    return null;
+  }
+  return decoded.source;
+}
+
+async function readYaml(result: RawContent, rel: string, kind: YamlKind): Promise<void> {
+  const source = await readSource(result, rel);
+  if (!source) return;
+  const file = displayPath(result.display, rel);
+  const parsed = parseYaml(source);
+  if (!parsed.ok) {
+    result.diagnostics.push({ severity: 'error', code: 'yaml-syntax', file, ...parsed.position, message: parsed.reason });
+    return;
+  }
+  result.yamlFiles.push({ kind, rel, file, value: parsed.value, locations: parsed.locations });
+}
+
+async function readMarkdown(result: RawContent, rel: string, kind: MarkdownKind): Promise<void> {
+  const source = await readSource(result, rel);
+  if (!source) return;
+  const file = displayPath(result.display, rel);
+  const name = path.posix.basename(rel).replace(/\.md$/i, '');
+  const split = splitFrontMatter(source.text);
+  if ('error' in split) {
+    result.diagnostics.push({ severity: 'error', code: 'frontmatter-unclosed', file, line: 1, column: 1, message: split.error });
+    return;
+  }
+  const entry: RawMarkdownFile = { kind, rel, file, name, frontMatter: undefined, frontMatterOk: true, body: split.body, bodyLineOffset: split.bodyLineOffset };
+  if (split.yaml !== null) {
+    const fm = decodeSource(new TextEncoder().encode(split.yaml));
+    const parsed = fm.ok ? parseYaml(fm.source, split.yamlLineOffset) : null;
+    if (parsed && parsed.ok) {
+      entry.frontMatter = parsed.value;
+      entry.frontMatterLocations = parsed.locations;
+    } else {
+      entry.frontMatterOk = false;
+      if (parsed && !parsed.ok) result.diagnostics.push({ severity: 'error', code: 'yaml-syntax', file, ...parsed.position, message: parsed.reason });
+    }
+  }
+  result.markdownFiles.push(entry);
+}

@@ -1,0 +1,165 @@
+import { parseEvents, constructFromEvents, getScalarValue, EVENT_ID } from 'js-yaml';
+import type { Event, ScalarEvent } from 'js-yaml';
+import type { Position } from '../diagnostics/diagnostic.js';
+import { positionAt, type SourceText } from './source.js';
+
+/** A path into a YAML value: keys and list indexes. */
+export type ValuePath = ReadonlyArray<string | number>;
+
+/** Deepest nesting the content model needs, with room to spare; deeper input is refused. */
+export const MAX_YAML_DEPTH = 20;
+
+/**
+ * Where every value and key of one YAML document stands in its file.
+ * Built from js-yaml's event stream, so positions come from the parser, never a regex.
+ */
+export class YamlLocations {
+  private readonly values = new Map<string, number>();
+  private readonly keys = new Map<string, number>();
+
+  constructor(
+    private readonly source: SourceText,
+    /** Added to every line: front matter starts below the `---` line. */
+    private readonly lineOffset = 0,
+  ) {}
+
+  /** @internal used while walking the events */
+  record(path: ValuePath, valueOffset: number, keyOffset?: number): void {
+    const k = pathKey(path);
+    this.values.set(k, valueOffset);
+    if (keyOffset !== undefined) this.keys.set(k, keyOffset);
+  }
+
+  /**
+   * Position of the value at `path`, or of the nearest enclosing value that exists
+   * (a missing field is reported at its parent).
+   */
+  valueAt(path: ValuePath): Position {
+    for (let n = path.length; n >= 0; n--) {
+      const off = this.values.get(pathKey(path.slice(0, n)));
+      if (off !== undefined) return this.toPosition(off);
+    }
+    return { line: 1 + this.lineOffset, column: 1 };
+  }
+
+  /** Position of the key of `path` (for unknown keys), falling back to its value. */
+  keyAt(path: ValuePath): Position {
+    const off = this.keys.get(pathKey(path));
+    return off !== undefined ? this.toPosition(off) : this.valueAt(path);
+  }
+
+  private toPosition(offset: number): Position {
+    const p = positionAt(this.source, offset);
+    return { line: p.line + this.lineOffset, column: p.column };
+  }
+}
+
+function pathKey(path: ValuePath): string {
+  return path.join('\u0000');
+}
+
+/** Outcome of parsing one YAML text. */
+export type YamlResult =
+  | { ok: true; value: unknown; locations: YamlLocations }
+  | { ok: false; reason: string; position: Position };
+
+/**
+ * Parses one YAML document with positions. Aliases (`*name`) are refused outright:
+ * the content model never needs them, and refusing them makes alias bombs impossible.
+ */
+export function parseYaml(source: SourceText, lineOffset = 0): YamlResult {
+  const text = source.text;
+  let events: Event[];
+  let docs: unknown[];
+  try {
+    events = parseEvents(text, { maxDepth: MAX_YAML_DEPTH });
+    docs = constructFromEvents(events, { source: text, maxAliases: 0 });
+  } catch (err) {
+    return yamlError(err, source, lineOffset);
+  }
+  if (docs.length > 1) {
+    const second = events.findIndex((e, i) => i > 0 && e.type === EVENT_ID.DOCUMENT);
+    void second;
+    return { ok: false, reason: 'Die Datei enthält mehrere YAML-Dokumente (---); erlaubt ist eines', position: { line: 1 + lineOffset, column: 1 } };
+  }
+  const locations = new YamlLocations(source, lineOffset);
+  let i = 0;
+  while (i < events.length && events[i].type !== EVENT_ID.DOCUMENT) i++;
+  if (i < events.length) walk(events, i + 1, [], text, locations, undefined);
+  return { ok: true, value: docs.length ? docs[0] : null, locations };
+}
+
+/** Records the position of the node starting at events[i] and its children; returns the next index. */
+function walk(events: Event[], i: number, path: Array<string | number>, text: string, loc: YamlLocations, keyOffset: number | undefined): number {
+  const ev = events[i];
+  switch (ev.type) {
+    case EVENT_ID.SCALAR:
+      loc.record(path, ev.valueStart, keyOffset);
+      return i + 1;
+    case EVENT_ID.ALIAS:
+      loc.record(path, ev.anchorStart, keyOffset);
+      return i + 1;
+    case EVENT_ID.SEQUENCE: {
+      loc.record(path, ev.start, keyOffset);
+      let j = i + 1;
+      let index = 0;
+      while (j < events.length && events[j].type !== EVENT_ID.POP) {
+        j = walk(events, j, [...path, index++], text, loc, undefined);
+      }
+      return j + 1;
+    }
+    case EVENT_ID.MAPPING: {
+      loc.record(path, ev.start, keyOffset);
+      let j = i + 1;
+      while (j < events.length && events[j].type !== EVENT_ID.POP) {
+        const keyEvent = events[j];
+        let key: string;
+        let keyStart: number;
+        if (keyEvent.type === EVENT_ID.SCALAR) {
+          key = getScalarValue(text, keyEvent as ScalarEvent);
+          keyStart = keyEvent.valueStart;
+          j++;
+        } else {
+          // A complex key (a list or map used as a key): skip it; the schema rejects it anyway.
+          key = '?';
+          keyStart = 'start' in keyEvent ? keyEvent.start : 0;
+          j = walk(events, j, [...path, key], text, loc, undefined);
+        }
+        j = walk(events, j, [...path, key], text, loc, keyStart);
+      }
+      return j + 1;
+    }
+    default:
+      return i + 1;
+  }
+}
+
+/** js-yaml's English reasons, in German. Unknown ones are passed on with a German frame. */
+const REASONS_DE: Array<[RegExp, string]> = [
+  [/duplicated mapping key/, 'Schlüssel doppelt vorhanden'],
+  [/aliases exceeded maxAliases/, 'Anker und Aliase (&name, *name) sind nicht erlaubt; bitte den Wert ausschreiben'],
+  [/exceeded maxDepth|nesting depth|too deep/i, `Verschachtelung tiefer als ${MAX_YAML_DEPTH} Ebenen`],
+  [/deficient indentation|bad indentation/, 'Einrückung stimmt nicht'],
+  [/end of the stream or a document separator is expected/, 'unerwarteter Inhalt; ist die Einrückung richtig?'],
+  [/unexpected end of the stream within a flow collection/, 'eine Klammer [ oder { wird nicht geschlossen'],
+  [/missed comma between flow collection entries/, 'Komma fehlt zwischen Einträgen in [ … ] oder { … }'],
+  [/unexpected end of the stream within a (double|single) quoted scalar/, 'ein Anführungszeichen wird nicht geschlossen'],
+  [/can not read a block mapping entry; a multiline key may not be an implicit key/, 'nach einem Schlüssel fehlt der Doppelpunkt oder die Einrückung stimmt nicht'],
+  [/incomplete explicit mapping pair|a multiline key|implicit key/, 'ein Schlüssel ist unvollständig; fehlt ein Doppelpunkt?'],
+  [/tab/i, 'Tabulatoren sind zur Einrückung nicht erlaubt; bitte Leerzeichen verwenden'],
+  [/unknown tag/, 'unbekanntes Tag (!…)'],
+];
+
+function yamlError(err: unknown, source: SourceText, lineOffset: number): YamlResult {
+  const e = err as { reason?: string; message?: string; mark?: { position?: number; line?: number; column?: number } };
+  const reason = e.reason ?? e.message ?? String(err);
+  const german = REASONS_DE.find(([re]) => re.test(reason))?.[1];
+  let position: Position = { line: 1, column: 1 };
+  if (e.mark && typeof e.mark.position === 'number') position = positionAt(source, Math.min(e.mark.position, source.text.length));
+  else if (e.mark && typeof e.mark.line === 'number') position = { line: e.mark.line + 1, column: (e.mark.column ?? 0) + 1 };
+  return {
+    ok: false,
+    reason: `YAML-Syntaxfehler: ${german ?? `die Datei lässt sich nicht lesen (${reason})`}`,
+    position: { line: position.line + lineOffset, column: position.column },
+  };
+}

@@ -1,0 +1,21 @@
+import { loadContent } from '../content/load.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { sortDiagnostics } from '../diagnostics/diagnostic.js';
+import type { Model, ModelIndex } from './model.js';
+import { runRules } from './rules.js';
+import { validateShapes } from './validate.js';
+
+/** A loaded, validated content folder with every problem found. */
+export interface CheckedContent {
+  model: Model;
+  index: ModelIndex;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads and validates a content folder: shapes first, then every cross-file rule. */
+export async function checkContent(contentDir: string): Promise<CheckedContent> {
+  const raw = await loadContent(contentDir);
+  const { model, diagnostics } = validateShapes(raw);
+  const rules = await runRules(model);
+  return { model, index: rules.index, diagnostics: sortDiagnostics([...diagnostics, ...rules.diagnostics]) };
+}

@@ -1,0 +1,95 @@
+/**
+ * The validated content: every entity with the place it came from. Types are the zod
+ * schemas' inferred types; `Located` only adds where a value stands.
+ */
+import type { YamlLocations, ValuePath } from '../content/yaml.js';
+import type { Position } from '../diagnostics/diagnostic.js';
+import type {
+  Akteur, CollectionName, Handlungsfeld, Indikator, Interview, KapitelFrontMatter, Konzept, Massnahme,
+  Meilenstein, RatsdocConfig, Sozialraum, VorlageFrontMatter, Ziel,
+} from './schemas.js';
+
+/** A value with its source: file, and the position of any field below it. */
+export interface Located<T> {
+  value: T;
+  /** File as shown to the user. */
+  file: string;
+  /** Path of this value inside its YAML document, e.g. `['massnahmen', 3]`. */
+  path: ValuePath;
+  locations: YamlLocations;
+}
+
+/** Position of a field below a located value (`at(m, 'ziele', 1)`). */
+export function at<T>(item: Located<T>, ...sub: Array<string | number>): Position {
+  return item.locations.valueAt([...item.path, ...sub]);
+}
+
+/** The entries of every collection, merged over all files of `konzept/`. */
+export interface Collections {
+  handlungsfelder: Located<Handlungsfeld>[];
+  ziele: Located<Ziel>[];
+  indikatoren: Located<Indikator>[];
+  massnahmen: Located<Massnahme>[];
+  akteure: Located<Akteur>[];
+  sozialraeume: Located<Sozialraum>[];
+  interviews: Located<Interview>[];
+  meilensteine: Located<Meilenstein>[];
+}
+
+/** A Markdown body and where its first line stands in its file. */
+export interface MarkdownSource {
+  file: string;
+  body: string;
+  /** Lines before the body (front matter), so body line 1 is file line `bodyLineOffset + 1`. */
+  bodyLineOffset: number;
+}
+
+/** A chapter of the concept: `konzept/kapitel/NAME.md`. */
+export interface Kapitel extends MarkdownSource {
+  name: string;
+  meta: Located<KapitelFrontMatter>;
+}
+
+/** A Vorlage: `vorlagen/*.md`. */
+export interface Vorlage extends MarkdownSource {
+  name: string;
+  meta: Located<VorlageFrontMatter>;
+}
+
+/** The whole validated content folder. */
+export interface Model {
+  /** Absolute path of the content folder. */
+  root: string;
+  /** Content folder as given, for messages. */
+  display: string;
+  config?: Located<RatsdocConfig>;
+  konzept?: Located<Konzept>;
+  collections: Collections;
+  /** IDs of entries that exist but failed their schema: references to them are not reported again. */
+  brokenIds: Record<CollectionName, Set<string>>;
+  kapitel: Map<string, Kapitel>;
+  vorlagen: Vorlage[];
+}
+
+/** Lookup tables by ID, built once per model. */
+export interface ModelIndex {
+  handlungsfelder: Map<string, Located<Handlungsfeld>>;
+  ziele: Map<string, Located<Ziel>>;
+  indikatoren: Map<string, Located<Indikator>>;
+  massnahmen: Map<string, Located<Massnahme>>;
+  akteure: Map<string, Located<Akteur>>;
+  sozialraeume: Map<string, Located<Sozialraum>>;
+  interviews: Map<string, Located<Interview>>;
+  meilensteine: Map<string, Located<Meilenstein>>;
+}
+
+/** Builds the ID lookup tables; the first entry of a duplicated ID wins. */
+export function indexModel(model: Model): ModelIndex {
+  const idx = {} as Record<CollectionName, Map<string, Located<{ id: string }>>>;
+  for (const [name, list] of Object.entries(model.collections) as Array<[CollectionName, Located<{ id: string }>[]]>) {
+    const map = new Map<string, Located<{ id: string }>>();
+    for (const item of list) if (!map.has(item.value.id)) map.set(item.value.id, item);
+    idx[name] = map;
+  }
+  return idx as unknown as ModelIndex;
+}

@@ -1,0 +1,372 @@
+/**
+ * Rules beyond shape: references, uniqueness, the goal tree, dates, files, helper calls and
+ * the warnings of spec section 4. Each rule is `(model, index) => Diagnostic[]` and reports at
+ * every referring site.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import { formatPath } from '../diagnostics/zod.js';
+import { at, indexModel, type Located, type Model, type ModelIndex, type MarkdownSource } from './model.js';
+import { COLLECTION_NAMES, ENTITY_LABEL, type CollectionName } from './schemas.js';
+import { periodEnd, periodStart } from './dates.js';
+import { findExpressions, HELPERS } from './expressions.js';
+
+type Rule = (model: Model, index: ModelIndex) => Diagnostic[];
+
+function entityOf(collection: CollectionName, id: string): string {
+  return `${ENTITY_LABEL[collection]} „${id}“`;
+}
+
+function diag(severity: Diagnostic['severity'], code: string, file: string, pos: Position, message: string, entity?: string): Diagnostic {
+  return { severity, code, file, line: pos.line, column: pos.column, message, ...(entity ? { entity } : {}) };
+}
+
+const uniqueIds: Rule = (model) => {
+  const out: Diagnostic[] = [];
+  for (const name of COLLECTION_NAMES) {
+    const seen = new Map<string, Located<{ id: string }>>();
+    for (const item of model.collections[name] as Located<{ id: string }>[]) {
+      const first = seen.get(item.value.id);
+      if (first) {
+        const p = at(first, 'id');
+        out.push(diag('error', 'duplicate-id', item.file, at(item, 'id'), `ID ist doppelt vergeben; zuerst definiert in ${first.file}:${p.line}:${p.column}`, entityOf(name, item.value.id)));
+      } else seen.set(item.value.id, item);
+    }
+  }
+  return out;
+};
+
+/** A reference field: where it sits, which collection it points to. */
+interface RefSpec {
+  from: CollectionName;
+  field: string;
+  to: CollectionName;
+  /** Extracts the referenced IDs with their sub-path below the entity. */
+  refs: (value: any) => Array<{ id: string; sub: Array<string | number> }>;
+}
+
+const one = (field: string) => (v: any) => (typeof v[field] === 'string' ? [{ id: v[field] as string, sub: [field] }] : []);
+const many = (field: string) => (v: any) => ((v[field] as string[] | undefined) ?? []).map((id, i) => ({ id, sub: [field, i] }));
+
+const REFERENCES: RefSpec[] = [
+  { from: 'ziele', field: 'handlungsfeld', to: 'handlungsfelder', refs: one('handlungsfeld') },
+  { from: 'ziele', field: 'oberziel', to: 'ziele', refs: one('oberziel') },
+  { from: 'ziele', field: 'indikatoren', to: 'indikatoren', refs: many('indikatoren') },
+  { from: 'massnahmen', field: 'handlungsfeld', to: 'handlungsfelder', refs: one('handlungsfeld') },
+  { from: 'massnahmen', field: 'ziele', to: 'ziele', refs: many('ziele') },
+  { from: 'massnahmen', field: 'federfuehrung', to: 'akteure', refs: one('federfuehrung') },
+  { from: 'massnahmen', field: 'partner', to: 'akteure', refs: many('partner') },
+  { from: 'massnahmen', field: 'sozialraeume', to: 'sozialraeume', refs: many('sozialraeume') },
+  {
+    from: 'indikatoren', field: 'messungen.sozialraum', to: 'sozialraeume',
+    refs: (v) => ((v.messungen as Array<{ sozialraum?: string }> | undefined) ?? []).flatMap((m, i) => (m.sozialraum ? [{ id: m.sozialraum, sub: ['messungen', i, 'sozialraum'] }] : [])),
+  },
+  { from: 'interviews', field: 'sozialraum', to: 'sozialraeume', refs: one('sozialraum') },
+  { from: 'interviews', field: 'handlungsfelder', to: 'handlungsfelder', refs: many('handlungsfelder') },
+];
+
+const references: Rule = (model, index) => {
+  const out: Diagnostic[] = [];
+  for (const spec of REFERENCES) {
+    const targets = index[spec.to] as Map<string, unknown>;
+    for (const item of model.collections[spec.from] as Located<{ id: string }>[]) {
+      for (const ref of spec.refs(item.value)) {
+        if (targets.has(ref.id) || model.brokenIds[spec.to].has(ref.id)) continue;
+        out.push(diag('error', 'unresolved-reference', item.file, at(item, ...ref.sub),
+          `${ENTITY_LABEL[spec.to]} „${ref.id}“ ist nicht definiert${didYouMean(ref.id, targets.keys())} (${formatPath(ref.sub)})`,
+          entityOf(spec.from, item.value.id)));
+      }
+    }
+  }
+  return out;
+};
+
+const goalTree: Rule = (model, index) => {
+  const out: Diagnostic[] = [];
+  for (const z of model.collections.ziele) {
+    const ziel = z.value;
+    if (!ziel.oberziel) {
+      continue;
+    }
+    const ober = index.ziele.get(ziel.oberziel);
+    if (!ober) continue; // reported by `references`
+    if (ober.value.ebene !== 'Leitziel') {
+      out.push(diag('error', 'oberziel-not-leitziel', z.file, at(z, 'oberziel'), `Oberziel „${ober.value.id}“ ist kein Leitziel, sondern ein ${ober.value.ebene}`, entityOf('ziele', ziel.id)));
+    }
+    if (ober.value.handlungsfeld !== ziel.handlungsfeld) {
+      out.push(diag('error', 'oberziel-other-handlungsfeld', z.file, at(z, 'oberziel'),
+        `Oberziel „${ober.value.id}“ gehört zum Handlungsfeld „${ober.value.handlungsfeld}“, dieses Ziel zu „${ziel.handlungsfeld}“`, entityOf('ziele', ziel.id)));
+    }
+  }
+  for (const z of model.collections.ziele) {
+    if (z.value.ebene === 'Handlungsziel' && !z.value.oberziel) {
+      out.push(diag('warning', 'handlungsziel-without-oberziel', z.file, at(z, 'ebene'), 'Handlungsziel ohne Oberziel (Leitziel); es erscheint ohne Einordnung', entityOf('ziele', z.value.id)));
+    }
+  }
+  // Cycles: follow oberziel from every goal; a goal met twice closes a cycle.
+  const reported = new Set<string>();
+  for (const start of model.collections.ziele) {
+    const chain: string[] = [];
+    let cur: string | undefined = start.value.id;
+    while (cur && !chain.includes(cur)) {
+      chain.push(cur);
+      cur = index.ziele.get(cur)?.value.oberziel;
+    }
+    if (cur && cur === start.value.id && !reported.has(start.value.id)) {
+      const cycle = [...chain, cur];
+      for (const id of chain) reported.add(id);
+      for (const id of chain) {
+        const z = index.ziele.get(id)!;
+        out.push(diag('error', 'goal-cycle', z.file, at(z, 'oberziel'), `Die Zielhierarchie enthält einen Kreis: ${cycle.join(' → ')}`, entityOf('ziele', id)));
+      }
+    }
+  }
+  return out;
+};
+
+const dates: Rule = (model) => {
+  const out: Diagnostic[] = [];
+  const zeitraum = model.konzept?.value.zeitraum;
+  if (model.konzept && zeitraum && periodEnd(zeitraum.bis) < periodStart(zeitraum.von)) {
+    out.push(diag('error', 'period-reversed', model.konzept.file, at(model.konzept, 'zeitraum', 'bis'), `Zeitraum endet (${zeitraum.bis}) vor seinem Beginn (${zeitraum.von})`, 'Konzept'));
+  }
+  for (const m of model.collections.massnahmen) {
+    const { beginn, ende, id } = m.value;
+    if (beginn && ende && periodEnd(ende) < periodStart(beginn)) {
+      out.push(diag('error', 'period-reversed', m.file, at(m, 'ende'), `Ende (${ende}) liegt vor dem Beginn (${beginn})`, entityOf('massnahmen', id)));
+      continue;
+    }
+    if (zeitraum && ((beginn && periodStart(beginn) < periodStart(zeitraum.von)) || (ende && periodEnd(ende) > periodEnd(zeitraum.bis)))) {
+      out.push(diag('warning', 'period-outside-konzept', m.file, at(m, beginn && periodStart(beginn) < periodStart(zeitraum.von) ? 'beginn' : 'ende'),
+        `Zeitraum ${beginn ?? '…'} bis ${ende ?? '…'} liegt nicht ganz im Zeitraum des Konzepts (${zeitraum.von} bis ${zeitraum.bis})`, entityOf('massnahmen', id)));
+    }
+  }
+  for (const i of model.collections.interviews) {
+    const z = i.value.zeitraum;
+    if (z && periodEnd(z.bis) < periodStart(z.von)) out.push(diag('error', 'period-reversed', i.file, at(i, 'zeitraum', 'bis'), `Zeitraum endet (${z.bis}) vor seinem Beginn (${z.von})`, entityOf('interviews', i.value.id)));
+  }
+  return out;
+};
+
+const indicatorWarnings: Rule = (model) => {
+  const out: Diagnostic[] = [];
+  const used = new Set(model.collections.ziele.flatMap((z) => z.value.indikatoren ?? []));
+  for (const ind of model.collections.indikatoren) {
+    const v = ind.value;
+    const entity = entityOf('indikatoren', v.id);
+    if (v.zielwert && !v.basis) out.push(diag('warning', 'zielwert-without-basis', ind.file, at(ind, 'zielwert'), 'Zielwert ohne Ausgangswert (basis): die Entwicklung ist nicht messbar', entity));
+    if (!used.has(v.id)) out.push(diag('warning', 'indicator-unused', ind.file, at(ind, 'id'), 'Indikator wird von keinem Ziel verwendet', entity));
+    if (v.richtung && v.basis && v.zielwert) {
+      const up = v.zielwert.wert > v.basis.wert;
+      const down = v.zielwert.wert < v.basis.wert;
+      if ((v.richtung === 'steigend' && !up) || (v.richtung === 'fallend' && !down)) {
+        out.push(diag('warning', 'richtung-mismatch', ind.file, at(ind, 'richtung'),
+          `Richtung „${v.richtung}“ passt nicht zu Ausgangswert ${v.basis.wert} und Zielwert ${v.zielwert.wert}`, entity));
+      }
+    }
+  }
+  return out;
+};
+
+const smartGoals: Rule = (model) => {
+  const out: Diagnostic[] = [];
+  const withMeasure = new Set(model.collections.massnahmen.flatMap((m) => m.value.ziele));
+  for (const z of model.collections.ziele) {
+    if (z.value.ebene !== 'Handlungsziel') continue;
+    const entity = entityOf('ziele', z.value.id);
+    if (!z.value.indikatoren?.length) out.push(diag('warning', 'goal-without-indicator', z.file, at(z, 'id'), 'Handlungsziel ohne Indikator: nicht messbar (SMART)', entity));
+    if (!withMeasure.has(z.value.id)) out.push(diag('warning', 'goal-without-measure', z.file, at(z, 'id'), 'Handlungsziel ohne Maßnahme: keine Maßnahme verfolgt es', entity));
+  }
+  return out;
+};
+
+const measureGoals: Rule = (model, index) => {
+  const out: Diagnostic[] = [];
+  for (const m of model.collections.massnahmen) {
+    m.value.ziele.forEach((zid, i) => {
+      const z = index.ziele.get(zid);
+      if (z && z.value.handlungsfeld !== m.value.handlungsfeld) {
+        out.push(diag('warning', 'measure-goal-other-handlungsfeld', m.file, at(m, 'ziele', i),
+          `Ziel „${zid}“ gehört zum Handlungsfeld „${z.value.handlungsfeld}“, die Maßnahme zu „${m.value.handlungsfeld}“`, entityOf('massnahmen', m.value.id)));
+      }
+    });
+  }
+  return out;
+};
+
+const gliederung: Rule = (model) => {
+  const out: Diagnostic[] = [];
+  const k = model.konzept;
+  const hasCollections = COLLECTION_NAMES.some((n) => model.collections[n].length > 0);
+  if (!k) {
+    if ((hasCollections || model.kapitel.size > 0) && !out.length) {
+      const first = model.collections.handlungsfelder[0] ?? model.collections.massnahmen[0];
+      if (first) out.push(diag('error', 'konzept-missing', first.file, { line: 1, column: 1 }, 'konzept/konzept.yaml fehlt: ohne sie hat das Konzept keinen Titel und keine Gliederung'));
+    }
+    return out;
+  }
+  const named = new Set<string>();
+  k.value.gliederung.forEach((entry, i) => {
+    if (typeof entry === 'object' && 'kapitel' in entry) {
+      if (named.has(entry.kapitel)) out.push(diag('error', 'gliederung-duplicate', k.file, at(k, 'gliederung', i, 'kapitel'), `Kapitel „${entry.kapitel}“ steht mehrfach in der Gliederung`, 'Konzept'));
+      named.add(entry.kapitel);
+      if (!model.kapitel.has(entry.kapitel)) {
+        out.push(diag('error', 'kapitel-missing', k.file, at(k, 'gliederung', i, 'kapitel'),
+          `Kapitel „${entry.kapitel}“ hat keine Datei konzept/kapitel/${entry.kapitel}.md${didYouMean(entry.kapitel, model.kapitel.keys())}`, 'Konzept'));
+      }
+    }
+  });
+  for (const kap of model.kapitel.values()) {
+    if (!named.has(kap.name)) out.push(diag('warning', 'kapitel-unused', kap.file, { line: 1, column: 1 }, 'Kapitel steht nicht in der Gliederung von konzept.yaml und erscheint nicht im Konzept', `Kapitel „${kap.name}“`));
+  }
+  return out;
+};
+
+/** Output file name of a Vorlage: its number with `/` replaced by `-`. */
+export function vorlageFileName(nummer: string): string {
+  return nummer.replace(/[\/\\]/g, '-').replace(/[^A-Za-z0-9ÄÖÜäöüß._-]/g, '_');
+}
+
+const vorlagen: Rule = (model) => {
+  const out: Diagnostic[] = [];
+  const byNumber = new Map<string, (typeof model.vorlagen)[number]>();
+  const byFileName = new Map<string, (typeof model.vorlagen)[number]>();
+  for (const v of model.vorlagen) {
+    const meta = v.meta.value;
+    const entity = `Vorlage „${meta.nummer}“`;
+    const first = byNumber.get(meta.nummer);
+    if (first) {
+      out.push(diag('error', 'duplicate-vorlage', v.file, at(v.meta, 'nummer'), `Vorlagen-Nummer ist doppelt vergeben; zuerst in ${first.file}`, entity));
+    } else {
+      byNumber.set(meta.nummer, v);
+      const fname = vorlageFileName(meta.nummer);
+      const clash = byFileName.get(fname);
+      if (clash) out.push(diag('error', 'vorlage-filename-clash', v.file, at(v.meta, 'nummer'), `ergibt denselben Dateinamen „${fname}“ wie Vorlage „${clash.meta.value.nummer}“ (${clash.file})`, entity));
+      else byFileName.set(fname, v);
+    }
+    if (meta.klimarelevanz?.umfang && meta.klimarelevanz.auswirkung === 'keine') {
+      out.push(diag('error', 'klima-umfang', v.file, at(v.meta, 'klimarelevanz', 'umfang'), '„umfang“ ist nur bei auswirkung „positiv“ oder „negativ“ erlaubt', entity));
+    }
+    (meta.anlagen ?? []).forEach((a, i) => {
+      if (!a.konzept && !a.datei) out.push(diag('error', 'anlage-empty', v.file, at(v.meta, 'anlagen', i), `Anlage „${a.titel}“ braucht „datei: …“ oder „konzept: true“`, entity));
+      if (a.konzept && a.datei) out.push(diag('error', 'anlage-both', v.file, at(v.meta, 'anlagen', i, 'datei'), `Anlage „${a.titel}“ nennt sowohl „datei“ als auch „konzept: true“; bitte nur eines`, entity));
+      if (a.konzept && !model.konzept) out.push(diag('error', 'anlage-konzept-missing', v.file, at(v.meta, 'anlagen', i, 'konzept'), 'Das Konzept ist als Anlage genannt, es gibt aber kein konzept/konzept.yaml', entity));
+    });
+  }
+  for (const v of model.vorlagen) {
+    const meta = v.meta.value;
+    const entity = `Vorlage „${meta.nummer}“`;
+    if (meta.art === 'Ergänzungsvorlage' && !meta.bezug) {
+      out.push(diag('error', 'bezug-missing', v.file, at(v.meta, 'art'), 'Eine Ergänzungsvorlage braucht „bezug“: die Nummer der Vorlage, die sie ergänzt', entity));
+    }
+    if (meta.bezug !== undefined) {
+      if (meta.bezug === meta.nummer) out.push(diag('error', 'bezug-self', v.file, at(v.meta, 'bezug'), 'Eine Vorlage kann sich nicht auf sich selbst beziehen', entity));
+      else if (!byNumber.has(meta.bezug)) out.push(diag('error', 'bezug-unresolved', v.file, at(v.meta, 'bezug'), `Bezug: Vorlage „${meta.bezug}“ gibt es nicht${didYouMean(meta.bezug, byNumber.keys())}`, entity));
+    }
+  }
+  return out;
+};
+
+const helperCalls: Rule = (model, index) => {
+  const out: Diagnostic[] = [];
+  const sources: Array<{ src: MarkdownSource; entity: string }> = [
+    ...[...model.kapitel.values()].map((k) => ({ src: k, entity: `Kapitel „${k.name}“` })),
+    ...model.vorlagen.map((v) => ({ src: v, entity: `Vorlage „${v.meta.value.nummer}“` })),
+  ];
+  for (const { src, entity } of sources) out.push(...checkHelperCalls(src, entity, model, index));
+  return out;
+};
+
+/** Checks the helper calls of one Markdown body: known helper, arguments, existing IDs. */
+export function checkHelperCalls(src: MarkdownSource, entity: string, model: Model, index: ModelIndex): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const { calls, problems } = findExpressions(src.body, src.bodyLineOffset);
+  for (const p of problems) out.push(diag('error', 'helper-syntax', src.file, p.position, p.message, entity));
+  for (const call of calls) {
+    const sig = HELPERS[call.helper];
+    if (!sig) {
+      out.push(diag('error', 'helper-unknown', src.file, call.position,
+        `unbekannter Datenbaustein „${call.helper}“${didYouMean(call.helper, Object.keys(HELPERS))}; erlaubt: ${Object.keys(HELPERS).join(', ')}`, entity));
+      continue;
+    }
+    if (call.positional.length !== sig.positional.length) {
+      out.push(diag('error', 'helper-arguments', src.file, call.position, `${call.raw}: erwartet ${sig.usage}`, entity));
+      continue;
+    }
+    const ids: Array<{ id: string; to: CollectionName }> = call.positional.map((id, i) => ({ id, to: sig.positional[i] }));
+    for (const [key, id] of Object.entries(call.named)) {
+      const to = sig.named[key];
+      if (!to) {
+        out.push(diag('error', 'helper-arguments', src.file, call.position, `${call.raw}: unbekannte Angabe „${key}“${didYouMean(key, Object.keys(sig.named))}; erwartet ${sig.usage}`, entity));
+        continue;
+      }
+      ids.push({ id, to });
+    }
+    if (needsKonzept(call.helper) && !model.konzept && model.collections.massnahmen.length === 0) {
+      // Without data the helpers have nothing to show; reported once by the ID checks below if IDs are given.
+    }
+    for (const { id, to } of ids) {
+      const map = index[to] as Map<string, unknown>;
+      if (!map.has(id) && !model.brokenIds[to].has(id)) {
+        out.push(diag('error', 'helper-unknown-id', src.file, call.position, `${call.raw}: ${ENTITY_LABEL[to]} „${id}“ ist nicht definiert${didYouMean(id, map.keys())}`, entity));
+      }
+    }
+  }
+  return out;
+}
+
+function needsKonzept(helper: string): boolean {
+  return helper !== 'indikator';
+}
+
+/** Checks that a file named in the content stays inside the content folder and exists. */
+export async function checkContentFile(model: Model, rel: string): Promise<string | null> {
+  if (path.isAbsolute(rel) || /^[a-zA-Z]:[\\/]/.test(rel)) return 'ist ein absoluter Pfad; erlaubt sind nur Pfade im Inhaltsordner (z. B. anlagen/datei.pdf)';
+  const norm = path.posix.normalize(rel.replace(/\\/g, '/'));
+  if (norm.startsWith('../') || norm === '..') return 'zeigt aus dem Inhaltsordner heraus; erlaubt sind nur Pfade im Inhaltsordner';
+  const abs = path.join(model.root, norm);
+  let real: string;
+  try {
+    real = await fs.realpath(abs);
+  } catch {
+    return 'gibt es nicht';
+  }
+  const rootReal = await fs.realpath(model.root);
+  if (real !== rootReal && !real.startsWith(rootReal + path.sep)) return 'ist ein Verweis (Symlink) aus dem Inhaltsordner heraus';
+  const st = await fs.stat(real);
+  if (!st.isFile()) return 'ist keine Datei';
+  return null;
+}
+
+async function files(model: Model): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = [];
+  const jobs: Array<Promise<void>> = [];
+  const wappen = model.config?.value.kommune.wappen;
+  if (model.config && wappen) {
+    jobs.push(checkContentFile(model, wappen).then((p) => {
+      if (p) out.push(diag('error', 'file-invalid', model.config!.file, at(model.config!, 'kommune', 'wappen'), `Wappen „${wappen}“ ${p}`, 'Kommune'));
+    }));
+  }
+  for (const v of model.vorlagen) {
+    (v.meta.value.anlagen ?? []).forEach((a, i) => {
+      if (!a.datei) return;
+      jobs.push(checkContentFile(model, a.datei).then((p) => {
+        if (p) out.push(diag('error', 'file-invalid', v.file, at(v.meta, 'anlagen', i, 'datei'), `Anlage „${a.datei}“ ${p}`, `Vorlage „${v.meta.value.nummer}“`));
+      }));
+    });
+  }
+  await Promise.all(jobs);
+  return out;
+}
+
+const RULES: Rule[] = [uniqueIds, references, goalTree, dates, indicatorWarnings, smartGoals, measureGoals, gliederung, vorlagen, helperCalls];
+
+/** Runs every rule over a shape-valid model. */
+export async function runRules(model: Model): Promise<{ diagnostics: Diagnostic[]; index: ModelIndex }> {
+  const index = indexModel(model);
+  const diagnostics = RULES.flatMap((rule) => rule(model, index));
+  diagnostics.push(...(await files(model)));
+  return { diagnostics, index };
+}

@@ -1,0 +1,117 @@
+/**
+ * Applies the zod schemas to what the loader read and merges the collections. Each entry of
+ * a collection is checked on its own, so one broken entry neither hides the errors of the
+ * others nor makes every reference to the rest fail.
+ */
+import type { z } from 'zod';
+import type { RawContent, RawYamlFile } from '../content/load.js';
+import type { YamlLocations, ValuePath } from '../content/yaml.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { translateIssues } from '../diagnostics/zod.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import {
+  COLLECTION_NAMES, COLLECTION_SCHEMAS, ENTITY_LABEL, KapitelFrontMatterSchema, KonzeptFileSchema,
+  RatsdocConfigSchema, VorlageFrontMatterSchema, type CollectionName,
+} from './schemas.js';
+import type { Collections, Located, Model } from './model.js';
+
+/** Validates shapes; returns the model of everything valid plus the diagnostics. */
+export function validateShapes(raw: RawContent): { model: Model; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [...raw.diagnostics];
+  const collections = Object.fromEntries(COLLECTION_NAMES.map((n) => [n, []])) as unknown as Collections;
+  const brokenIds = Object.fromEntries(COLLECTION_NAMES.map((n) => [n, new Set<string>()])) as Model['brokenIds'];
+  const model: Model = { root: raw.root, display: raw.display, collections, brokenIds, kapitel: new Map(), vorlagen: [] };
+
+  for (const f of raw.yamlFiles) {
+    if (f.kind === 'config') {
+      const v = check(RatsdocConfigSchema, f.value, f, [], diagnostics, undefined);
+      if (v) model.config = { value: v, file: f.file, path: [], locations: f.locations };
+    } else if (f.kind === 'konzept') {
+      const v = check(KonzeptFileSchema, f.value, f, [], diagnostics, 'Konzept');
+      if (v) model.konzept = { value: v.konzept, file: f.file, path: ['konzept'], locations: f.locations };
+    } else {
+      validateCollectionFile(f, model, diagnostics);
+    }
+  }
+
+  for (const m of raw.markdownFiles) {
+    if (!m.frontMatterOk) continue;
+    const entity = m.kind === 'kapitel' ? `Kapitel „${m.name}“` : `Vorlage „${m.name}“`;
+    if (m.frontMatter === undefined || m.frontMatter === null) {
+      diagnostics.push({
+        severity: 'error', code: 'frontmatter-missing', file: m.file, line: 1, column: 1, entity,
+        message: m.kind === 'kapitel'
+          ? 'Der Kopfteil fehlt: die Datei muss mit „---“, „titel: …“ und „---“ beginnen'
+          : 'Der Kopfteil fehlt: die Datei muss mit „---“ beginnen und nummer, art, betreff und beschlussvorschlag nennen',
+      });
+      continue;
+    }
+    const locations = m.frontMatterLocations!;
+    const source = { rel: m.rel, file: m.file, locations } as Pick<RawYamlFile, 'file' | 'locations'>;
+    if (m.kind === 'kapitel') {
+      const v = check(KapitelFrontMatterSchema, m.frontMatter, source, [], diagnostics, entity);
+      if (v) model.kapitel.set(m.name, { name: m.name, file: m.file, body: m.body, bodyLineOffset: m.bodyLineOffset, meta: { value: v, file: m.file, path: [], locations } });
+    } else {
+      const nummer = (m.frontMatter as { nummer?: unknown }).nummer;
+      const vEntity = typeof nummer === 'string' ? `Vorlage „${nummer}“` : entity;
+      const v = check(VorlageFrontMatterSchema, m.frontMatter, source, [], diagnostics, vEntity);
+      if (v) model.vorlagen.push({ name: m.name, file: m.file, body: m.body, bodyLineOffset: m.bodyLineOffset, meta: { value: v, file: m.file, path: [], locations } });
+    }
+  }
+  return { model, diagnostics };
+}
+
+function validateCollectionFile(f: RawYamlFile, model: Model, diagnostics: Diagnostic[]): void {
+  const value = f.value;
+  if (value === null || value === undefined) return; // an empty file is allowed
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    diagnostics.push({
+      severity: 'error', code: 'collection-file-shape', file: f.file, line: 1, column: 1,
+      message: `Die Datei muss Sammlungen als oberste Schlüssel enthalten (${COLLECTION_NAMES.join(', ')})`,
+    });
+    return;
+  }
+  for (const [key, list] of Object.entries(value as Record<string, unknown>)) {
+    if (!(COLLECTION_NAMES as string[]).includes(key)) {
+      const pos = f.locations.keyAt([key]);
+      const hint = key === 'konzept' ? ' (der Abschnitt „konzept:“ gehört in konzept/konzept.yaml)' : didYouMean(key, COLLECTION_NAMES);
+      diagnostics.push({ severity: 'error', code: 'unknown-collection', file: f.file, ...pos, message: `unbekannte Sammlung „${key}“${hint}` });
+      continue;
+    }
+    const name = key as CollectionName;
+    if (list === null) continue;
+    if (!Array.isArray(list)) {
+      diagnostics.push({ severity: 'error', code: 'schema', file: f.file, ...f.locations.valueAt([key]), message: `„${key}“ muss eine Liste sein (Einträge mit „- id: …“)` });
+      continue;
+    }
+    list.forEach((item, i) => {
+      const path = [name, i];
+      const id = item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : undefined;
+      const entity = `${ENTITY_LABEL[name]} ${id ? `„${id}“` : `Nr. ${i + 1}`}`;
+      const v = check(COLLECTION_SCHEMAS[name] as z.ZodType, item, f, path, diagnostics, entity);
+      if (v) (model.collections[name] as Located<unknown>[]).push({ value: v, file: f.file, path, locations: f.locations });
+      else if (id) model.brokenIds[name].add(id);
+    });
+  }
+}
+
+/** Runs one schema on the value at `basePath`; pushes German diagnostics and returns the value if valid. */
+function check<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  f: { file: string; locations: YamlLocations },
+  basePath: ValuePath,
+  diagnostics: Diagnostic[],
+  entity: string | undefined,
+): z.infer<S> | undefined {
+  const r = schema.safeParse(value, { reportInput: true });
+  if (r.success) return r.data;
+  const locator = {
+    valueAt: (p: ReadonlyArray<string | number>) => f.locations.valueAt([...basePath, ...p]),
+    keyAt: (p: ReadonlyArray<string | number>) => f.locations.keyAt([...basePath, ...p]),
+  };
+  for (const t of translateIssues(schema, r.error.issues, locator, value)) {
+    diagnostics.push({ severity: 'error', code: 'schema', file: f.file, ...t.position, message: t.message, ...(entity ? { entity } : {}) });
+  }
+  return undefined;
+}
