@@ -1,1 +1,122 @@
-export async function build(o:{content:string;out:string}):Promise<number>{void o;return 0}
+/**
+ * `ratsdoc build`: validate, build every document tree, render PDF and HTML, write `out/`
+ * atomically. Content errors → exit 1 and nothing written.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { checkContent } from '../model/check.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatText, formatDiagnosticLine } from '../diagnostics/format.js';
+import { loadTemplates, resolveTemplatesDir, type Templates } from '../theme/load.js';
+import { buildDocuments } from '../document/build.js';
+import { buildKonzept } from '../document/konzept.js';
+import type { Block, DocumentTree } from '../document/tree.js';
+import { renderHtml } from '../render/html/render.js';
+import { renderIndexPage, type IndexEntry } from '../render/html/index-page.js';
+import { renderPdf } from '../render/pdf/render.js';
+import { writeOutput, type OutputFiles } from '../output/write.js';
+import { formatDate } from '../format/german.js';
+
+/** Options of `build`. */
+export interface BuildOptions {
+  content: string;
+  out: string;
+  templates?: string;
+  /** Snippet injected into every HTML page (live reload of `serve`); never set by `build`. */
+  liveReloadSnippet?: string;
+  quiet?: boolean;
+}
+
+/** Result of a build without writing: the files and every diagnostic. */
+export interface BuildResult {
+  files?: OutputFiles;
+  diagnostics: Diagnostic[];
+  documents: number;
+  pages: number;
+}
+
+/** Runs the whole pipeline in memory. */
+export async function buildFiles(opts: BuildOptions): Promise<BuildResult> {
+  const checked = await checkContent(opts.content);
+  const tpl = await loadTemplates(resolveTemplatesDir(opts.templates));
+  const diagnostics = [...checked.diagnostics, ...tpl.diagnostics];
+  if (hasErrors(diagnostics) || !tpl.templates) return { diagnostics: sortDiagnostics(diagnostics), documents: 0, pages: 0 };
+  const templates = tpl.templates;
+  const built = buildDocuments(checked.model, checked.index, templates.theme, buildKonzept);
+  diagnostics.push(...built.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), documents: 0, pages: 0 };
+
+  const files: OutputFiles = new Map();
+  const entries: IndexEntry[] = [];
+  const images = await loadImages(built.trees);
+  let pages = 0;
+  const allowedRoots = [checked.model.root];
+  for (const tree of built.trees) {
+    const pdf = await renderPdf(tree, templates.theme, { fonts: templates.fonts, allowedRoots });
+    const html = renderHtml(tree, templates.theme, { layout: templates.htmlLayout, css: templates.htmlCss, images, ...(opts.liveReloadSnippet ? { liveReloadSnippet: opts.liveReloadSnippet } : {}) });
+    const pageCount = countPdfPages(pdf);
+    pages += pageCount;
+    files.set(`${tree.outPath}.pdf`, pdf);
+    files.set(`${tree.outPath}.html`, html);
+    entries.push(indexEntry(tree, checked.model.vorlagen, pageCount));
+  }
+  const kommune = checked.model.config?.value.kommune.name ?? '';
+  files.set('index.html', renderIndexPage(entries, { kommune }, templates.theme, { layout: templates.htmlLayout, css: templates.htmlCss, ...(opts.liveReloadSnippet ? { liveReloadSnippet: opts.liveReloadSnippet } : {}) }));
+  return { files, diagnostics: sortDiagnostics(diagnostics), documents: built.trees.length, pages };
+}
+
+/** `ratsdoc build`. */
+export async function build(opts: BuildOptions): Promise<number> {
+  const started = performance.now();
+  const result = await buildFiles(opts);
+  if (result.diagnostics.length) process.stderr.write(hasErrors(result.diagnostics) ? formatText(result.diagnostics) : result.diagnostics.map(formatDiagnosticLine).join('\n') + '\n');
+  if (!result.files) {
+    process.stderr.write(`Nichts geschrieben: „${opts.out}“ bleibt unverändert.\n`);
+    return 1;
+  }
+  try {
+    await writeOutput(opts.out, result.files);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'EACCES' || code === 'EPERM' ? 'keine Schreibrechte' : code === 'ENOSPC' ? 'der Datenträger ist voll' : code === 'EROFS' ? 'der Datenträger ist schreibgeschützt' : `Fehler ${code ?? String(err)}`;
+    process.stderr.write(`ratsdoc: Ausgabeordner „${opts.out}“ lässt sich nicht schreiben (${reason}). Die bisherige Ausgabe bleibt unverändert.\n`);
+    return 1;
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1).replace('.', ',');
+  if (!opts.quiet) process.stdout.write(`${result.documents} Dokumente (${result.pages} Seiten) als PDF und HTML in „${opts.out}“ geschrieben, in ${seconds} s.\n`);
+  return 0;
+}
+
+/** Counts the page objects of a PDF written by pdfkit (uncompressed object headers). */
+export function countPdfPages(pdf: Buffer): number {
+  const m = pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g);
+  return m ? m.length : 0;
+}
+
+function indexEntry(tree: DocumentTree, vorlagen: Array<{ meta: { value: { nummer: string; art: string; datum?: string; betreff: string } } }>, pages: number): IndexEntry {
+  const base = { title: tree.meta.title, pages, pdf: `${tree.outPath}.pdf`, html: `${tree.outPath}.html` };
+  if (tree.kind === 'konzept') return { kind: 'konzept', ...base };
+  const v = vorlagen.find((x) => `vorlagen/${x.meta.value.nummer.replace(/[\/\\]/g, '-')}` === tree.outPath)?.meta.value;
+  return { kind: 'vorlage', ...base, ...(v ? { nummer: v.nummer, art: v.art, ...(v.datum ? { datum: formatDate(v.datum) } : {}) } : {}) };
+}
+
+/** Reads every image a tree shows (for data: URIs in HTML). */
+async function loadImages(trees: DocumentTree[]): Promise<Map<string, { mime: string; data: Buffer }>> {
+  const paths = new Set<string>();
+  const visit = (blocks: Block[]) => {
+    for (const b of blocks) {
+      if (b.type === 'image' || b.type === 'logo') paths.add(b.path);
+      if (b.type === 'titlePage' && b.logo) paths.add(b.logo.path);
+      if ('children' in b && Array.isArray(b.children) && b.type !== 'paragraph' && b.type !== 'heading') visit(b.children as Block[]);
+      if (b.type === 'list') b.items.forEach(visit);
+      if (b.type === 'footnotes') b.items.forEach((i) => visit(i.children));
+    }
+  };
+  for (const t of trees) visit(t.blocks);
+  const images = new Map<string, { mime: string; data: Buffer }>();
+  await Promise.all([...paths].map(async (p) => {
+    images.set(p, { mime: /\.jpe?g$/i.test(p) ? 'image/jpeg' : 'image/png', data: await fs.readFile(p) });
+  }));
+  void path;
+  return images;
+}

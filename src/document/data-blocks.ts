@@ -1,0 +1,227 @@
+/**
+ * Data shown as document blocks: the tables and charts behind the helpers `{{indikator}}`,
+ * `{{ziele}}`, `{{massnahmen}}`, `{{zeitplan}}`, reused by the Konzept's generated parts so
+ * a measure looks the same wherever it is cited.
+ */
+import type { HelperCall } from '../model/expressions.js';
+import type { Located } from '../model/model.js';
+import type { Indikator, Kosten, Massnahme, Ziel } from '../model/schemas.js';
+import { formatDate, formatMoney, formatPeriod, formatValue } from '../format/german.js';
+import { mm } from '../theme/theme.js';
+import { BuildContext } from './context.js';
+import { ganttChart, indicatorChart, type GanttRow } from './charts.js';
+import { capitalize, display } from './labels.js';
+import type { Block, Chart, Inline, Table, TableCell } from './tree.js';
+
+/** Where a helper call stands, for diagnostics. */
+export interface CallSite {
+  file: string;
+  line: number;
+  column: number;
+  entity: string;
+}
+
+const t = (value: string): Inline => ({ type: 'text', value });
+const cell = (children: Inline[] | string, extra: Partial<TableCell> = {}): TableCell => ({ children: typeof children === 'string' ? [t(children)] : children, ...extra });
+const head = (labels: string[], align: Array<TableCell['align']> = []): TableCell[] => labels.map((l, i) => cell(l, { header: true, ...(align[i] ? { align: align[i] } : {}) }));
+
+/** An entity reference: a link to its profile when the document has one, else plain text. */
+export function entityRef(ctx: BuildContext, kind: Parameters<typeof BuildContext.entityAnchor>[0], id: string, label: string): Inline {
+  const anchor = BuildContext.entityAnchor(kind, id);
+  return ctx.profiles.has(anchor) ? { type: 'link', url: `#${anchor}`, children: [t(label)] } : t(label);
+}
+
+/** Cost entries of a measure as a list (one object or a list in the YAML). */
+export function kostenList(m: Massnahme): Kosten[] {
+  return m.kosten === undefined ? [] : Array.isArray(m.kosten) ? m.kosten : [m.kosten];
+}
+
+/** Sum of a measure's costs in euros. */
+export function kostenSumme(m: Massnahme): number {
+  return kostenList(m).reduce((s, k) => s + k.betrag, 0);
+}
+
+/** Text width of the page in pt (for charts). */
+export function textWidth(ctx: BuildContext): number {
+  const [, right, , left] = ctx.theme.page.margin;
+  return Math.floor(mm(210 - right - left));
+}
+
+/** The table of measures: Nr., Maßnahme, Federführung, Partner, Zeitraum, Status, Kosten; with the total. */
+export function massnahmenTable(list: Array<Located<Massnahme>>, ctx: BuildContext, caption?: string): Table {
+  const { index } = ctx;
+  const rows = list.map(({ value: m }) => [
+    cell([entityRef(ctx, 'massnahme', m.id, m.id)]),
+    cell([entityRef(ctx, 'massnahme', m.id, m.titel)]),
+    cell([akteurRef(ctx, m.federfuehrung)]),
+    cell(joinInlines((m.partner ?? []).map((p) => akteurRef(ctx, p)))),
+    cell(formatPeriod(m.beginn, m.ende)),
+    cell(m.status ? capitalize(display(m.status)) : '–'),
+    cell(kostenList(m).length ? formatMoney(kostenSumme(m)) : '–', { align: 'right' }),
+  ]);
+  void index;
+  const total = list.reduce((s, m) => s + kostenSumme(m.value), 0);
+  return {
+    type: 'table',
+    variant: 'grid',
+    ...(caption ? { caption } : {}),
+    widths: [8, 30, 17, 19, 13, 11, 13],
+    headerRows: [head(['Nr.', 'Maßnahme', 'Federführung', 'Partner', 'Zeitraum', 'Status', 'Kosten'], [undefined, undefined, undefined, undefined, undefined, undefined, 'right'])],
+    rows,
+    footerRows: [[cell('Summe', { header: true, colSpan: 6 }), cell(''), cell(''), cell(''), cell(''), cell(''), cell(formatMoney(total), { align: 'right' })]],
+  };
+}
+
+function akteurRef(ctx: BuildContext, id: string): Inline {
+  const a = ctx.index.akteure.get(id);
+  return entityRef(ctx, 'akteur', id, a ? a.value.name : id);
+}
+
+function joinInlines(list: Inline[]): Inline[] {
+  if (!list.length) return [t('–')];
+  const out: Inline[] = [];
+  list.forEach((x, i) => {
+    if (i) out.push(t(', '));
+    out.push(x);
+  });
+  return out;
+}
+
+/** Goals of a Handlungsfeld: Leitziele with their Handlungsziele below, with Frist and Indikatoren. */
+export function zieleTable(hfId: string | undefined, ctx: BuildContext, caption?: string): Table {
+  const ziele = ctx.model.collections.ziele.filter((z) => !hfId || z.value.handlungsfeld === hfId);
+  const ordered = orderGoals(ziele);
+  const rows = ordered.map(({ value: z }) => [
+    cell([entityRef(ctx, 'ziel', z.id, z.id)]),
+    cell(z.ebene === 'Leitziel' ? [{ type: 'strong', children: [entityRef(ctx, 'ziel', z.id, z.titel)] }] : [entityRef(ctx, 'ziel', z.id, z.titel)]),
+    cell(z.ebene),
+    cell(z.frist ? formatDate(z.frist) : '–'),
+    cell(joinInlines((z.indikatoren ?? []).map((i) => entityRef(ctx, 'indikator', i, i)))),
+  ]);
+  return {
+    type: 'table',
+    variant: 'grid',
+    ...(caption ? { caption } : {}),
+    widths: [10, 50, 14, 12, 14],
+    headerRows: [head(['Nr.', 'Ziel', 'Ebene', 'Frist', 'Indikatoren'])],
+    rows,
+  };
+}
+
+/** Leitziele each followed by their Handlungsziele; goals without a known Leitziel at the end. */
+export function orderGoals(ziele: Array<Located<Ziel>>): Array<Located<Ziel>> {
+  const out: Array<Located<Ziel>> = [];
+  const placed = new Set<string>();
+  for (const l of ziele.filter((z) => z.value.ebene === 'Leitziel')) {
+    out.push(l);
+    placed.add(l.value.id);
+    for (const h of ziele.filter((z) => z.value.oberziel === l.value.id && z.value.ebene === 'Handlungsziel')) {
+      out.push(h);
+      placed.add(h.value.id);
+    }
+  }
+  for (const z of ziele) if (!placed.has(z.value.id)) out.push(z);
+  return out;
+}
+
+/** Latest measurement of an indicator for the whole city (no Sozialraum), else the latest at all. */
+export function latestMeasurement(ind: Indikator): { wert: number; stichtag: string } | undefined {
+  const all = ind.messungen ?? [];
+  const city = all.filter((m) => !m.sozialraum);
+  const pool = city.length ? city : all;
+  return [...pool].sort((a, b) => (a.stichtag < b.stichtag ? -1 : a.stichtag > b.stichtag ? 1 : 0)).pop();
+}
+
+/** One indicator as a small table: Ausgangswert → aktueller Wert → Zielwert. */
+export function indikatorTable(ind: Indikator, ctx: BuildContext): Table {
+  const latest = latestMeasurement(ind);
+  const fmt = (p?: { wert: number; stichtag: string }) => (p ? `${formatValue(p.wert, ind.einheit)} (${formatDate(p.stichtag)})` : '–');
+  return {
+    type: 'table',
+    variant: 'grid',
+    caption: `Indikator ${ind.id}: ${ind.titel}`,
+    widths: [25, 25, 25, 25],
+    headerRows: [head(['Ausgangswert', 'Aktueller Wert', 'Zielwert', 'Quelle'])],
+    rows: [[cell([entityRef(ctx, 'indikator', ind.id, fmt(ind.basis))]), cell(fmt(latest)), cell(fmt(ind.zielwert)), cell(ind.quelle)]],
+  };
+}
+
+/** A line chart of an indicator's city-wide measurements, or null with fewer than two points. */
+export function indikatorChart(ind: Indikator, ctx: BuildContext): Chart | null {
+  const city = (ind.messungen ?? []).filter((m) => !m.sozialraum);
+  const series = [...(ind.basis ? [ind.basis] : []), ...city]
+    .filter((p, i, arr) => arr.findIndex((q) => q.stichtag === p.stichtag) === i)
+    .sort((a, b) => (a.stichtag < b.stichtag ? -1 : 1));
+  if (series.length < 2) return null;
+  const c = ctx.theme.colors;
+  const alt = `Verlauf ${ind.titel}: ${series.map((p) => `${formatDate(p.stichtag)} ${formatValue(p.wert, ind.einheit)}`).join(', ')}${ind.zielwert ? `; Zielwert ${formatValue(ind.zielwert.wert, ind.einheit)} bis ${formatDate(ind.zielwert.stichtag)}` : ''}`;
+  return indicatorChart(
+    series.map((p) => ({ label: p.stichtag.slice(0, 4), value: p.wert })),
+    ind.zielwert ? { value: ind.zielwert.wert, label: `Ziel ${formatValue(ind.zielwert.wert, ind.einheit)}` } : undefined,
+    { width: Math.min(300, textWidth(ctx)), font: ctx.theme.base.font_family, primary: c.primary, accent: c.accent, muted: c.muted, unit: ind.einheit, alt },
+  );
+}
+
+/** Rows of a Gantt chart per page: more rows than this are split into several charts. */
+const GANTT_ROWS_PER_CHART = 44;
+
+/** The time plan: measures grouped by Handlungsfeld, then the milestones; split when long. */
+export function zeitplanCharts(hfId: string | undefined, ctx: BuildContext): Chart[] {
+  const rows: GanttRow[] = [];
+  for (const hf of ctx.model.collections.handlungsfelder) {
+    if (hfId && hf.value.id !== hfId) continue;
+    const measures = ctx.model.collections.massnahmen.filter((m) => m.value.handlungsfeld === hf.value.id && m.value.beginn && m.value.ende);
+    if (!measures.length) continue;
+    rows.push({ kind: 'group', label: hf.value.titel });
+    for (const { value: m } of measures) rows.push({ kind: 'bar', label: `${m.id} ${m.titel}`, start: m.beginn!, end: m.ende!, ...(m.status ? { status: m.status } : {}) });
+  }
+  if (!hfId) {
+    const ms = ctx.model.collections.meilensteine;
+    if (ms.length) {
+      rows.push({ kind: 'group', label: 'Meilensteine' });
+      for (const { value: m } of ms) rows.push({ kind: 'milestone', label: m.titel, date: m.datum });
+    }
+  }
+  if (!rows.some((r) => r.kind !== 'group')) return [];
+  const charts: Chart[] = [];
+  const c = ctx.theme.colors;
+  for (let i = 0; i < rows.length; i += GANTT_ROWS_PER_CHART) {
+    const chunk = rows.slice(i, i + GANTT_ROWS_PER_CHART);
+    const bars = chunk.filter((r): r is Extract<GanttRow, { kind: 'bar' }> => r.kind === 'bar');
+    const miles = chunk.filter((r): r is Extract<GanttRow, { kind: 'milestone' }> => r.kind === 'milestone');
+    const alt = `Zeitplan: ${[...bars.map((b) => `${b.label} ${formatPeriod(b.start, b.end)}`), ...miles.map((m) => `Meilenstein ${m.label} ${formatDate(m.date)}`)].join('; ')}`;
+    charts.push(ganttChart(chunk, { width: textWidth(ctx), font: ctx.theme.base.font_family, primary: c.primary, accent: c.accent, muted: c.muted, alt, caption: charts.length || rows.length > GANTT_ROWS_PER_CHART ? `Zeitplan (Teil ${charts.length + 1})` : 'Zeitplan' }));
+  }
+  return charts;
+}
+
+/** A checked helper call turned into blocks; unknown IDs (not caught before) become diagnostics. */
+export function expandHelper(call: HelperCall, ctx: BuildContext, site: CallSite): Block[] {
+  const fail = (message: string): Block[] => {
+    ctx.diagnostics.push({ severity: 'error', code: 'helper-unknown-id', file: site.file, line: site.line, column: site.column, entity: site.entity, message });
+    return [];
+  };
+  const { index } = ctx;
+  const hf = call.named.handlungsfeld;
+  if (hf !== undefined && !index.handlungsfelder.has(hf)) return fail(`${call.raw}: Handlungsfeld „${hf}“ ist nicht definiert`);
+  switch (call.helper) {
+    case 'indikator': {
+      const ind = index.indikatoren.get(call.positional[0] ?? '');
+      if (!ind) return fail(`${call.raw}: Indikator „${call.positional[0]}“ ist nicht definiert`);
+      return [indikatorTable(ind.value, ctx)];
+    }
+    case 'ziele':
+      return [zieleTable(hf, ctx, hf ? `Ziele im Handlungsfeld ${index.handlungsfelder.get(hf)!.value.titel}` : 'Ziele')];
+    case 'massnahmen': {
+      const ziel = call.named.ziel;
+      if (ziel !== undefined && !index.ziele.has(ziel)) return fail(`${call.raw}: Ziel „${ziel}“ ist nicht definiert`);
+      const list = ctx.model.collections.massnahmen.filter((m) => (!hf || m.value.handlungsfeld === hf) && (!ziel || m.value.ziele.includes(ziel)));
+      const caption = ziel ? `Maßnahmen zum Ziel ${index.ziele.get(ziel)!.value.titel}` : hf ? `Maßnahmen im Handlungsfeld ${index.handlungsfelder.get(hf)!.value.titel}` : 'Maßnahmen';
+      return [massnahmenTable(list, ctx, caption)];
+    }
+    case 'zeitplan':
+      return zeitplanCharts(hf, ctx);
+    default:
+      return fail(`unbekannter Datenbaustein „${call.helper}“`);
+  }
+}

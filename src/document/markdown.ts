@@ -1,0 +1,295 @@
+/**
+ * Markdown → document tree. Parsed with unified + remark-parse + remark-gfm; positions come
+ * from the parser. Raw HTML is never passed through (it becomes visible text), links other
+ * than http(s), mailto and #anchors are dropped to their text, images must lie in the content
+ * folder. A paragraph that is exactly one data helper (`{{massnahmen …}}`) becomes the
+ * helper's blocks.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import fs from 'node:fs';
+import path from 'node:path';
+import type * as md from 'mdast';
+import type { Block, Inline, TableCell } from './tree.js';
+import type { BuildContext } from './context.js';
+import type { MarkdownSource } from '../model/model.js';
+import { findExpressions } from '../model/expressions.js';
+import { expandHelper } from './data-blocks.js';
+
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/** Parses Markdown into mdast (exported for tools that need the raw tree, e.g. diff). */
+export function parseMarkdown(text: string): md.Root {
+  return parser.parse(text) as md.Root;
+}
+
+/** How headings of a Markdown body map into the document. */
+export interface HeadingPlan {
+  /** Depth in the document of a `#` heading (e.g. 2 inside a chapter). */
+  baseDepth: 1 | 2 | 3;
+  /** Number prefix of the enclosing chapter (`3`), to number `#` as `3.1`; undefined: unnumbered. */
+  numberPrefix?: string;
+  /** List headings in the TOC and bookmarks. */
+  toc: boolean;
+}
+
+/** Converts one Markdown source (a Vorlage body, a chapter, or a Markdown field) into blocks. */
+export function markdownToBlocks(src: MarkdownSource, entity: string, ctx: BuildContext, plan: HeadingPlan = { baseDepth: 2, toc: false }): Block[] {
+  const root = parseMarkdown(src.body);
+  const conv = new Converter(src, entity, ctx, plan, root);
+  const blocks = conv.blocks(root.children);
+  const notes = conv.footnotes();
+  if (notes) blocks.push(notes);
+  return blocks;
+}
+
+/** Converts a short Markdown field (beschreibung, text, befunde) into blocks; no helpers, no headings in the TOC. */
+export function markdownFieldToBlocks(text: string, file: string, entity: string, ctx: BuildContext): Block[] {
+  return markdownToBlocks({ file, body: text, bodyLineOffset: 0 }, entity, ctx, { baseDepth: 3, toc: false });
+}
+
+/** A Markdown field as inline content (first paragraph's inlines; further paragraphs joined by breaks). */
+export function markdownFieldToInlines(text: string, file: string, entity: string, ctx: BuildContext): Inline[] {
+  const blocks = markdownFieldToBlocks(text, file, entity, ctx);
+  const out: Inline[] = [];
+  for (const b of blocks) {
+    if (b.type !== 'paragraph') continue;
+    if (out.length) out.push({ type: 'break' });
+    out.push(...b.children);
+  }
+  return out;
+}
+
+const SAFE_URL = /^(https?:|mailto:|#)/i;
+
+class Converter {
+  private readonly definitions = new Map<string, md.Definition>();
+  private readonly footnoteDefs = new Map<string, md.FootnoteDefinition>();
+  private readonly footnoteNumbers = new Map<string, { number: number; anchor: string }>();
+  private readonly headingCounters: number[] = [0, 0, 0, 0];
+
+  constructor(
+    private readonly src: MarkdownSource,
+    private readonly entity: string,
+    private readonly ctx: BuildContext,
+    private readonly plan: HeadingPlan,
+    root: md.Root,
+  ) {
+    collect(root, (n) => {
+      if (n.type === 'definition') this.definitions.set((n as md.Definition).identifier, n as md.Definition);
+      if (n.type === 'footnoteDefinition') this.footnoteDefs.set((n as md.FootnoteDefinition).identifier, n as md.FootnoteDefinition);
+    });
+  }
+
+  private line(node: md.Node): number {
+    return (node.position?.start.line ?? 1) + this.src.bodyLineOffset;
+  }
+
+  private column(node: md.Node): number {
+    return node.position?.start.column ?? 1;
+  }
+
+  private report(node: md.Node, severity: 'error' | 'warning', code: string, message: string): void {
+    this.ctx.diagnostics.push({ severity, code, file: this.src.file, line: this.line(node), column: this.column(node), message, entity: this.entity });
+  }
+
+  blocks(nodes: md.RootContent[]): Block[] {
+    const out: Block[] = [];
+    for (const n of nodes) out.push(...this.block(n));
+    return out;
+  }
+
+  private block(n: md.RootContent): Block[] {
+    switch (n.type) {
+      case 'paragraph': {
+        const helper = this.helperParagraph(n);
+        if (helper) return helper;
+        // A paragraph of only an image becomes a figure.
+        if (n.children.length === 1 && n.children[0].type === 'image') return this.image(n.children[0]);
+        return [{ type: 'paragraph', children: this.inlines(n.children) }];
+      }
+      case 'heading':
+        return [this.heading(n)];
+      case 'list':
+        return [{ type: 'list', ordered: !!n.ordered, ...(n.ordered && n.start != null && n.start !== 1 ? { start: n.start } : {}), items: n.children.map((li) => this.blocks(li.children)) }];
+      case 'blockquote':
+        return [{ type: 'blockquote', children: this.blocks(n.children) }];
+      case 'code':
+        return [{ type: 'code', value: n.value }];
+      case 'thematicBreak':
+        return [{ type: 'thematicBreak' }];
+      case 'table':
+        return [this.table(n)];
+      case 'html':
+        // Raw HTML is never passed through: it is shown as text so nothing disappears silently.
+        this.report(n, 'warning', 'markdown-raw-html', 'HTML im Text wird nicht ausgeführt, sondern als Text angezeigt');
+        return [{ type: 'paragraph', children: [{ type: 'text', value: n.value }] }];
+      case 'definition':
+      case 'footnoteDefinition':
+      case 'yaml':
+        return [];
+      default:
+        return [];
+    }
+  }
+
+  private helperParagraph(p: md.Paragraph): Block[] | null {
+    if (p.children.length !== 1 || p.children[0].type !== 'text') return null;
+    const text = p.children[0].value.trim();
+    if (!text.startsWith('{{') || !text.endsWith('}}')) return null;
+    const { calls } = findExpressions(text, 0);
+    if (calls.length !== 1 || calls[0].raw !== text) return null;
+    const call = calls[0];
+    return expandHelper(call, this.ctx, { file: this.src.file, line: this.line(p), column: this.column(p), entity: this.entity });
+  }
+
+  private heading(n: md.Heading): Block {
+    const depth = Math.min(4, this.plan.baseDepth + n.depth - 1) as 1 | 2 | 3 | 4;
+    const children = this.inlines(n.children);
+    let number: string | undefined;
+    if (this.plan.numberPrefix !== undefined && n.depth <= 3) {
+      const level = n.depth - 1;
+      this.headingCounters[level]++;
+      for (let i = level + 1; i < this.headingCounters.length; i++) this.headingCounters[i] = 0;
+      number = [this.plan.numberPrefix, ...this.headingCounters.slice(0, level + 1)].filter((x) => x !== '').join('.');
+    }
+    return { type: 'heading', depth, ...(number ? { number } : {}), anchor: this.ctx.anchor(plainText(children)), toc: this.plan.toc && n.depth <= 2, children };
+  }
+
+  private table(n: md.Table): Block {
+    const align = n.align ?? [];
+    const row = (r: md.TableRow, header: boolean): TableCell[] =>
+      r.children.map((c, i) => ({ children: this.inlines(c.children), ...(header ? { header: true } : {}), ...(align[i] ? { align: align[i]! } : {}) }));
+    const [head, ...body] = n.children;
+    return { type: 'table', variant: 'grid', headerRows: head ? [row(head, true)] : [], rows: body.map((r) => row(r, false)) };
+  }
+
+  private image(img: md.Image): Block[] {
+    const resolved = this.resolveImage(img, img.url);
+    if (!resolved) return [];
+    if (!img.alt) this.report(img, 'warning', 'image-alt-missing', `Bild „${img.url}“ hat keinen Alternativtext (![Beschreibung](…)); für Barrierefreiheit bitte ergänzen`);
+    return [{ type: 'image', path: resolved, src: img.url, alt: img.alt ?? '', ...(img.title ? { title: img.title } : {}) }];
+  }
+
+  private resolveImage(node: md.Node, url: string): string | null {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
+      this.report(node, 'error', 'image-external', `Bild „${url}“: nur Dateien im Inhaltsordner sind erlaubt (z. B. anlagen/karte.png), keine Adressen im Netz`);
+      return null;
+    }
+    const rel = decodeURI(url.split('#')[0].split('?')[0]);
+    const norm = path.posix.normalize(rel.replace(/\\/g, '/'));
+    if (path.isAbsolute(rel) || norm.startsWith('../') || norm === '..') {
+      this.report(node, 'error', 'image-outside', `Bild „${url}“ liegt außerhalb des Inhaltsordners; erlaubt sind Pfade wie anlagen/karte.png`);
+      return null;
+    }
+    if (!/\.(png|jpe?g)$/i.test(norm)) {
+      this.report(node, 'error', 'image-format', `Bild „${url}“: nur PNG- und JPEG-Bilder sind erlaubt`);
+      return null;
+    }
+    const abs = path.join(this.ctx.model.root, norm);
+    try {
+      const real = fs.realpathSync(abs);
+      const rootReal = fs.realpathSync(this.ctx.model.root);
+      if (!real.startsWith(rootReal + path.sep)) {
+        this.report(node, 'error', 'image-outside', `Bild „${url}“ ist ein Verweis (Symlink) aus dem Inhaltsordner heraus`);
+        return null;
+      }
+      return real;
+    } catch {
+      this.report(node, 'error', 'image-missing', `Bild „${url}“ gibt es nicht (Pfade gelten ab dem Inhaltsordner, z. B. anlagen/karte.png)`);
+      return null;
+    }
+  }
+
+  inlines(nodes: md.PhrasingContent[]): Inline[] {
+    const out: Inline[] = [];
+    for (const n of nodes) out.push(...this.inline(n));
+    return mergeText(out);
+  }
+
+  private inline(n: md.PhrasingContent): Inline[] {
+    switch (n.type) {
+      case 'text':
+        return [{ type: 'text', value: n.value }];
+      case 'strong':
+        return [{ type: 'strong', children: this.inlines(n.children) }];
+      case 'emphasis':
+        return [{ type: 'emphasis', children: this.inlines(n.children) }];
+      case 'delete':
+        return [{ type: 'delete', children: this.inlines(n.children) }];
+      case 'inlineCode':
+        return [{ type: 'inlineCode', value: n.value }];
+      case 'break':
+        return [{ type: 'break' }];
+      case 'html':
+        return [{ type: 'text', value: n.value }];
+      case 'link':
+        return this.link(n, n.url, n.children);
+      case 'linkReference': {
+        const def = this.definitions.get(n.identifier);
+        return def ? this.link(n, def.url, n.children) : [{ type: 'text', value: `[${plainText(this.inlines(n.children))}]` }];
+      }
+      case 'image':
+      case 'imageReference': {
+        // An image inside running text: shown as its alt text; images belong in their own paragraph.
+        this.report(n, 'warning', 'image-inline', 'Ein Bild im Fließtext wird nur als Text gezeigt; bitte in einen eigenen Absatz stellen');
+        return [{ type: 'text', value: n.alt ?? '' }];
+      }
+      case 'footnoteReference': {
+        let note = this.footnoteNumbers.get(n.identifier);
+        if (!note) {
+          if (!this.footnoteDefs.has(n.identifier)) {
+            this.report(n, 'error', 'footnote-missing', `Fußnote [^${n.label ?? n.identifier}] hat keinen Text ([^${n.label ?? n.identifier}]: …)`);
+            return [];
+          }
+          const number = ++this.ctx.footnoteCounter;
+          note = { number, anchor: `fn-${number}` };
+          this.footnoteNumbers.set(n.identifier, note);
+        }
+        return [{ type: 'footnoteRef', number: note.number, anchor: note.anchor }];
+      }
+      default:
+        return [];
+    }
+  }
+
+  private link(node: md.Node, url: string, children: md.PhrasingContent[]): Inline[] {
+    const inner = this.inlines(children);
+    if (!SAFE_URL.test(url.trim())) {
+      if (url.trim()) this.report(node, 'warning', 'link-unsafe', `Link „${url}“ wird nicht übernommen (erlaubt: https:, http:, mailto:)`);
+      return inner;
+    }
+    return [{ type: 'link', url: url.trim(), children: inner }];
+  }
+
+  /** The footnotes referenced in this body, in order of first reference. */
+  footnotes(): Block | null {
+    if (!this.footnoteNumbers.size) return null;
+    const items = [...this.footnoteNumbers.entries()]
+      .sort((a, b) => a[1].number - b[1].number)
+      .map(([id, note]) => ({ number: note.number, anchor: note.anchor, children: this.blocks(this.footnoteDefs.get(id)!.children as md.RootContent[]) }));
+    return { type: 'footnotes', items };
+  }
+}
+
+function collect(node: md.Node, visit: (n: md.Node) => void): void {
+  visit(node);
+  const children = (node as md.Parent).children;
+  if (children) for (const c of children) collect(c, visit);
+}
+
+function mergeText(list: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const n of list) {
+    const last = out[out.length - 1];
+    if (n.type === 'text' && last?.type === 'text') last.value += n.value;
+    else out.push(n.type === 'text' ? { ...n } : n);
+  }
+  return out;
+}
+
+/** The plain text of inline content. */
+export function plainText(nodes: Inline[]): string {
+  return nodes.map((n) => ('value' in n ? n.value : 'children' in n ? plainText(n.children) : n.type === 'break' ? ' ' : '')).join('');
+}

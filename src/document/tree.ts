@@ -1,0 +1,150 @@
+/**
+ * The one intermediate document tree. Builders (`vorlage.ts`, `konzept.ts`) make it from the
+ * model and the Markdown; `render/html` and `render/pdf` both consume it and nothing else, so
+ * the two formats cannot drift. Every block carries the role a tagged PDF will need later
+ * (heading level, paragraph, list, table with header cells, figure with alt text).
+ *
+ * All text in the tree is final, formatted German text (dates, numbers, money already
+ * formatted): renderers never format data.
+ */
+
+// ------------------------------------------------------------------ inline content
+
+/** Plain text. */
+export interface Text { type: 'text'; value: string }
+/** Bold. */
+export interface Strong { type: 'strong'; children: Inline[] }
+/** Italic. */
+export interface Emphasis { type: 'emphasis'; children: Inline[] }
+/** Struck through (GFM `~~x~~`). */
+export interface Delete { type: 'delete'; children: Inline[] }
+/** Monospace. */
+export interface InlineCode { type: 'inlineCode'; value: string }
+/** Hard line break. */
+export interface Break { type: 'break' }
+/**
+ * A link. `url` is either external (`https:`, `http:`, `mailto:`) or internal `#anchor`
+ * pointing at a node's `anchor` in the same document (HTML anchor / PDF internal link).
+ */
+export interface Link { type: 'link'; url: string; children: Inline[] }
+/** A footnote reference; `number` is its running number in the document, `anchor` its note's anchor. */
+export interface FootnoteRef { type: 'footnoteRef'; number: number; anchor: string }
+
+export type Inline = Text | Strong | Emphasis | Delete | InlineCode | Break | Link | FootnoteRef;
+
+// ------------------------------------------------------------------ blocks
+
+/**
+ * A heading. `depth` 1 is a chapter/section of the document; `number` is the printed
+ * number (`2.1`) if the document numbers headings. `anchor` is unique in the document.
+ * `toc`: listed in the table of contents and the PDF bookmarks.
+ */
+export interface Heading { type: 'heading'; depth: 1 | 2 | 3 | 4; number?: string; anchor: string; toc: boolean; children: Inline[] }
+export interface Paragraph { type: 'paragraph'; children: Inline[]; style?: 'lead' | 'small' | 'muted' }
+/** A list; each item is a list of blocks. */
+export interface List { type: 'list'; ordered: boolean; start?: number; items: Block[][] }
+export interface Blockquote { type: 'blockquote'; children: Block[] }
+export interface Code { type: 'code'; value: string }
+export interface ThematicBreak { type: 'thematicBreak' }
+
+/** A table cell: inline content; `header` cells are `<th>` (scope from their position). */
+export interface TableCell { children: Inline[]; header?: boolean; align?: 'left' | 'right' | 'center'; colSpan?: number }
+/**
+ * A table. `headerRows` rows at the top are column headers (repeated on every PDF page);
+ * a first cell with `header: true` in a body row is a row header. `widths` are relative
+ * weights or 'auto' per column. `footerRows` at the bottom are sums.
+ */
+export interface Table {
+  type: 'table';
+  caption?: string;
+  widths?: Array<number | 'auto'>;
+  headerRows: TableCell[][];
+  rows: TableCell[][];
+  footerRows?: TableCell[][];
+  /** 'grid' = data table with rules; 'plain' = layout without rules (e.g. cover-sheet fields). */
+  variant?: 'grid' | 'plain';
+  anchor?: string;
+}
+
+/** An image from the content folder. `path` is absolute; `src` as the author wrote it. */
+export interface Image { type: 'image'; path: string; src: string; alt: string; title?: string; width?: number }
+
+/**
+ * A labelled section of a Vorlage (`Beschlussvorschlag:`): the label is printed bold
+ * above the content. Not a heading in the TOC sense, but a heading for accessibility.
+ */
+export interface Section { type: 'section'; label: string; anchor: string; children: Block[] }
+
+/** Cover sheet fields (Deckblatt): label/value pairs in the theme's order. */
+export interface FieldList { type: 'fieldList'; fields: Array<{ key: string; label: string; value: Inline[] }> }
+
+/** One signature: function, optional deputy line, space to sign, name, optional title. */
+export interface Signature { funktion: string; vertretung?: string; name: string; amtsbezeichnung?: string }
+/** The signature block; `layout` from the theme: side by side (`row`) or below each other (`stack`). */
+export interface SignatureBlock { type: 'signatures'; layout: 'row' | 'stack'; items: Signature[] }
+
+/** A Kommune's emblem/logo image, placed as the theme says. */
+export interface Logo { type: 'logo'; path: string; alt: string }
+
+/** A visible banner, e.g. „ENTWURF“ for a draft. */
+export interface Banner { type: 'banner'; text: string }
+
+/** Page break (PDF); a no-op in HTML except for print. */
+export interface PageBreak { type: 'pageBreak'; orientation?: 'portrait' | 'landscape' }
+
+/** The table of contents: renderers list every heading with `toc: true`. */
+export interface Toc { type: 'toc'; title: string }
+
+/** Footnotes of a chapter, rendered at its end. */
+export interface Footnotes { type: 'footnotes'; items: Array<{ number: number; anchor: string; children: Block[] }> }
+
+/**
+ * A vector chart: a complete SVG string made by the builder (the same SVG goes into HTML and
+ * into pdfmake's `svg` node), plus a text alternative for accessibility.
+ */
+export interface Chart { type: 'chart'; svg: string; width: number; height: number; alt: string; caption?: string }
+
+/** A group kept together on one page (a heading with its first block). */
+export interface KeepTogether { type: 'keepTogether'; children: Block[] }
+
+/** The title page of a long document. */
+export interface TitlePage {
+  type: 'titlePage';
+  kommune: string;
+  logo?: Logo;
+  title: string;
+  subtitle?: string;
+  /** Label/value rows (Auftraggeber, Auftragnehmer, Förderung, Stand, Version, Status). */
+  fields: Array<{ label: string; value: string }>;
+}
+
+export type Block =
+  | Heading | Paragraph | List | Blockquote | Code | ThematicBreak | Table | Image | Section | FieldList
+  | SignatureBlock | Logo | Banner | PageBreak | Toc | Footnotes | Chart | KeepTogether | TitlePage;
+
+// ------------------------------------------------------------------ the document
+
+/** Document metadata: PDF info/XMP and HTML `<head>`. */
+export interface DocumentMeta {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  /** BCP 47, e.g. `de-DE`. */
+  lang: string;
+  /** Fixed creation date for reproducible output (from the content, never the clock). */
+  created: Date;
+}
+
+/** One output document: a Vorlage or the Konzept. */
+export interface DocumentTree {
+  kind: 'vorlage' | 'konzept';
+  /** Output path below `out/` without extension, e.g. `vorlagen/11-1481`. */
+  outPath: string;
+  meta: DocumentMeta;
+  /** Running header text (PDF header, HTML top line). */
+  header: string;
+  /** Whether the document is a draft: a watermark in PDF, a banner in HTML. */
+  draft?: string;
+  blocks: Block[];
+}

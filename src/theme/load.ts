@@ -1,0 +1,86 @@
+/**
+ * Finds and reads `templates/`: theme.yaml (validated with positions like content files),
+ * the HTML layout and stylesheet, and the font files the theme names.
+ */
+import { promises as fs, existsSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { decodeSource } from '../content/source.js';
+import { parseYaml } from '../content/yaml.js';
+import { translateIssues } from '../diagnostics/zod.js';
+import { ThemeSchema, type Theme } from './theme.js';
+
+/** ratsdoc's own `templates/`, used when the project has none. */
+export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates');
+
+/** Everything the renderers need from `templates/`. */
+export interface Templates {
+  dir: string;
+  theme: Theme;
+  /** Absolute TTF paths per font family. */
+  fonts: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }>;
+  htmlLayout: string;
+  htmlCss: string;
+}
+
+/** `--templates` if given, else `./templates` when it exists, else ratsdoc's own. */
+export function resolveTemplatesDir(given?: string): string {
+  if (given) return path.resolve(given);
+  const local = path.resolve('templates');
+  return existsSync(path.join(local, 'theme.yaml')) ? local : BUILTIN_TEMPLATES;
+}
+
+/** Reads the templates; problems come back as diagnostics (file as shown to the user). */
+export async function loadTemplates(dir: string, display = path.relative(process.cwd(), dir) || '.'): Promise<{ templates?: Templates; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const themeFile = path.posix.join(display.split(path.sep).join('/'), 'theme.yaml');
+  let raw: unknown = {};
+  const bytes = await fs.readFile(path.join(dir, 'theme.yaml')).catch(() => null);
+  if (bytes) {
+    const decoded = decodeSource(bytes);
+    if (!decoded.ok) return { diagnostics: [{ severity: 'error', code: 'file-encoding', file: themeFile, ...decoded.position, message: decoded.reason }] };
+    const parsed = parseYaml(decoded.source);
+    if (!parsed.ok) return { diagnostics: [{ severity: 'error', code: 'yaml-syntax', file: themeFile, ...parsed.position, message: parsed.reason }] };
+    raw = parsed.value ?? {};
+    const r = ThemeSchema.safeParse(raw, { reportInput: true });
+    if (!r.success) {
+      for (const t of translateIssues(ThemeSchema, r.error.issues, parsed.locations, raw)) {
+        diagnostics.push({ severity: 'error', code: 'theme', file: themeFile, ...t.position, message: t.message, entity: 'Gestaltung' });
+      }
+      return { diagnostics };
+    }
+  }
+  const theme = ThemeSchema.parse(raw);
+  if (!theme.fonts[theme.base.font_family]) {
+    diagnostics.push({ severity: 'error', code: 'theme-font', file: themeFile, line: 1, column: 1, entity: 'Gestaltung', message: `Schrift „${theme.base.font_family}“ steht nicht unter „fonts“` });
+    return { diagnostics };
+  }
+  const fonts: Templates['fonts'] = {};
+  const require = createRequire(import.meta.url);
+  for (const [family, files] of Object.entries(theme.fonts)) {
+    const resolved = {} as Templates['fonts'][string];
+    for (const [style, file] of Object.entries(files) as Array<[keyof typeof files, string]>) {
+      const local = path.resolve(dir, file);
+      let abs: string | null = existsSync(local) ? local : null;
+      if (!abs) {
+        try {
+          abs = require.resolve(file);
+        } catch {
+          abs = null;
+        }
+      }
+      if (!abs) {
+        diagnostics.push({ severity: 'error', code: 'theme-font', file: themeFile, line: 1, column: 1, entity: 'Gestaltung', message: `Schriftdatei „${file}“ (${family}, ${style}) nicht gefunden: weder in templates/ noch als npm-Paket` });
+        continue;
+      }
+      resolved[style] = abs;
+    }
+    fonts[family] = resolved;
+  }
+  const readTemplate = async (rel: string) => (await fs.readFile(path.join(dir, rel)).catch(() => fs.readFile(path.join(BUILTIN_TEMPLATES, rel)))).toString('utf8');
+  const [htmlLayout, htmlCss] = await Promise.all([readTemplate('html/layout.hbs'), readTemplate('html/style.css')]);
+  if (diagnostics.length) return { diagnostics };
+  return { templates: { dir, theme, fonts, htmlLayout, htmlCss }, diagnostics };
+}
