@@ -1,0 +1,67 @@
+/** Inline content of the document tree → hast (phrasing content). */
+import type { ElementContent } from 'hast';
+import type { Inline } from '../../document/tree.js';
+import { h, text } from './h.js';
+import { classifyLink } from './url.js';
+
+/** State shared while converting one document. */
+export interface InlineState {
+  /** Footnote anchors whose first reference already carries the `fnref-…` id. */
+  seenFootnoteRefs: Set<string>;
+}
+
+/** Options for {@link inlineToHast}. */
+export interface InlineOptions {
+  /** Plain mode (TOC entries): links become their text, footnote references are dropped. */
+  plain?: boolean;
+}
+
+/** The id a footnote's note carries: the tree's anchor itself. */
+export function footnoteId(anchor: string): string {
+  return anchor;
+}
+
+/** The id of the first reference to a footnote, target of the note's back-link. */
+export function footnoteRefId(anchor: string): string {
+  return `fnref-${anchor.replace(/^fn-/, '')}`;
+}
+
+/** Converts inline nodes to hast. */
+export function inlineToHast(nodes: Inline[], state: InlineState, options: InlineOptions = {}): ElementContent[] {
+  return nodes.flatMap((node) => one(node, state, options));
+}
+
+function one(node: Inline, state: InlineState, options: InlineOptions): ElementContent[] {
+  const kids = (children: Inline[]) => inlineToHast(children, state, options);
+  switch (node.type) {
+    case 'text':
+      return [text(node.value)];
+    case 'strong':
+      return [h('strong', {}, kids(node.children))];
+    case 'emphasis':
+      return [h('em', {}, kids(node.children))];
+    case 'delete':
+      return [h('del', {}, kids(node.children))];
+    case 'inlineCode':
+      return [h('code', {}, node.value)];
+    case 'break':
+      return options.plain ? [text(' ')] : [h('br')];
+    case 'link': {
+      const kind = classifyLink(node.url);
+      if (options.plain || kind === 'refused') return kids(node.children);
+      return [h('a', { href: node.url, rel: kind === 'external' ? ['noopener'] : undefined }, kids(node.children))];
+    }
+    case 'footnoteRef': {
+      if (options.plain) return [];
+      const first = !state.seenFootnoteRefs.has(node.anchor);
+      state.seenFootnoteRefs.add(node.anchor);
+      const link = h('a', {
+        href: `#${footnoteId(node.anchor)}`,
+        id: first ? footnoteRefId(node.anchor) : undefined,
+        className: ['fnref'],
+        ariaLabel: `Fußnote ${node.number}`,
+      }, String(node.number));
+      return [h('sup', {}, link)];
+    }
+  }
+}

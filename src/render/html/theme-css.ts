@@ -1,0 +1,41 @@
+/**
+ * The theme as CSS: custom properties on `:root` (read by `templates/html/style.css`) and the
+ * print page box. Theme colours are validated hex values; the font name is reduced to safe
+ * characters so it can never close the `<style>` element.
+ */
+import type { Theme } from '../../theme/theme.js';
+
+/** Fallback fonts after the theme's font: no web fonts, nothing fetched. */
+const FONT_STACK = '"DejaVu Sans", "Segoe UI", Arial, sans-serif';
+
+/** CSS rules derived from the theme, prepended to the stylesheet. */
+export function themeCss(theme: Theme): string {
+  const base = theme.base.font_size;
+  const scale = (pt: number) => String(Math.round((pt / base) * 1000) / 1000);
+  const font = safeFontName(theme.base.font_family);
+  const vars: Array<[string, string]> = [
+    ['--color-text', theme.base.color],
+    ['--color-primary', theme.colors.primary],
+    ['--color-accent', theme.colors.accent],
+    ['--color-muted', theme.colors.muted],
+    ['--color-heading', theme.heading.color],
+    ['--color-table-header-bg', theme.colors.table_header_background],
+    ['--color-table-border', theme.colors.table_border],
+    ['--color-draft', theme.colors.draft],
+    ['--font-family', font ? `"${font}", ${FONT_STACK}` : FONT_STACK],
+    ['--font-size', `${base}pt`],
+    ['--line-height', String(theme.base.line_height)],
+    ['--h1-scale', scale(theme.heading.h1_size)],
+    ['--h2-scale', scale(theme.heading.h2_size)],
+    ['--h3-scale', scale(theme.heading.h3_size)],
+    ['--h4-scale', scale(theme.heading.h4_size)],
+    ['--logo-width', `${theme.logo.width}mm`],
+  ];
+  const [top, right, bottom, left] = theme.page.margin;
+  return `:root{${vars.map(([k, v]) => `${k}:${v};`).join('')}}\n`
+    + `@page{size:${theme.page.size};margin:${top}mm ${right}mm ${bottom}mm ${left}mm;}\n`;
+}
+
+function safeFontName(name: string): string {
+  return name.replace(/[^\p{L}\p{N} _-]/gu, '').trim();
+}
