@@ -1,0 +1,65 @@
+/**
+ * Images and charts. Image files are read by pdfmake at render time, guarded by the local
+ * access policy; `checkedImagePath` already refuses paths outside the allowed roots while
+ * the document definition is built, so the error names the image rather than a policy.
+ */
+import path from 'node:path';
+import type { Content } from 'pdfmake/interfaces.js';
+import type { Chart, Image } from '../../document/tree.js';
+import type { RenderContext } from './context.js';
+
+/** CSS pixels (the unit of `Image.width` and of chart SVGs, as in HTML) to pt. */
+const PX_TO_PT = 0.75;
+
+/** Whether `file` lies inside one of the absolute folders `roots`. */
+export function isInside(file: string, roots: string[]): boolean {
+  const resolved = path.resolve(file);
+  return roots.some((root) => {
+    const rel = path.relative(path.resolve(root), resolved);
+    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  });
+}
+
+/** Returns `file` if it is absolute and inside the allowed roots; throws otherwise (a builder bug). */
+export function checkedImagePath(file: string, ctx: RenderContext): string {
+  if (!path.isAbsolute(file) || !isInside(file, ctx.allowedRoots)) {
+    throw new Error(`Bild außerhalb der erlaubten Ordner: ${file}`);
+  }
+  return file;
+}
+
+/** An image fitted into the text width (or its own `width`, in CSS px, if smaller). */
+export function imageToPdf(node: Image, ctx: RenderContext): Content {
+  const { contentWidth, contentHeight, blockGap } = ctx.theme;
+  const width = node.width ? Math.min(node.width * PX_TO_PT, contentWidth) : contentWidth;
+  // The alt text (node.alt) cannot be attached until the PDF is tagged; the tree keeps it.
+  return {
+    image: checkedImagePath(node.path, ctx),
+    fit: [width, contentHeight * 0.8],
+    margin: [0, blockGap * 0.5, 0, blockGap],
+  };
+}
+
+/**
+ * A chart: the builder's complete SVG as a pdfmake `svg` node (fonts in it are matched by
+ * family name against the registered fonts), at most the text width, caption below.
+ */
+export function chartToPdf(node: Chart, ctx: RenderContext): Content {
+  const { contentWidth, blockGap } = ctx.theme;
+  // The text alternative (node.alt) waits for tagged PDF, like an image's alt text.
+  const width = Math.min(node.width * PX_TO_PT, contentWidth);
+  const height = node.width > 0 ? (node.height * width) / node.width : 0;
+  // `options` (passed through to svg-to-pdfkit) is missing from @types/pdfmake.
+  const svg = {
+    svg: node.svg,
+    width,
+    margin: [0, blockGap * 0.5, 0, blockGap * 0.5],
+    // svg-to-pdfkit opens `<image href>` with pdfkit directly, past pdfmake's access policy:
+    // only data URIs and files in the allowed roots get through.
+    options: { imageCallback: (href: string) => (href.startsWith('data:') || isInside(href, ctx.allowedRoots) ? href : '') },
+  } as Content;
+  // Kept with its caption unless it alone nearly fills a page (see keep.ts).
+  const unbreakable = height < ctx.theme.contentHeight * 0.85 || undefined;
+  if (!node.caption) return { stack: [svg], margin: [0, 0, 0, blockGap * 0.5], unbreakable };
+  return { stack: [svg, { text: node.caption, style: 'caption' }], margin: [0, 0, 0, blockGap], unbreakable };
+}

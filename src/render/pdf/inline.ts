@@ -1,0 +1,75 @@
+/**
+ * Inline content → pdfmake text fragments. pdfmake does not inherit styles into nested
+ * `text` arrays (pdfmake issue #1174), so the tree's nesting (strong inside a link inside
+ * emphasis …) is flattened here into leaf fragments that each carry their full style.
+ */
+import type { Inline } from '../../document/tree.js';
+import type { RenderContext } from './context.js';
+
+/** One run of text with its complete inline style, as pdfmake wants it in a `text` array. */
+export interface TextFragment {
+  text: string;
+  bold?: boolean;
+  italics?: boolean;
+  decoration?: 'lineThrough';
+  font?: string;
+  sup?: boolean;
+  link?: string;
+  linkToDestination?: string;
+  color?: string;
+}
+
+/** Style accumulated from the enclosing inline nodes. */
+type InlineStyle = Omit<TextFragment, 'text'>;
+
+/** Converts inline content to flat pdfmake text fragments (empty texts are dropped). */
+export function inlinesToPdf(inlines: Inline[], ctx: RenderContext, style: InlineStyle = {}): TextFragment[] {
+  return inlines.flatMap((node) => inlineToPdf(node, ctx, style));
+}
+
+function inlineToPdf(node: Inline, ctx: RenderContext, style: InlineStyle): TextFragment[] {
+  switch (node.type) {
+    case 'text':
+      return fragment(node.value, style);
+    case 'strong':
+      return inlinesToPdf(node.children, ctx, { ...style, bold: true });
+    case 'emphasis':
+      return inlinesToPdf(node.children, ctx, { ...style, italics: true });
+    case 'delete':
+      return inlinesToPdf(node.children, ctx, { ...style, decoration: 'lineThrough' });
+    case 'inlineCode':
+      return fragment(node.value, { ...style, font: ctx.monoFont });
+    case 'break':
+      return [{ ...style, text: '\n' }];
+    case 'link':
+      return inlinesToPdf(node.children, ctx, { ...style, ...linkTarget(node.url), color: ctx.theme.colors.primary });
+    case 'footnoteRef':
+      return [{ ...style, text: String(node.number), sup: true, linkToDestination: node.anchor }];
+  }
+}
+
+function fragment(text: string, style: InlineStyle): TextFragment[] {
+  return text === '' ? [] : [{ ...style, text }];
+}
+
+/** `#anchor` → an internal link to the node with that `id`; anything else an external link. */
+function linkTarget(url: string): Pick<TextFragment, 'link' | 'linkToDestination'> {
+  return url.startsWith('#') ? { linkToDestination: url.slice(1) } : { link: url };
+}
+
+/** The plain text of inline content (bookmark titles, size estimates). */
+export function inlineText(inlines: Inline[]): string {
+  return inlines.map((node) => {
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+        return node.value;
+      case 'break':
+        return ' ';
+      case 'footnoteRef':
+        return '';
+      default:
+        return inlineText(node.children);
+    }
+  }).join('');
+}

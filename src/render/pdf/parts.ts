@@ -1,0 +1,112 @@
+/**
+ * Document parts specific to Vorlagen and the Konzept: cover-sheet fields (Deckblatt),
+ * the signature block (Unterschriften), logo, banner and the title page.
+ */
+import type { Content } from 'pdfmake/interfaces.js';
+import type { Banner, FieldList, Logo, Signature, SignatureBlock, TitlePage } from '../../document/tree.js';
+import type { RenderContext } from './context.js';
+import { checkedImagePath } from './image.js';
+import { inlinesToPdf, type TextFragment } from './inline.js';
+
+/** At most this many signatures stand side by side in one row. */
+const SIGNATURES_PER_ROW = 3;
+
+/** Cover-sheet fields: a rule-less two-column table, label (bold) | value. */
+export function fieldListToPdf(node: FieldList, ctx: RenderContext): Content {
+  return labelValueTable(node.fields.map((f) => [f.label, inlinesToPdf(f.value, ctx)]), ctx);
+}
+
+function labelValueTable(rows: Array<[string, TextFragment[] | string]>, ctx: RenderContext): Content {
+  if (rows.length === 0) return { text: '' };
+  return {
+    table: {
+      widths: [ctx.theme.fieldLabelWidth, '*'],
+      dontBreakRows: true,
+      body: rows.map(([label, value]) => [{ text: label, style: 'fieldLabel' }, { text: value }]),
+    },
+    layout: ctx.theme.tableLayouts.plain,
+    margin: [0, 0, 0, ctx.theme.blockGap * 1.5],
+  };
+}
+
+/**
+ * The signature block, never split across pages. `row`: one column per signature side by
+ * side (at most three per row); `stack`: the same blocks below each other.
+ */
+export function signaturesToPdf(node: SignatureBlock, ctx: RenderContext): Content {
+  // Side by side, every column reserves the deputy line if one has it, so names line up.
+  const deputyLine = node.layout === 'row' && node.items.some((s) => s.vertretung);
+  const stacks = node.items.map((s) => signatureStack(s, deputyLine, ctx));
+  const margin: [number, number, number, number] = [0, ctx.theme.blockGap * 2, 0, ctx.theme.blockGap];
+  if (node.layout === 'stack') {
+    return { stack: stacks.map((s) => ({ ...s, margin: [0, 0, 0, ctx.theme.blockGap * 2] })), unbreakable: true, margin };
+  }
+  const rows = chunk(stacks, SIGNATURES_PER_ROW);
+  const columns = Math.min(SIGNATURES_PER_ROW, Math.max(1, stacks.length));
+  return {
+    table: {
+      widths: Array.from({ length: columns }, () => '*'),
+      body: rows.map((row) => [...row, ...Array.from({ length: columns - row.length }, () => ({ text: '' }))]),
+      dontBreakRows: true,
+    },
+    layout: ctx.theme.tableLayouts.plain,
+    unbreakable: true,
+    margin,
+  };
+}
+
+/** Funktion, optional Vertretung, space to sign, Name, optional Amtsbezeichnung. */
+function signatureStack(s: Signature, deputyLine: boolean, ctx: RenderContext): { stack: Content[]; style: string } {
+  const lines: Content[] = [{ text: s.funktion }];
+  if (s.vertretung || deputyLine) lines.push({ text: s.vertretung ?? '\u00a0' });
+  lines.push({ text: s.name, margin: [0, ctx.theme.signatureSpace, 0, 0] });
+  if (s.amtsbezeichnung) lines.push({ text: s.amtsbezeichnung });
+  return { stack: lines, style: 'signature' };
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** The Kommune's logo, `theme.logo.width` wide, aligned as the theme says (nothing for `none`). */
+export function logoToPdf(node: Logo, ctx: RenderContext): Content | null {
+  if (!ctx.theme.logo) return null;
+  // Alt text cannot be attached until the PDF is tagged: node.alt is kept for that.
+  return {
+    image: checkedImagePath(node.path, ctx),
+    width: ctx.theme.logo.width,
+    alignment: ctx.theme.logo.alignment,
+    margin: [0, 0, 0, ctx.theme.blockGap],
+  };
+}
+
+/** A box in the theme's draft colour with the text in white. */
+export function bannerToPdf(node: Banner, ctx: RenderContext): Content {
+  return {
+    table: { widths: ['*'], body: [[{ text: node.text, style: 'banner' }]] },
+    layout: ctx.theme.tableLayouts.banner,
+    margin: [0, 0, 0, ctx.theme.blockGap * 1.5],
+  };
+}
+
+/**
+ * The title page of a long document: Kommune (with the logo beside it), the title,
+ * subtitle and the label/value rows, then a page break.
+ */
+export function titlePageToPdf(node: TitlePage, ctx: RenderContext): Content {
+  const { contentHeight, fontSize } = ctx.theme;
+  const logo = node.logo ? logoToPdf(node.logo, ctx) : null;
+  const kommune: Content = { text: node.kommune, style: 'titleKommune' };
+  const top: Content = logo
+    ? { columns: ctx.theme.logo?.alignment === 'left' ? [logo, kommune] : [kommune, logo], columnGap: fontSize * 1.5 }
+    : kommune;
+  const parts: Content[] = [
+    top,
+    { text: node.title, style: 'title', margin: [0, contentHeight * 0.22, 0, fontSize] },
+  ];
+  if (node.subtitle) parts.push({ text: node.subtitle, style: 'subtitle', margin: [0, 0, 0, fontSize] });
+  parts.push({ stack: [labelValueTable(node.fields.map((f) => [f.label, f.value]), ctx)], margin: [0, contentHeight * 0.18, 0, 0] });
+  return { stack: parts, pageBreak: 'after' };
+}

@@ -1,0 +1,96 @@
+/**
+ * The PDF renderer: document tree + theme → pdfmake document definition → PDF bytes.
+ * `toDocDefinition` is pure (no I/O), `pdfFromDefinition` runs pdfmake, `renderPdf` does both.
+ * Output is byte-identical for the same input: the creation date comes from the tree.
+ */
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { DocumentTree } from '../../document/tree.js';
+import { fillPlaceholders, type Theme } from '../../theme/theme.js';
+import { blocksToPdf } from './blocks.js';
+import type { RenderContext } from './context.js';
+import { pdfFromDefinition, type FontFiles } from './engine.js';
+import { themeToPdfmake, type PdfTheme } from './theme.js';
+
+export { pdfFromDefinition } from './engine.js';
+
+/** Options of a PDF render. */
+export interface PdfRenderOptions {
+  /** Font family → absolute paths of its four TTF files; must contain `theme.base.font_family`. */
+  fonts: Record<string, FontFiles>;
+  /** Absolute folders images may be read from (nothing else but the fonts is read). */
+  allowedRoots: string[];
+}
+
+/** Family used for inline code and code blocks when registered. */
+const MONO_FAMILY = 'DejaVu Sans Mono';
+
+/** Renders a document tree to PDF bytes (PDF 1.7, PDF/A-2b, fonts embedded). */
+export async function renderPdf(tree: DocumentTree, theme: Theme, options: PdfRenderOptions): Promise<Buffer> {
+  return pdfFromDefinition(toDocDefinition(tree, theme, options), options);
+}
+
+/**
+ * The pdfmake document definition of a tree (pure). pdfmake mutates a definition while
+ * rendering it, so build a new one for every render.
+ */
+export function toDocDefinition(tree: DocumentTree, theme: Theme, options: PdfRenderOptions): TDocumentDefinitions {
+  const pdf = themeToPdfmake(theme);
+  if (!(pdf.font in options.fonts)) {
+    throw new Error(`Schrift "${pdf.font}" (theme base.font_family) ist nicht unter den Schriften: ${Object.keys(options.fonts).join(', ')}`);
+  }
+  const ctx: RenderContext = {
+    theme: pdf,
+    monoFont: MONO_FAMILY in options.fonts ? MONO_FAMILY : pdf.font,
+    allowedRoots: options.allowedRoots,
+    outlineParents: [],
+  };
+  const firstPageBare = tree.kind === 'vorlage' || tree.blocks[0]?.type === 'titlePage';
+  const titlePage = tree.blocks[0]?.type === 'titlePage';
+  return {
+    pageSize: pdf.pageSize,
+    pageOrientation: 'portrait',
+    pageMargins: pdf.pageMargins,
+    content: blocksToPdf(tree.blocks, ctx),
+    defaultStyle: pdf.defaultStyle,
+    styles: pdf.styles,
+    header: (currentPage) => (currentPage === 1 && firstPageBare ? null : runningHeader(tree.header, pdf)),
+    footer: (currentPage, pageCount) => (currentPage === 1 && titlePage ? null : runningFooter(currentPage, pageCount, pdf)),
+    ...(tree.draft ? { watermark: draftWatermark(tree.draft, pdf) } : {}),
+    info: documentInfo(tree),
+    language: tree.meta.lang,
+    displayTitle: true,
+    version: '1.7',
+    subset: 'PDF/A-2b',
+  };
+}
+
+/** The running header: `tree.header`, small and muted, left. */
+function runningHeader(text: string, pdf: PdfTheme): Content | null {
+  return text ? { text, style: 'header', margin: pdf.headerMargin } : null;
+}
+
+/** The running footer: the theme's text with `{seite}`/`{seiten}` filled in, right-aligned. */
+function runningFooter(currentPage: number, pageCount: number, pdf: PdfTheme): Content {
+  return { text: fillPlaceholders(pdf.footerText, { seite: currentPage, seiten: pageCount }), style: 'footer', margin: pdf.footerMargin };
+}
+
+function draftWatermark(text: string, pdf: PdfTheme): TDocumentDefinitions['watermark'] {
+  // `bold` is supported by pdfmake's LayoutBuilder though missing from @types/pdfmake.
+  const watermark = { text, color: pdf.colors.draft, opacity: 0.12, bold: true };
+  return watermark as unknown as TDocumentDefinitions['watermark'];
+}
+
+/** PDF Info dictionary (and XMP): title, author, subject, keywords, pinned dates. */
+function documentInfo(tree: DocumentTree): TDocumentDefinitions['info'] {
+  const { meta } = tree;
+  return {
+    title: meta.title,
+    author: meta.author,
+    subject: meta.subject,
+    keywords: meta.keywords.join(', '),
+    creator: 'ratsdoc',
+    producer: 'ratsdoc',
+    creationDate: meta.created,
+    modDate: meta.created,
+  };
+}

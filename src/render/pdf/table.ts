@@ -1,0 +1,96 @@
+/**
+ * Table → pdfmake table: header rows repeated on every page, header cells bold on the
+ * theme's header background, rows never split across pages, relative widths.
+ */
+import type { Content, TableCell as PdfCell } from 'pdfmake/interfaces.js';
+import type { Table, TableCell } from '../../document/tree.js';
+import type { RenderContext } from './context.js';
+import { inlinesToPdf } from './inline.js';
+import { fitsOnePage } from './keep.js';
+
+type PdfWidth = number | string;
+type CellRole = 'header' | 'body' | 'footer';
+
+/** Converts a table; its caption is a small bold line above, its anchor a link target. */
+export function tableToPdf(table: Table, ctx: RenderContext): Content {
+  const columns = columnCount(table);
+  const shaded = table.variant !== 'plain';
+  const body = [
+    ...table.headerRows.map((row) => rowToPdf(row, columns, 'header', shaded, ctx)),
+    ...table.rows.map((row) => rowToPdf(row, columns, 'body', shaded, ctx)),
+    ...(table.footerRows ?? []).map((row) => rowToPdf(row, columns, 'footer', shaded, ctx)),
+  ];
+  if (body.length === 0) return { text: '' };
+  const caption = table.caption === undefined ? undefined : { text: table.caption, style: 'caption', id: table.anchor };
+  if (table.anchor && !caption) attachAnchor(body, table.anchor);
+  const pdfTable: Content = {
+    table: {
+      headerRows: table.headerRows.length,
+      keepWithHeaderRows: table.headerRows.length > 0 ? 1 : undefined,
+      dontBreakRows: true,
+      widths: columnWidths(table.widths, columns),
+      body,
+    },
+    layout: table.variant === 'plain' ? ctx.theme.tableLayouts.plain : ctx.theme.tableLayouts.grid,
+    margin: [0, 0, 0, ctx.theme.blockGap],
+  };
+  if (!caption) return pdfTable;
+  // Keep a short table with its caption; a long one at least starts right below it.
+  return { stack: [caption, pdfTable], unbreakable: fitsOnePage([table], ctx) || undefined };
+}
+
+/** The number of columns: from `widths`, else the widest row (counting colSpans). */
+function columnCount(table: Table): number {
+  const rows = [...table.headerRows, ...table.rows, ...(table.footerRows ?? [])];
+  const widest = Math.max(0, ...rows.map((row) => row.reduce((n, cell) => n + (cell.colSpan ?? 1), 0)));
+  return Math.max(table.widths?.length ?? 0, widest, 1);
+}
+
+/**
+ * Relative weights → percentages of the available width; `auto` stays. With a mix of both,
+ * the weighted columns share the rest equally (`*`): pdfmake cannot weight star columns.
+ */
+export function columnWidths(widths: Array<number | 'auto'> | undefined, columns: number): PdfWidth[] {
+  const given = Array.from({ length: columns }, (_, i) => widths?.[i] ?? 1);
+  if (given.some((w) => w === 'auto')) return given.map((w) => (w === 'auto' ? 'auto' : '*'));
+  const weights = given as number[];
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (sum <= 0) return weights.map(() => '*');
+  return weights.map((w) => `${((w / sum) * 100).toFixed(3)}%`);
+}
+
+/** A row padded to `columns` cells, with pdfmake's placeholder cells after a colSpan. */
+function rowToPdf(row: TableCell[], columns: number, role: CellRole, shaded: boolean, ctx: RenderContext): PdfCell[] {
+  const cells: PdfCell[] = [];
+  row.forEach((cell, index) => {
+    const span = Math.min(cell.colSpan ?? 1, columns - cells.length);
+    if (span < 1) return;
+    cells.push(cellToPdf(cell, span, cellStyle(cell, index, role), shaded, ctx));
+    for (let i = 1; i < span; i++) cells.push({ text: '' });
+  });
+  while (cells.length < columns) cells.push({ text: '' });
+  return cells;
+}
+
+function cellStyle(cell: TableCell, index: number, role: CellRole): string | undefined {
+  if (role === 'header') return 'tableHeader';
+  if (role === 'footer') return 'tableFooter';
+  return cell.header && index === 0 ? 'tableFooter' : undefined;
+}
+
+function cellToPdf(cell: TableCell, span: number, style: string | undefined, shaded: boolean, ctx: RenderContext): PdfCell {
+  return {
+    text: inlinesToPdf(cell.children, ctx),
+    style,
+    alignment: cell.align ?? 'left',
+    colSpan: span > 1 ? span : undefined,
+    // pdfmake reads a cell's fill from the cell itself, not from its style.
+    fillColor: style === 'tableHeader' && shaded ? ctx.theme.colors.table_header_background : undefined,
+  };
+}
+
+/** Puts the table's anchor on its first cell (pdfmake link targets must be text). */
+function attachAnchor(body: PdfCell[][], anchor: string): void {
+  const first = body[0][0];
+  if (typeof first === 'object' && first !== null && 'text' in first) Object.assign(first, { id: anchor });
+}
