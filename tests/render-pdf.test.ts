@@ -185,8 +185,8 @@ describe('renderPdf: Vorlage', async () => {
       'Betreff', 'Einführung eines Kommunalen Integrationsmanagements', 'Vorlage', '11/1481', 'Aktenzeichen', '51si-',
       'Beschlussvorschlag:', 'Kenntnisnahme', 'Sachdarstellung:', '„Zuweisungen für Integrationsmaßnahmen', 'IntegrationsG NRW“',
       '18.500,50 €', 'Bestandteile dieser Vorlage sind:',
-      // pdfmake draws a list marker after its item's text, and a table cell by cell.
-      'Das Deckblatt', '1.', 'Der Beschlussvorschlag und die Sachdarstellung', '2.', 'Anlage 1: Zuwendungsbescheid', '3.',
+      // List numbers are drawn before their item (reading order); tables cell by cell.
+      '1. Das Deckblatt', '2. Der Beschlussvorschlag und die Sachdarstellung', '3. Anlage 1: Zuwendungsbescheid',
       'Der Bürgermeister', 'In Vertretung', 'Busch', 'Beigeordnete', 'Amtsleiter', 'Kortendiek', 'Sachbearbeiterin', 'Siebert',
     ];
     let at = 0;

@@ -95,7 +95,7 @@ export function countPdfPages(pdf: Buffer): number {
 
 function indexEntry(tree: DocumentTree, vorlagen: Array<{ meta: { value: { nummer: string; art: string; datum?: string; betreff: string } } }>, pages: number): IndexEntry {
   const base = { title: tree.meta.title, pages, pdf: `${tree.outPath}.pdf`, html: `${tree.outPath}.html` };
-  if (tree.kind === 'konzept') return { kind: 'konzept', ...base };
+  if (tree.kind === 'konzept') return { kind: 'konzept', ...base, datum: formatDate(tree.meta.created.toISOString().slice(0, 10)) };
   const v = vorlagen.find((x) => `vorlagen/${x.meta.value.nummer.replace(/[\/\\]/g, '-')}` === tree.outPath)?.meta.value;
   return { kind: 'vorlage', ...base, ...(v ? { nummer: v.nummer, art: v.art, ...(v.datum ? { datum: formatDate(v.datum) } : {}) } : {}) };
 }

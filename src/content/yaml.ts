@@ -1,4 +1,4 @@
-import { parseEvents, constructFromEvents, getScalarValue, EVENT_ID } from 'js-yaml';
+import { parseEvents, constructFromEvents, getScalarValue, EVENT_ID, SCALAR_STYLE } from 'js-yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
 import type { Position } from '../diagnostics/diagnostic.js';
 import { positionAt, type SourceText } from './source.js';
@@ -93,12 +93,19 @@ export function parseYaml(source: SourceText, lineOffset = 0): YamlResult {
 function walk(events: Event[], i: number, path: Array<string | number>, text: string, loc: YamlLocations, keyOffset: number | undefined): number {
   const ev = events[i];
   switch (ev.type) {
-    case EVENT_ID.SCALAR:
-      loc.record(path, ev.valueStart, keyOffset);
+    case EVENT_ID.SCALAR: {
+      const start = scalarStart(ev, text);
+      // An empty value (`titel:`) has no offset of its own: it stands where its key stands.
+      if (start >= 0) loc.record(path, start, keyOffset);
+      else if (keyOffset !== undefined) loc.record(path, keyOffset, keyOffset);
       return i + 1;
-    case EVENT_ID.ALIAS:
-      loc.record(path, ev.anchorStart, keyOffset);
+    }
+    case EVENT_ID.ALIAS: {
+      // anchorStart is the name after `*`; point at the `*`.
+      const start = ev.anchorStart > 0 && text[ev.anchorStart - 1] === '*' ? ev.anchorStart - 1 : ev.anchorStart;
+      if (start >= 0) loc.record(path, start, keyOffset);
       return i + 1;
+    }
     case EVENT_ID.SEQUENCE: {
       loc.record(path, ev.start, keyOffset);
       let j = i + 1;
@@ -117,7 +124,7 @@ function walk(events: Event[], i: number, path: Array<string | number>, text: st
         let keyStart: number;
         if (keyEvent.type === EVENT_ID.SCALAR) {
           key = getScalarValue(text, keyEvent as ScalarEvent);
-          keyStart = keyEvent.valueStart;
+          keyStart = Math.max(0, scalarStart(keyEvent as ScalarEvent, text));
           j++;
         } else {
           // A complex key (a list or map used as a key): skip it; the schema rejects it anyway.
@@ -134,20 +141,37 @@ function walk(events: Event[], i: number, path: Array<string | number>, text: st
   }
 }
 
+/** Offset of a scalar as the author sees it: a quoted scalar starts at its opening quote; -1 when empty. */
+function scalarStart(ev: ScalarEvent, text: string): number {
+  const quoted = ev.style === SCALAR_STYLE.SINGLE_QUOTED || ev.style === SCALAR_STYLE.DOUBLE_QUOTED;
+  if (quoted && ev.valueStart > 0 && (text[ev.valueStart - 1] === '"' || text[ev.valueStart - 1] === "'")) return ev.valueStart - 1;
+  return ev.valueStart;
+}
+
 /** js-yaml's English reasons, in German. Unknown ones are passed on with a German frame. */
 const REASONS_DE: Array<[RegExp, string]> = [
   [/duplicated mapping key/, 'Schlüssel doppelt vorhanden'],
-  [/aliases exceeded maxAliases/, 'Anker und Aliase (&name, *name) sind nicht erlaubt; bitte den Wert ausschreiben'],
+  [/aliases exceeded maxAliases|unidentified alias|recursive alias|alias node|name of an (alias|anchor) node|anchor property/, 'Anker und Aliase (&name, *name) sind nicht erlaubt; bitte den Wert ausschreiben'],
+  [/merge keys|cannot merge mappings|abnormal merge/, 'Zusammenführen mit „<<“ ist nicht erlaubt; bitte die Werte ausschreiben'],
   [/exceeded maxDepth|nesting depth|too deep/i, `Verschachtelung tiefer als ${MAX_YAML_DEPTH} Ebenen`],
   [/deficient indentation|bad indentation/, 'Einrückung stimmt nicht'],
   [/end of the stream or a document separator is expected/, 'unerwarteter Inhalt; ist die Einrückung richtig?'],
-  [/unexpected end of the stream within a flow collection/, 'eine Klammer [ oder { wird nicht geschlossen'],
+  [/unexpected end of the (stream|document) within a flow collection/, 'eine Klammer [ oder { wird nicht geschlossen'],
   [/missed comma between flow collection entries/, 'Komma fehlt zwischen Einträgen in [ … ] oder { … }'],
-  [/unexpected end of the stream within a (double|single) quoted scalar/, 'ein Anführungszeichen wird nicht geschlossen'],
+  [/unexpected end of the (stream|document) within a (double|single) quoted scalar/, 'ein Anführungszeichen wird nicht geschlossen'],
   [/can not read a block mapping entry; a multiline key may not be an implicit key/, 'nach einem Schlüssel fehlt der Doppelpunkt oder die Einrückung stimmt nicht'],
-  [/incomplete explicit mapping pair|a multiline key|implicit key/, 'ein Schlüssel ist unvollständig; fehlt ein Doppelpunkt?'],
-  [/tab/i, 'Tabulatoren sind zur Einrückung nicht erlaubt; bitte Leerzeichen verwenden'],
-  [/unknown tag/, 'unbekanntes Tag (!…)'],
+  [/incomplete explicit mapping pair|a multiline key|implicit key|incomplete mapping pair|expected ':' after a mapping key/, 'ein Schlüssel ist unvollständig; fehlt ein Doppelpunkt?'],
+  [/a whitespace character is expected after the key-value separator/, 'nach dem Doppelpunkt fehlt ein Leerzeichen'],
+  [/tab characters|\btabs?\b/i, 'Tabulatoren sind zur Einrückung nicht erlaubt; bitte Leerzeichen verwenden'],
+  [/unknown (\w+ )?tag|explicit tag|tag handle|tag suffix|tag name|tag property|verbatim tag|TAG directive/, 'unbekanntes Tag (!…); Tags sind nicht erlaubt'],
+  [/directive|YAML version|directives end mark/, 'Direktiven (%…) sind nicht erlaubt'],
+  [/non-printable characters/, 'die Datei enthält nicht druckbare Steuerzeichen'],
+  [/unknown escape sequence|hexadecimal character|valid JSON character/, 'ungültige Escape-Folge (\\…) in einem Text in Anführungszeichen'],
+  [/block scalar|chomping mode|indentation width/, 'fehlerhafter Textblock (| oder >)'],
+  [/expected the node content, but found/, 'an dieser Stelle fehlt ein Wert'],
+  [/a line break is expected/, 'hier wird ein Zeilenumbruch erwartet'],
+  [/single document|more than one document/, 'Die Datei enthält mehrere YAML-Dokumente (---); erlaubt ist eines'],
+  [/can not read a document|expected a document/, 'die Datei enthält kein lesbares YAML-Dokument'],
 ];
 
 function yamlError(err: unknown, source: SourceText, lineOffset: number): YamlResult {
@@ -155,11 +179,17 @@ function yamlError(err: unknown, source: SourceText, lineOffset: number): YamlRe
   const reason = e.reason ?? e.message ?? String(err);
   const german = REASONS_DE.find(([re]) => re.test(reason))?.[1];
   let position: Position = { line: 1, column: 1 };
-  if (e.mark && typeof e.mark.position === 'number') position = positionAt(source, Math.min(e.mark.position, source.text.length));
+  if (e.mark && typeof e.mark.position === 'number') {
+    let offset = Math.max(0, Math.min(e.mark.position, source.text.length));
+    // An alias is marked at its name; point at the `*` the author wrote.
+    if (/alias/i.test(reason) && offset > 0 && source.text[offset - 1] === '*') offset--;
+    position = positionAt(source, offset);
+  }
   else if (e.mark && typeof e.mark.line === 'number') position = { line: e.mark.line + 1, column: (e.mark.column ?? 0) + 1 };
   return {
     ok: false,
-    reason: `YAML-Syntaxfehler: ${german ?? `die Datei lässt sich nicht lesen (${reason})`}`,
+    // An unknown (English) reason is not shown: messages are German; the place still helps.
+    reason: `YAML-Syntaxfehler: ${german ?? 'die Datei lässt sich an dieser Stelle nicht lesen'}`,
     position: { line: position.line + lineOffset, column: position.column },
   };
 }

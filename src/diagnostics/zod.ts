@@ -98,13 +98,18 @@ export function translateIssues(schema: z.ZodType, issues: readonly z.core.$ZodI
         const message =
           actual === undefined
             ? `Pflichtfeld „${field}“ fehlt`
-            : `„${field}“ muss ${expected} sein, ist aber ${describeValue(actual)}${customHint(issue.message)}`;
+            : `„${field}“ muss ${expected} sein, ist aber ${describeValue(actual)}${customHint(issue.message, `muss ${expected} sein`)}`;
         out.push({ message: withPath(message, where, actual === undefined), position: loc.valueAt(path), path });
         continue;
       }
       case 'invalid_value': {
         const actual = valueAtPath(input, path);
         const allowed = issue.values.map((v) => `„${String(v)}“`).join(', ');
+        if (actual === undefined) {
+          // zod reports a missing enum field as an invalid value; for the author it is missing.
+          out.push({ message: withPath(`Pflichtfeld „${field}“ fehlt; erlaubt: ${allowed}`, where, true), position: loc.valueAt(path), path });
+          continue;
+        }
         const suggestion = typeof actual === 'string' ? didYouMean(actual, issue.values.map(String)) : '';
         out.push({ message: withPath(`„${field}“ hat den unzulässigen Wert ${describeValue(actual)}${suggestion}; erlaubt: ${allowed}`, where), position: loc.valueAt(path), path });
         continue;
@@ -122,15 +127,24 @@ export function translateIssues(schema: z.ZodType, issues: readonly z.core.$ZodI
       }
       default: {
         // Our own schemas give German messages for formats and refinements.
-        out.push({ message: withPath(`„${field}“ ${issue.message}`, where), position: loc.valueAt(path), path });
+        // A message that starts with the value itself (`„2021-13-45“ ist kein …`) gets a colon after the field.
+        const sep = issue.message.startsWith('„') ? ': ' : ' ';
+        out.push({ message: withPath(`„${field}“${sep}${issue.message}`, where), position: loc.valueAt(path), path });
       }
     }
   }
   return out;
 }
 
-function customHint(message: string): string {
-  return /^(muss|darf)/.test(message) ? ` (${message})` : '';
+/** A schema's own German hint, without repeating what the message already says. */
+function customHint(message: string, said: string): string {
+  if (!/^(muss|darf)/.test(message)) return '';
+  if (message === said) return '';
+  if (message.startsWith(said)) {
+    const rest = message.slice(said.length).trim();
+    return rest ? ` ${rest}` : '';
+  }
+  return ` (${message})`;
 }
 
 function unionHint(path: Array<string | number>): string {

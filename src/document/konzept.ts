@@ -136,7 +136,7 @@ function sozialraeume(n: string, ctx: BuildContext): Block[] {
         type: 'table',
         variant: 'grid',
         caption: `Kennzahlen ${s.name}`,
-        widths: [34, 18, 16, 32],
+        widths: [34, 22, 14, 30],
         headerRows: [headCells(['Kennzahl', 'Wert', 'Stichtag', 'Quelle'])],
         rows: kennzahlen.map(([name, kz]) => [cell(name, { header: true }), cell(formatValue(kz.wert, kz.einheit), { align: 'right' }), cell(kz.stichtag ? formatDate(kz.stichtag) : '–'), cell(kz.quelle ?? '–')]),
       });
@@ -155,7 +155,7 @@ function interviews(n: string, ctx: BuildContext): Block[] {
     type: 'table',
     variant: 'grid',
     caption: 'Interviewreihen',
-    widths: [10, 18, 10, 18, 18, 26],
+    widths: [15, 17, 11, 16, 15, 26],
     headerRows: [headCells(['Nr.', 'Zielgruppe', 'Anzahl', 'Sozialraum', 'Zeitraum', 'Methode'])],
     rows: list.map(({ value: i }) => [
       cell(i.id),

@@ -36,6 +36,11 @@ export interface HelperCall {
   /** Offset in the Markdown body. */
   offset: number;
   position: Position;
+  /**
+   * True when the expression stands alone in its own paragraph: it is the whole (trimmed)
+   * line, and the lines before and after are blank or the start/end of the body.
+   */
+  standalone: boolean;
 }
 
 /** A problem with one expression, before any ID is looked up. */
@@ -58,13 +63,30 @@ export function findExpressions(body: string, bodyLineOffset: number): { calls: 
     const position = bodyPosition(body, offset, bodyLineOffset);
     const parsed = parseCall(raw);
     if ('problem' in parsed) problems.push({ message: parsed.problem, raw, position });
-    else calls.push({ ...parsed, raw, offset, position });
+    else calls.push({ ...parsed, raw, offset, position, standalone: isStandalone(body, offset, raw.length) });
   }
   // An opening {{ without a closing }} is a typo the author must see.
   const stripped = body.replace(EXPRESSION, (s) => ' '.repeat(s.length));
   const lone = stripped.indexOf('{{');
   if (lone !== -1) problems.push({ message: 'Datenbaustein wird nicht mit „}}“ geschlossen', raw: '{{', position: bodyPosition(body, lone, bodyLineOffset) });
   return { calls, problems };
+}
+
+/** The expression is the whole trimmed line, with a blank line (or the body's start/end) before and after. */
+function isStandalone(body: string, offset: number, length: number): boolean {
+  const lineStart = body.lastIndexOf('\n', offset - 1) + 1;
+  const nl = body.indexOf('\n', offset + length);
+  const lineEnd = nl === -1 ? body.length : nl;
+  if (body.slice(lineStart, offset).trim() !== '' || body.slice(offset + length, lineEnd).trim() !== '') return false;
+  if (lineStart > 0) {
+    const prevStart = body.lastIndexOf('\n', lineStart - 2) + 1;
+    if (body.slice(prevStart, lineStart - 1).trim() !== '') return false;
+  }
+  if (nl !== -1) {
+    const nextEnd = body.indexOf('\n', nl + 1);
+    if (body.slice(nl + 1, nextEnd === -1 ? body.length : nextEnd).trim() !== '') return false;
+  }
+  return true;
 }
 
 function bodyPosition(body: string, offset: number, bodyLineOffset: number): Position {
@@ -83,9 +105,9 @@ function parseCall(raw: string): Parsed {
   let program: hbs.AST.Program;
   try {
     program = Handlebars.parse(raw);
-  } catch (err) {
-    const first = String((err as Error).message).split('\n')[0];
-    return { problem: `Datenbaustein ${raw} ist fehlerhaft geschrieben (${first})` };
+  } catch {
+    // Handlebars' parse errors are English and point into the expression only: say what is allowed instead.
+    return { problem: `Datenbaustein ${raw} ist fehlerhaft geschrieben; erlaubt sind ${Object.values(HELPERS).map((h) => h.usage).join(', ')}` };
   }
   const stmt = program.body[0] as hbs.AST.MustacheStatement | undefined;
   if (program.body.length !== 1 || !stmt || stmt.type !== 'MustacheStatement') {

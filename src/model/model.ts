@@ -69,6 +69,13 @@ export interface Model {
   brokenIds: Record<CollectionName, Set<string>>;
   kapitel: Map<string, Kapitel>;
   vorlagen: Vorlage[];
+  /**
+   * Files (relative to the content folder, with `/`) that exist but could not be used because
+   * of an error already reported (syntax, encoding, shape): rules do not call them missing.
+   */
+  unusableFiles?: ReadonlySet<string>;
+  /** Numbers of Vorlagen whose front matter names a number but failed its schema. */
+  brokenVorlagen?: ReadonlySet<string>;
 }
 
 /** Lookup tables by ID, built once per model. */

@@ -128,9 +128,10 @@ const goalTree: Rule = (model, index) => {
 
 const dates: Rule = (model) => {
   const out: Diagnostic[] = [];
-  const zeitraum = model.konzept?.value.zeitraum;
+  let zeitraum = model.konzept?.value.zeitraum;
   if (model.konzept && zeitraum && periodEnd(zeitraum.bis) < periodStart(zeitraum.von)) {
     out.push(diag('error', 'period-reversed', model.konzept.file, at(model.konzept, 'zeitraum', 'bis'), `Zeitraum endet (${zeitraum.bis}) vor seinem Beginn (${zeitraum.von})`, 'Konzept'));
+    zeitraum = undefined; // no measure can lie within a reversed period: do not warn about each
   }
   for (const m of model.collections.massnahmen) {
     const { beginn, ende, id } = m.value;
@@ -185,6 +186,7 @@ const smartGoals: Rule = (model) => {
 const measureGoals: Rule = (model, index) => {
   const out: Diagnostic[] = [];
   for (const m of model.collections.massnahmen) {
+    if (!index.handlungsfelder.has(m.value.handlungsfeld)) continue; // reported by `references`
     m.value.ziele.forEach((zid, i) => {
       const z = index.ziele.get(zid);
       if (z && z.value.handlungsfeld !== m.value.handlungsfeld) {
@@ -201,6 +203,7 @@ const gliederung: Rule = (model) => {
   const k = model.konzept;
   const hasCollections = COLLECTION_NAMES.some((n) => model.collections[n].length > 0);
   if (!k) {
+    if (model.unusableFiles?.has('konzept/konzept.yaml')) return out; // exists, its errors are reported
     if ((hasCollections || model.kapitel.size > 0) && !out.length) {
       const first = model.collections.handlungsfelder[0] ?? model.collections.massnahmen[0];
       if (first) out.push(diag('error', 'konzept-missing', first.file, { line: 1, column: 1 }, 'konzept/konzept.yaml fehlt: ohne sie hat das Konzept keinen Titel und keine Gliederung'));
@@ -212,7 +215,7 @@ const gliederung: Rule = (model) => {
     if (typeof entry === 'object' && 'kapitel' in entry) {
       if (named.has(entry.kapitel)) out.push(diag('error', 'gliederung-duplicate', k.file, at(k, 'gliederung', i, 'kapitel'), `Kapitel „${entry.kapitel}“ steht mehrfach in der Gliederung`, 'Konzept'));
       named.add(entry.kapitel);
-      if (!model.kapitel.has(entry.kapitel)) {
+      if (!model.kapitel.has(entry.kapitel) && !model.unusableFiles?.has(`konzept/kapitel/${entry.kapitel}.md`)) {
         out.push(diag('error', 'kapitel-missing', k.file, at(k, 'gliederung', i, 'kapitel'),
           `Kapitel „${entry.kapitel}“ hat keine Datei konzept/kapitel/${entry.kapitel}.md${didYouMean(entry.kapitel, model.kapitel.keys())}`, 'Konzept'));
       }
@@ -252,7 +255,7 @@ const vorlagen: Rule = (model) => {
     (meta.anlagen ?? []).forEach((a, i) => {
       if (!a.konzept && !a.datei) out.push(diag('error', 'anlage-empty', v.file, at(v.meta, 'anlagen', i), `Anlage „${a.titel}“ braucht „datei: …“ oder „konzept: true“`, entity));
       if (a.konzept && a.datei) out.push(diag('error', 'anlage-both', v.file, at(v.meta, 'anlagen', i, 'datei'), `Anlage „${a.titel}“ nennt sowohl „datei“ als auch „konzept: true“; bitte nur eines`, entity));
-      if (a.konzept && !model.konzept) out.push(diag('error', 'anlage-konzept-missing', v.file, at(v.meta, 'anlagen', i, 'konzept'), 'Das Konzept ist als Anlage genannt, es gibt aber kein konzept/konzept.yaml', entity));
+      if (a.konzept && !model.konzept && !model.unusableFiles?.has('konzept/konzept.yaml')) out.push(diag('error', 'anlage-konzept-missing', v.file, at(v.meta, 'anlagen', i, 'konzept'), 'Das Konzept ist als Anlage genannt, es gibt aber kein konzept/konzept.yaml', entity));
     });
   }
   for (const v of model.vorlagen) {
@@ -263,7 +266,7 @@ const vorlagen: Rule = (model) => {
     }
     if (meta.bezug !== undefined) {
       if (meta.bezug === meta.nummer) out.push(diag('error', 'bezug-self', v.file, at(v.meta, 'bezug'), 'Eine Vorlage kann sich nicht auf sich selbst beziehen', entity));
-      else if (!byNumber.has(meta.bezug)) out.push(diag('error', 'bezug-unresolved', v.file, at(v.meta, 'bezug'), `Bezug: Vorlage „${meta.bezug}“ gibt es nicht${didYouMean(meta.bezug, byNumber.keys())}`, entity));
+      else if (!byNumber.has(meta.bezug) && !model.brokenVorlagen?.has(meta.bezug)) out.push(diag('error', 'bezug-unresolved', v.file, at(v.meta, 'bezug'), `Bezug: Vorlage „${meta.bezug}“ gibt es nicht${didYouMean(meta.bezug, byNumber.keys())}`, entity));
     }
   }
   return out;
@@ -290,6 +293,10 @@ export function checkHelperCalls(src: MarkdownSource, entity: string, model: Mod
       out.push(diag('error', 'helper-unknown', src.file, call.position,
         `unbekannter Datenbaustein „${call.helper}“${didYouMean(call.helper, Object.keys(HELPERS))}; erlaubt: ${Object.keys(HELPERS).join(', ')}`, entity));
       continue;
+    }
+    if (!call.standalone) {
+      out.push(diag('error', 'helper-not-standalone', src.file, call.position,
+        `Datenbaustein ${call.raw} muss allein in einem eigenen Absatz stehen (eine Leerzeile davor und danach, kein Text in derselben Zeile)`, entity));
     }
     if (call.positional.length !== sig.positional.length) {
       out.push(diag('error', 'helper-arguments', src.file, call.position, `${call.raw}: erwartet ${sig.usage}`, entity));

@@ -3,8 +3,9 @@
  * a collection is checked on its own, so one broken entry neither hides the errors of the
  * others nor makes every reference to the rest fail.
  */
+import path from 'node:path';
 import type { z } from 'zod';
-import type { RawContent, RawYamlFile } from '../content/load.js';
+import { displayPath, type RawContent, type RawYamlFile } from '../content/load.js';
 import type { YamlLocations, ValuePath } from '../content/yaml.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { translateIssues } from '../diagnostics/zod.js';
@@ -34,6 +35,7 @@ export function validateShapes(raw: RawContent): { model: Model; diagnostics: Di
     }
   }
 
+  const brokenVorlagen = new Set<string>();
   for (const m of raw.markdownFiles) {
     if (!m.frontMatterOk) continue;
     const entity = m.kind === 'kapitel' ? `Kapitel „${m.name}“` : `Vorlage „${m.name}“`;
@@ -56,8 +58,12 @@ export function validateShapes(raw: RawContent): { model: Model; diagnostics: Di
       const vEntity = typeof nummer === 'string' ? `Vorlage „${nummer}“` : entity;
       const v = check(VorlageFrontMatterSchema, m.frontMatter, source, [], diagnostics, vEntity);
       if (v) model.vorlagen.push({ name: m.name, file: m.file, body: m.body, bodyLineOffset: m.bodyLineOffset, meta: { value: v, file: m.file, path: [], locations } });
+      else if (typeof nummer === 'string') brokenVorlagen.add(nummer);
     }
   }
+  const folder = displayPath(raw.display, '');
+  model.unusableFiles = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => path.posix.relative(folder, d.file)));
+  model.brokenVorlagen = brokenVorlagen;
   return { model, diagnostics };
 }
 

@@ -122,7 +122,16 @@ function paragraphToPdf(node: Paragraph, ctx: RenderContext): Content {
 function listToPdf(node: List, ctx: RenderContext): Content {
   const items = node.items.map((item) => listItemToPdf(item, ctx));
   const margin: [number, number, number, number] = [0, 0, 0, ctx.theme.blockGap];
-  if (node.ordered) return { ol: items, start: node.start ?? 1, margin };
+  if (node.ordered) {
+    // Numbers as real columns, not pdfmake's `ol` markers: pdfmake draws those after the item
+    // text, so text extraction and screen readers would read „Das Deckblatt 1.“.
+    const start = node.start ?? 1;
+    const digits = String(start + items.length - 1).length;
+    return {
+      stack: items.map((item, i) => ({ columns: [{ text: `${start + i}.`, width: 8 + digits * 6 }, { stack: [item], width: '*' }], columnGap: 2 })),
+      margin,
+    } as Content;
+  }
   return { ul: items, margin };
 }
 
