@@ -98,7 +98,7 @@ async function run(argv: string[]): Promise<number> {
 function translateParseError(message: string): string {
   const unknown = /Unknown option '([^']+)'/.exec(message);
   if (unknown) return `unbekannte Option „${unknown[1]}“`;
-  const missing = /Option '([^']+)[^']*' argument missing/.exec(message);
+  const missing = /Option '([^' ]+)[^']*' argument missing/.exec(message);
   if (missing) return `Option „${missing[1]}“ braucht einen Wert`;
   return `falscher Aufruf (${message})`;
 }

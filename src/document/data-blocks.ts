@@ -10,7 +10,7 @@ import { formatDate, formatMoney, formatPeriod, formatValue } from '../format/ge
 import { mm } from '../theme/theme.js';
 import { BuildContext } from './context.js';
 import { ganttChart, indicatorChart, type GanttRow } from './charts.js';
-import { capitalize, display } from './labels.js';
+import { display } from './labels.js';
 import type { Block, Chart, Inline, Table, TableCell } from './tree.js';
 
 /** Where a helper call stands, for diagnostics. */
@@ -47,28 +47,25 @@ export function textWidth(ctx: BuildContext): number {
   return Math.floor(mm(210 - right - left));
 }
 
-/** The table of measures: Nr., Maßnahme, Federführung, Partner, Zeitraum, Status, Kosten; with the total. */
+/** The table of measures: Maßnahme (Nr. and title), Federführung, Partner, Zeitraum, Status, Kosten; with the total. */
 export function massnahmenTable(list: Array<Located<Massnahme>>, ctx: BuildContext, caption?: string): Table {
-  const { index } = ctx;
   const rows = list.map(({ value: m }) => [
-    cell([entityRef(ctx, 'massnahme', m.id, m.id)]),
-    cell([entityRef(ctx, 'massnahme', m.id, m.titel)]),
+    cell([entityRef(ctx, 'massnahme', m.id, `${m.id} ${m.titel}`)]),
     cell([akteurRef(ctx, m.federfuehrung)]),
     cell(joinInlines((m.partner ?? []).map((p) => akteurRef(ctx, p)))),
     cell(formatPeriod(m.beginn, m.ende)),
-    cell(m.status ? capitalize(display(m.status)) : '–'),
+    cell(m.status ? display(m.status) : '–'),
     cell(kostenList(m).length ? formatMoney(kostenSumme(m)) : '–', { align: 'right' }),
   ]);
-  void index;
   const total = list.reduce((s, m) => s + kostenSumme(m.value), 0);
   return {
     type: 'table',
     variant: 'grid',
     ...(caption ? { caption } : {}),
-    widths: [8, 30, 17, 19, 13, 11, 13],
-    headerRows: [head(['Nr.', 'Maßnahme', 'Federführung', 'Partner', 'Zeitraum', 'Status', 'Kosten'], [undefined, undefined, undefined, undefined, undefined, undefined, 'right'])],
+    widths: [25, 17, 18, 13, 14, 13],
+    headerRows: [head(['Maßnahme', 'Federführung', 'Partner', 'Zeitraum', 'Status', 'Kosten'], [undefined, undefined, undefined, undefined, undefined, 'right'])],
     rows,
-    footerRows: [[cell('Summe', { header: true, colSpan: 6 }), cell(''), cell(''), cell(''), cell(''), cell(''), cell(formatMoney(total), { align: 'right' })]],
+    footerRows: [[cell('Summe', { header: true, colSpan: 5 }), cell(formatMoney(total), { align: 'right' })]],
   };
 }
 
@@ -102,7 +99,7 @@ export function zieleTable(hfId: string | undefined, ctx: BuildContext, caption?
     type: 'table',
     variant: 'grid',
     ...(caption ? { caption } : {}),
-    widths: [10, 50, 14, 12, 14],
+    widths: [14, 43, 17, 13, 13],
     headerRows: [head(['Nr.', 'Ziel', 'Ebene', 'Frist', 'Indikatoren'])],
     rows,
   };

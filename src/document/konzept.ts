@@ -165,7 +165,7 @@ function interviews(n: string, ctx: BuildContext): Block[] {
       cell(i.zeitraum ? formatPeriod(i.zeitraum.von, i.zeitraum.bis) : '–'),
       cell(i.methode ?? '–'),
     ]),
-    footerRows: [[cell('Summe', { header: true, colSpan: 2 }), cell(''), cell(formatNumber(total), { align: 'right' }), cell(''), cell(''), cell('')]],
+    footerRows: [[cell('Summe', { header: true, colSpan: 2 }), cell(formatNumber(total), { align: 'right' }), cell('', { colSpan: 3 })]],
   });
   // Befunde grouped by Handlungsfeld, in the order of the Handlungsfelder.
   const groups: Array<{ title: string; items: Array<{ text: string; source: string; file: string; id: string }> }> = [];
@@ -349,7 +349,7 @@ function zeitplan(n: string, ctx: BuildContext): Block[] {
       type: 'table',
       variant: 'grid',
       caption: 'Meilensteine',
-      widths: [16, 44, 14, 26],
+      widths: [14, 30, 12, 44],
       headerRows: [headCells(['Datum', 'Meilenstein', 'Status', 'Beschreibung'])],
       rows: [...ms].sort((a, b) => (a.value.datum < b.value.datum ? -1 : 1)).map(({ value: m, file }) => [
         cell(formatDate(m.datum)),

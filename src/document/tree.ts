@@ -47,7 +47,11 @@ export interface Blockquote { type: 'blockquote'; children: Block[] }
 export interface Code { type: 'code'; value: string }
 export interface ThematicBreak { type: 'thematicBreak' }
 
-/** A table cell: inline content; `header` cells are `<th>` (scope from their position). */
+/**
+ * A table cell: inline content; `header` cells are `<th>` (scope from their position).
+ * A cell with `colSpan` covers the following columns: as in HTML, the covered cells are
+ * left out of the row (the PDF renderer adds pdfmake's placeholders itself).
+ */
 export interface TableCell { children: Inline[]; header?: boolean; align?: 'left' | 'right' | 'center'; colSpan?: number }
 /**
  * A table. `headerRows` rows at the top are column headers (repeated on every PDF page);
@@ -67,7 +71,7 @@ export interface Table {
 }
 
 /** An image from the content folder. `path` is absolute; `src` as the author wrote it. */
-export interface Image { type: 'image'; path: string; src: string; alt: string; title?: string; width?: number }
+export interface Image { type: 'image'; path: string; src: string; alt: string; title?: string; /** mm */ width?: number }
 
 /**
  * A labelled section of a Vorlage (`Beschlussvorschlag:`): the label is printed bold
@@ -102,7 +106,16 @@ export interface Footnotes { type: 'footnotes'; items: Array<{ number: number; a
  * A vector chart: a complete SVG string made by the builder (the same SVG goes into HTML and
  * into pdfmake's `svg` node), plus a text alternative for accessibility.
  */
-export interface Chart { type: 'chart'; svg: string; width: number; height: number; alt: string; caption?: string }
+export interface Chart {
+  type: 'chart';
+  /** A complete SVG with a viewBox, so HTML can scale it. */
+  svg: string;
+  /** Size in pt (the SVG's own user units). */
+  width: number;
+  height: number;
+  alt: string;
+  caption?: string;
+}
 
 /** A group kept together on one page (a heading with its first block). */
 export interface KeepTogether { type: 'keepTogether'; children: Block[] }

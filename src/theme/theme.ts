@@ -49,6 +49,9 @@ export const ThemeSchema = z.strictObject({
     h3_size: z.number().positive().default(11.5),
     h4_size: z.number().positive().default(10.5),
   }).prefault({}),
+  table: z.strictObject({
+    font_size: z.number().positive().default(8.5).describe('pt, Schriftgröße in Datentabellen'),
+  }).prefault({}),
   colors: z.strictObject({
     primary: Color.default('#003d6b'),
     accent: Color.default('#b3541e'),

@@ -71,7 +71,7 @@ describe('Integrationskonzept', () => {
       const start = html.indexOf(`<caption>${caption}</caption>`);
       expect(start, caption).toBeGreaterThan(0);
       const table = html.slice(start, html.indexOf('</table>', start));
-      const ids = [...table.matchAll(/<tbody>[\s\S]*<\/tbody>/g)].flatMap((m) => [...m[0].matchAll(/<tr>\s*<td[^>]*>(?:<a[^>]*>)?(M-[\w.-]+)/g)].map((x) => x[1]));
+      const ids = [...table.matchAll(/<tbody>[\s\S]*<\/tbody>/g)].flatMap((m) => [...m[0].matchAll(/<tr>\s*<td[^>]*>(?:<a[^>]*>)?(M-[\w.-]+) /g)].map((x) => x[1]));
       const expected = model.collections.massnahmen.filter((m) => m.value.handlungsfeld === hf.value.id).map((m) => m.value.id);
       expect(ids).toEqual(expected);
     }

@@ -24,6 +24,7 @@ export function themeCss(theme: Theme): string {
     ['--color-draft', theme.colors.draft],
     ['--font-family', font ? `"${font}", ${FONT_STACK}` : FONT_STACK],
     ['--font-size', `${base}pt`],
+    ['--table-font-size', `${theme.table.font_size}pt`],
     ['--line-height', String(theme.base.line_height)],
     ['--h1-scale', scale(theme.heading.h1_size)],
     ['--h2-scale', scale(theme.heading.h2_size)],

@@ -9,7 +9,7 @@ import type { Chart, Image } from '../../document/tree.js';
 import type { RenderContext } from './context.js';
 
 /** CSS pixels (the unit of `Image.width` and of chart SVGs, as in HTML) to pt. */
-const PX_TO_PT = 0.75;
+const MM_TO_PT = 72 / 25.4;
 
 /** Whether `file` lies inside one of the absolute folders `roots`. */
 export function isInside(file: string, roots: string[]): boolean {
@@ -28,10 +28,10 @@ export function checkedImagePath(file: string, ctx: RenderContext): string {
   return file;
 }
 
-/** An image fitted into the text width (or its own `width`, in CSS px, if smaller). */
+/** An image fitted into the text width (or its own `width` in mm, if smaller). */
 export function imageToPdf(node: Image, ctx: RenderContext): Content {
   const { contentWidth, contentHeight, blockGap } = ctx.theme;
-  const width = node.width ? Math.min(node.width * PX_TO_PT, contentWidth) : contentWidth;
+  const width = node.width ? Math.min(node.width * MM_TO_PT, contentWidth) : contentWidth;
   // The alt text (node.alt) cannot be attached until the PDF is tagged; the tree keeps it.
   return {
     image: checkedImagePath(node.path, ctx),
@@ -47,7 +47,7 @@ export function imageToPdf(node: Image, ctx: RenderContext): Content {
 export function chartToPdf(node: Chart, ctx: RenderContext): Content {
   const { contentWidth, blockGap } = ctx.theme;
   // The text alternative (node.alt) waits for tagged PDF, like an image's alt text.
-  const width = Math.min(node.width * PX_TO_PT, contentWidth);
+  const width = Math.min(node.width, contentWidth); // chart sizes are in pt
   const height = node.width > 0 ? (node.height * width) / node.width : 0;
   // `options` (passed through to svg-to-pdfkit) is missing from @types/pdfmake.
   const svg = {

@@ -32,6 +32,7 @@ export function tableToPdf(table: Table, ctx: RenderContext): Content {
       body,
     },
     layout: table.variant === 'plain' ? ctx.theme.tableLayouts.plain : ctx.theme.tableLayouts.grid,
+    ...(table.variant === 'plain' ? {} : { style: 'dataTable' }),
     margin: [0, 0, 0, ctx.theme.blockGap],
   };
   if (!caption) return pdfTable;

@@ -17,7 +17,7 @@ export type PdfStyleName =
   | 'header' | 'footer' | 'caption' | 'sectionLabel' | 'fieldLabel' | 'code'
   | 'tocTitle' | 'toc1' | 'toc2' | 'toc3' | 'toc4'
   | 'footnote' | 'banner' | 'tableHeader' | 'tableFooter' | 'blockquote'
-  | 'titleKommune' | 'title' | 'subtitle' | 'signature';
+  | 'titleKommune' | 'title' | 'subtitle' | 'signature' | 'dataTable';
 
 /** Table layouts used by the renderer, as pdfmake layout objects (no global registration). */
 export interface PdfTableLayouts {
@@ -143,6 +143,7 @@ function buildStyles(theme: Theme, fontSize: number, lineHeight: number): Record
     toc4: {},
     footnote: { fontSize: small, lineHeight: 1.05 },
     banner: { bold: true, color: '#ffffff', alignment: 'center', fontSize: fontSize * 1.1 },
+    dataTable: { fontSize: theme.table.font_size, lineHeight: 1.15 },
     tableHeader: { bold: true },
     tableFooter: { bold: true },
     blockquote: { italics: true, color: theme.colors.muted },
