@@ -66,7 +66,7 @@ export function knownKeysAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>)
 /** Removes optional/nullable/default wrappers and opens unions. */
 function unwrap(s: z.ZodType): z.ZodType[] {
   const def = (s as any)._zod.def;
-  if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default' || def.type === 'readonly') return unwrap(def.innerType);
+  if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default' || def.type === 'prefault' || def.type === 'readonly' || def.type === 'catch') return unwrap(def.innerType);
   if (def.type === 'union') return (def.options as z.ZodType[]).flatMap(unwrap);
   if (def.type === 'pipe') return unwrap(def.in);
   return [s];
