@@ -43,7 +43,9 @@ export async function buildFiles(opts: BuildOptions): Promise<BuildResult> {
   if (hasErrors(diagnostics) || !tpl.templates) return { diagnostics: sortDiagnostics(diagnostics), documents: 0, pages: 0 };
   const templates = tpl.templates;
   const built = buildDocuments(checked.model, checked.index, templates.theme, buildKonzept);
-  diagnostics.push(...built.diagnostics);
+  // The builder re-checks what `check` saw (images, helpers): keep each problem once.
+  const seen = new Set(diagnostics.map(diagnosticKey));
+  for (const d of built.diagnostics) if (!seen.has(diagnosticKey(d))) diagnostics.push(d), seen.add(diagnosticKey(d));
   if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), documents: 0, pages: 0 };
 
   const files: OutputFiles = new Map();
@@ -63,6 +65,10 @@ export async function buildFiles(opts: BuildOptions): Promise<BuildResult> {
   const kommune = checked.model.config?.value.kommune.name ?? '';
   files.set('index.html', renderIndexPage(entries, { kommune }, templates.theme, { layout: templates.htmlLayout, css: templates.htmlCss, ...(opts.liveReloadSnippet ? { liveReloadSnippet: opts.liveReloadSnippet } : {}) }));
   return { files, diagnostics: sortDiagnostics(diagnostics), documents: built.trees.length, pages };
+}
+
+function diagnosticKey(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
 }
 
 /** `ratsdoc build`. */

@@ -63,7 +63,7 @@ export function ganttChart(rows: GanttRow[], options: { width: number; font: str
   }
   rows.forEach((row, i) => {
     const y = top + i * rowHeight;
-    const label = row.label.length > 48 ? `${row.label.slice(0, 46)}…` : row.label;
+    const label = row.label.length > 44 ? `${row.label.slice(0, 42)}…` : row.label;
     if (row.kind === 'group') {
       parts.push(`<rect x="0" y="${r(y)}" width="${options.width}" height="${rowHeight}" fill="#eef2f6"/>`);
       parts.push(`<text x="2" y="${r(y + 9.3)}" font-size="7" font-weight="bold" ${font} fill="${options.primary}">${esc(label)}</text>`);

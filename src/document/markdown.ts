@@ -8,14 +8,13 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import fs from 'node:fs';
-import path from 'node:path';
 import type * as md from 'mdast';
 import type { Block, Inline, TableCell } from './tree.js';
 import type { BuildContext } from './context.js';
 import type { MarkdownSource } from '../model/model.js';
 import { findExpressions } from '../model/expressions.js';
 import { expandHelper } from './data-blocks.js';
+import { missingAltMessage, resolveImage } from '../model/images.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
@@ -168,38 +167,15 @@ class Converter {
   private image(img: md.Image): Block[] {
     const resolved = this.resolveImage(img, img.url);
     if (!resolved) return [];
-    if (!img.alt) this.report(img, 'warning', 'image-alt-missing', `Bild „${img.url}“ hat keinen Alternativtext (![Beschreibung](…)); für Barrierefreiheit bitte ergänzen`);
+    if (!img.alt) this.report(img, 'warning', 'image-alt-missing', missingAltMessage(img.url));
     return [{ type: 'image', path: resolved, src: img.url, alt: img.alt ?? '', ...(img.title ? { title: img.title } : {}) }];
   }
 
   private resolveImage(node: md.Node, url: string): string | null {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
-      this.report(node, 'error', 'image-external', `Bild „${url}“: nur Dateien im Inhaltsordner sind erlaubt (z. B. anlagen/karte.png), keine Adressen im Netz`);
-      return null;
-    }
-    const rel = decodeURI(url.split('#')[0].split('?')[0]);
-    const norm = path.posix.normalize(rel.replace(/\\/g, '/'));
-    if (path.isAbsolute(rel) || norm.startsWith('../') || norm === '..') {
-      this.report(node, 'error', 'image-outside', `Bild „${url}“ liegt außerhalb des Inhaltsordners; erlaubt sind Pfade wie anlagen/karte.png`);
-      return null;
-    }
-    if (!/\.(png|jpe?g)$/i.test(norm)) {
-      this.report(node, 'error', 'image-format', `Bild „${url}“: nur PNG- und JPEG-Bilder sind erlaubt`);
-      return null;
-    }
-    const abs = path.join(this.ctx.model.root, norm);
-    try {
-      const real = fs.realpathSync(abs);
-      const rootReal = fs.realpathSync(this.ctx.model.root);
-      if (!real.startsWith(rootReal + path.sep)) {
-        this.report(node, 'error', 'image-outside', `Bild „${url}“ ist ein Verweis (Symlink) aus dem Inhaltsordner heraus`);
-        return null;
-      }
-      return real;
-    } catch {
-      this.report(node, 'error', 'image-missing', `Bild „${url}“ gibt es nicht (Pfade gelten ab dem Inhaltsordner, z. B. anlagen/karte.png)`);
-      return null;
-    }
+    const r = resolveImage(this.ctx.model.root, url);
+    if (r.ok) return r.path;
+    this.report(node, 'error', r.code, r.message);
+    return null;
   }
 
   inlines(nodes: md.PhrasingContent[]): Inline[] {

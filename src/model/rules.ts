@@ -12,6 +12,7 @@ import { at, indexModel, type Located, type Model, type ModelIndex, type Markdow
 import { COLLECTION_NAMES, ENTITY_LABEL, type CollectionName } from './schemas.js';
 import { periodEnd, periodStart } from './dates.js';
 import { findExpressions, HELPERS } from './expressions.js';
+import { checkImages } from './images.js';
 
 type Rule = (model: Model, index: ModelIndex) => Diagnostic[];
 
@@ -278,7 +279,7 @@ const helperCalls: Rule = (model, index) => {
     ...[...model.kapitel.values()].map((k) => ({ src: k, entity: `Kapitel „${k.name}“` })),
     ...model.vorlagen.map((v) => ({ src: v, entity: `Vorlage „${v.meta.value.nummer}“` })),
   ];
-  for (const { src, entity } of sources) out.push(...checkHelperCalls(src, entity, model, index));
+  for (const { src, entity } of sources) out.push(...checkHelperCalls(src, entity, model, index), ...checkImages(src, entity, model));
   return out;
 };
 

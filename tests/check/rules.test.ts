@@ -296,3 +296,29 @@ describe('helper calls in Markdown', () => {
     expect(flags('{{massnahmen\n  handlungsfeld="HF-SOZ"}}\n\nText')).toEqual([true]);
   });
 });
+
+describe('images in Markdown', () => {
+  test('missing, outside, external, wrong format and without alt text', async () => {
+    const body = [
+      '![Karte](anlagen/sozialraeume-karte.png)',
+      '',
+      '![](anlagen/wappen.png)',
+      '',
+      '![Fehlt](anlagen/gibtesnicht.png)',
+      '',
+      '![Außen](../geheim.png)',
+      '',
+      '![Netz](https://example.org/bild.png)',
+      '',
+      '![Falsch](anlagen/zuwendungsbescheid.pdf)',
+      '',
+    ].join('\n');
+    expect(await withFile('vorlagen/9-1.md', vorlage('', body))).toEqual([
+      'vorlagen/9-1.md:9:1 image-alt-missing warning Vorlage „9/1“: Bild „anlagen/wappen.png“ hat keinen Alternativtext (![Beschreibung](…)); für Barrierefreiheit bitte ergänzen',
+      'vorlagen/9-1.md:11:1 image-missing error Vorlage „9/1“: Bild „anlagen/gibtesnicht.png“ gibt es nicht (Pfade gelten ab dem Inhaltsordner, z. B. anlagen/karte.png)',
+      'vorlagen/9-1.md:13:1 image-outside error Vorlage „9/1“: Bild „../geheim.png“ liegt außerhalb des Inhaltsordners; erlaubt sind Pfade wie anlagen/karte.png',
+      'vorlagen/9-1.md:15:1 image-external error Vorlage „9/1“: Bild „https://example.org/bild.png“: nur Dateien im Inhaltsordner sind erlaubt (z. B. anlagen/karte.png), keine Adressen im Netz',
+      'vorlagen/9-1.md:17:1 image-format error Vorlage „9/1“: Bild „anlagen/zuwendungsbescheid.pdf“: nur PNG- und JPEG-Bilder sind erlaubt',
+    ]);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * Images in Markdown: where they may come from (PNG/JPEG inside the content folder) and
+ * the check that `check` and the document builder share, so both report the same.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import type * as md from 'mdast';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { MarkdownSource, Model } from './model.js';
+
+/** The result of resolving an image reference: an absolute path, or a German problem. */
+export type ImageResolution = { ok: true; path: string } | { ok: false; code: string; message: string };
+
+/** Resolves `url` (as written in Markdown) against the content folder and checks it. */
+export function resolveImage(root: string, url: string): ImageResolution {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
+    return { ok: false, code: 'image-external', message: `Bild „${url}“: nur Dateien im Inhaltsordner sind erlaubt (z. B. anlagen/karte.png), keine Adressen im Netz` };
+  }
+  let rel: string;
+  try {
+    rel = decodeURI(url.split('#')[0].split('?')[0]);
+  } catch {
+    rel = url;
+  }
+  const norm = path.posix.normalize(rel.replace(/\\/g, '/'));
+  if (path.isAbsolute(rel) || norm.startsWith('../') || norm === '..') {
+    return { ok: false, code: 'image-outside', message: `Bild „${url}“ liegt außerhalb des Inhaltsordners; erlaubt sind Pfade wie anlagen/karte.png` };
+  }
+  if (!/\.(png|jpe?g)$/i.test(norm)) return { ok: false, code: 'image-format', message: `Bild „${url}“: nur PNG- und JPEG-Bilder sind erlaubt` };
+  try {
+    const real = fs.realpathSync(path.join(root, norm));
+    const rootReal = fs.realpathSync(root);
+    if (!real.startsWith(rootReal + path.sep)) return { ok: false, code: 'image-outside', message: `Bild „${url}“ ist ein Verweis (Symlink) aus dem Inhaltsordner heraus` };
+    if (!fs.statSync(real).isFile()) return { ok: false, code: 'image-missing', message: `Bild „${url}“ ist keine Datei` };
+    return { ok: true, path: real };
+  } catch {
+    return { ok: false, code: 'image-missing', message: `Bild „${url}“ gibt es nicht (Pfade gelten ab dem Inhaltsordner, z. B. anlagen/karte.png)` };
+  }
+}
+
+/** German warning for an image without alternative text. */
+export function missingAltMessage(url: string): string {
+  return `Bild „${url}“ hat keinen Alternativtext (![Beschreibung](…)); für Barrierefreiheit bitte ergänzen`;
+}
+
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/** Checks every image of a Markdown body; only bodies that contain `![` are parsed. */
+export function checkImages(src: MarkdownSource, entity: string, model: Model): Diagnostic[] {
+  if (!src.body.includes('![')) return [];
+  const out: Diagnostic[] = [];
+  const visit = (node: md.Node) => {
+    if (node.type === 'image') {
+      const img = node as md.Image;
+      const line = (img.position?.start.line ?? 1) + src.bodyLineOffset;
+      const column = img.position?.start.column ?? 1;
+      const r = resolveImage(model.root, img.url);
+      if (!r.ok) out.push({ severity: 'error', code: r.code, file: src.file, line, column, entity, message: r.message });
+      else if (!img.alt) out.push({ severity: 'warning', code: 'image-alt-missing', file: src.file, line, column, entity, message: missingAltMessage(img.url) });
+    }
+    for (const child of (node as md.Parent).children ?? []) visit(child);
+  };
+  visit(parser.parse(src.body));
+  return out;
+}
