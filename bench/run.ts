@@ -1,0 +1,103 @@
+/**
+ * `npm run bench`: generates content folders at 1×, 10× and 50× the example and measures
+ * start-up, cold check, cold build (wall and peak memory, as a user runs them), each phase,
+ * pages per second and the floor (pdfmake alone on the same document definitions).
+ * Prints a table and writes bench/results.json. Figures, not assertions.
+ *
+ * Options: --scales 1,10,50  --runs 3
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateScaledContent } from './generate.js';
+
+const ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
+const CLI = path.join(ROOT, 'bin/ratsdoc.js');
+
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'bin/ratsdoc.js'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error('project root not found');
+  }
+}
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const scales = arg('scales', '1,10,50').split(',').map(Number);
+const runs = Number(arg('runs', '3'));
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** Runs a node script, returns wall time (ms), peak RSS (MB) and stdout. */
+function timed(argv: string[]): { ms: number; rssMb: number; stdout: string; status: number | null } {
+  // The child reports its own peak RSS on exit, so the figure is the command's alone.
+  const preload = `process.on('exit',()=>process.stderr.write('RSS '+process.resourceUsage().maxRSS+'\\n'))`;
+  const start = performance.now();
+  const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(preload)}`, ...argv], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const ms = performance.now() - start;
+  const rss = /RSS (\d+)/.exec(r.stderr);
+  return { ms, rssMb: rss ? Math.round(Number(rss[1]) / 1024) : NaN, stdout: r.stdout, status: r.status };
+}
+
+interface ScaleResult {
+  scale: number;
+  documents: number;
+  pages: number;
+  startupMs: number;
+  checkMs: number;
+  buildMs: number;
+  buildRssMb: number;
+  phases: { load: number; validate: number; tree: number; html: number; pdf: number; floor: number; maxRssMb: number };
+  pagesPerSecond: number;
+  overheadOverFloor: number;
+}
+
+const results: ScaleResult[] = [];
+const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'ratsdoc-bench-'));
+for (const scale of scales) {
+  const content = path.join(tmp, `content-${scale}x`);
+  await generateScaledContent(scale, content, { vorlagenPerCopy: scale === 1 ? 1 : 5 });
+  const n = scale >= 50 ? 1 : runs;
+  const startup = median(Array.from({ length: 7 }, () => timed([CLI, '--version']).ms));
+  const check = median(Array.from({ length: n }, () => timed([CLI, 'check', '--content', content]).ms));
+  const builds = Array.from({ length: n }, (_, i) => {
+    const r = timed([CLI, 'build', '--content', content, '--out', path.join(tmp, `out-${scale}-${i}`)]);
+    if (r.status !== 0) throw new Error(`build failed at ${scale}×`);
+    return r;
+  });
+  const phases = JSON.parse(timed([path.join(ROOT, 'dist/bench/phases.js'), content]).stdout) as ScaleResult['phases'] & { documents: number; pages: number };
+  const buildMs = median(builds.map((b) => b.ms));
+  results.push({
+    scale,
+    documents: phases.documents,
+    pages: phases.pages,
+    startupMs: startup,
+    checkMs: check,
+    buildMs,
+    buildRssMb: Math.max(...builds.map((b) => b.rssMb)),
+    phases,
+    pagesPerSecond: phases.pages / (buildMs / 1000),
+    overheadOverFloor: buildMs / phases.floor,
+  });
+  await fs.rm(content, { recursive: true, force: true });
+}
+await fs.rm(tmp, { recursive: true, force: true });
+
+const f = (v: number, d = 0) => v.toFixed(d);
+const rows = [
+  ['Umfang', 'Dok.', 'Seiten', 'Start ms', 'check ms', 'build ms', 'RSS MB', 'laden', 'prüfen', 'Baum', 'HTML', 'PDF', 'pdfmake allein', 'Seiten/s', 'build/pdfmake'],
+  ...results.map((r) => [`${r.scale}×`, f(r.documents), f(r.pages), f(r.startupMs), f(r.checkMs), f(r.buildMs), f(r.buildRssMb), f(r.phases.load), f(r.phases.validate), f(r.phases.tree), f(r.phases.html), f(r.phases.pdf), f(r.phases.floor), f(r.pagesPerSecond, 1), f(r.overheadOverFloor, 2)]),
+];
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+const report = { date: new Date().toISOString().slice(0, 10), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, results };
+await fs.writeFile(path.join(ROOT, 'bench/results.json'), JSON.stringify(report, null, 2) + '\n');
+console.log(`\nbench/results.json geschrieben (${report.date}, ${report.cpus} Kerne).`);
