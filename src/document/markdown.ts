@@ -45,6 +45,11 @@ export function markdownToBlocks(src: MarkdownSource, entity: string, ctx: Build
 
 /** Converts a short Markdown field (beschreibung, text, befunde) into blocks; no helpers, no headings in the TOC. */
 export function markdownFieldToBlocks(text: string, file: string, entity: string, ctx: BuildContext): Block[] {
+  // Most fields are one plain sentence: skip the parser when no Markdown syntax can be in it.
+  if (isPlainText(text)) {
+    const value = text.trim().replace(/\s+/g, ' ');
+    return value ? [{ type: 'paragraph', children: [{ type: 'text', value }] }] : [];
+  }
   return markdownToBlocks({ file, body: text, bodyLineOffset: 0 }, entity, ctx, { baseDepth: 3, toc: false });
 }
 
@@ -61,6 +66,14 @@ export function markdownFieldToInlines(text: string, file: string, entity: strin
 }
 
 const SAFE_URL = /^(https?:|mailto:|#)/i;
+
+/**
+ * Text that Markdown would print as it is: no syntax characters, no line that could start a
+ * block (lists, numbered lists, headings, quotes), no blank line, no URL (GFM autolinks).
+ */
+function isPlainText(text: string): boolean {
+  return !/[*_`\[\]!<>#|~\\&{}@]|https?:|www\./.test(text) && !/\n\s*\n/.test(text) && !/^\s*(?:[-+=]|\d+[.)])(?:\s|$)/m.test(text);
+}
 
 class Converter {
   private readonly definitions = new Map<string, md.Definition>();
@@ -187,7 +200,8 @@ class Converter {
   private inline(n: md.PhrasingContent): Inline[] {
     switch (n.type) {
       case 'text':
-        return [{ type: 'text', value: n.value }];
+        // A soft line break inside a paragraph reads as a space (a PDF would break the line).
+        return [{ type: 'text', value: n.value.replace(/[ \t]*\n[ \t]*/g, ' ') }];
       case 'strong':
         return [{ type: 'strong', children: this.inlines(n.children) }];
       case 'emphasis':
