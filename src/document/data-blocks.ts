@@ -164,6 +164,20 @@ const GANTT_ROWS_PER_CHART = 44;
 
 /** The time plan: measures grouped by Handlungsfeld, then the milestones; split when long. */
 export function zeitplanCharts(hfId: string | undefined, ctx: BuildContext): Chart[] {
+  // Many Vorlagen show the same time plan: build it once per model, theme and Handlungsfeld.
+  let cache = zeitplanCache.get(ctx.index);
+  if (!cache) zeitplanCache.set(ctx.index, (cache = new Map()));
+  const key = `${hfId ?? ''}\u0000${JSON.stringify(ctx.theme.colors)}\u0000${ctx.theme.base.font_family}\u0000${textWidth(ctx)}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const charts = buildZeitplanCharts(hfId, ctx);
+  cache.set(key, charts);
+  return charts;
+}
+
+const zeitplanCache = new WeakMap<object, Map<string, Chart[]>>();
+
+function buildZeitplanCharts(hfId: string | undefined, ctx: BuildContext): Chart[] {
   const rows: GanttRow[] = [];
   for (const hf of ctx.model.collections.handlungsfelder) {
     if (hfId && hf.value.id !== hfId) continue;
