@@ -12,12 +12,55 @@ export type OutputFiles = Map<string, Buffer | string>;
 const TMP_PREFIX = '.ratsdoc-tmp-';
 const OLD_PREFIX = '.ratsdoc-old-';
 
-/** Writes `files` as the new content of `outDir`, atomically per folder rename. */
+/** How long a build waits for another build of the same `out/` before giving up. */
+const LOCK_TIMEOUT_MS = 10 * 60 * 1000;
+
+/** Another build holds the lock on `out/` for too long. */
+export class OutputLocked extends Error {}
+
+/**
+ * Writes `files` as the new content of `outDir`, atomically per folder rename. Two builds of
+ * the same `out/` take turns through a lock file beside it, so their swaps cannot interleave.
+ */
 export async function writeOutput(outDir: string, files: OutputFiles): Promise<void> {
   const abs = path.resolve(outDir);
   const parent = path.dirname(abs);
   const base = path.basename(abs);
   await fs.mkdir(parent, { recursive: true });
+  const release = await acquireLock(path.join(parent, `${LOCK_PREFIX}${base}`));
+  try {
+    await swapIn(abs, parent, base, files);
+  } finally {
+    await release();
+  }
+}
+
+const LOCK_PREFIX = '.ratsdoc-lock-';
+
+/** Creates the lock file exclusively; waits while a live build holds it; takes over a dead one's. */
+async function acquireLock(lockFile: string): Promise<() => Promise<void>> {
+  const started = Date.now();
+  for (let delay = 20; ; delay = Math.min(delay * 2, 500)) {
+    try {
+      const handle = await fs.open(lockFile, 'wx');
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => fs.rm(lockFile, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const holder = Number(await fs.readFile(lockFile, 'utf8').catch(() => ''));
+    if (!holder || !processAlive(holder)) {
+      // The holder died (killed build): its lock is stale. Remove it and try again.
+      await fs.rm(lockFile, { force: true });
+      continue;
+    }
+    if (Date.now() - started > LOCK_TIMEOUT_MS) throw new OutputLocked(`ein anderer Lauf (Prozess ${holder}) schreibt seit über 10 Minuten in diesen Ausgabeordner`);
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}
+
+async function swapIn(abs: string, parent: string, base: string, files: OutputFiles): Promise<void> {
   await removeStale(parent, base);
   const tmp = path.join(parent, `${TMP_PREFIX}${base}-${process.pid}-${Date.now()}`);
   await fs.mkdir(tmp);
@@ -51,8 +94,9 @@ async function removeStale(parent: string, base: string): Promise<void> {
   }
 }
 
+/** Whether a process lives; this process counts as alive (its writers take turns too). */
 function processAlive(pid: number): boolean {
-  if (pid === process.pid) return false;
+  if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
     return true;
