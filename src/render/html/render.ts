@@ -9,12 +9,13 @@ import type { HtmlAssets } from './assets.js';
 import { applyLayout } from './layout.js';
 import { themeCss } from './theme-css.js';
 import { hasTitlePage, treeToHast } from './to-hast.js';
+import { sanitizeHast } from './sanitize.js';
 
 export type { HtmlAssets, ImageAsset } from './assets.js';
 
 /** Renders one document (Vorlage or Konzept) as a complete, self-contained HTML page. */
 export function renderHtml(tree: DocumentTree, theme: Theme, assets: HtmlAssets): string {
-  const body = toHtml(treeToHast(tree, theme, assets.images), { allowDangerousHtml: true });
+  const body = toHtml(sanitizeHast(treeToHast(tree, theme, assets.images)), { allowDangerousHtml: true });
   return applyLayout(assets.layout, {
     lang: tree.meta.lang,
     title: tree.meta.title,
