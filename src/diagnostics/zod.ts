@@ -95,10 +95,14 @@ export function translateIssues(schema: z.ZodType, issues: readonly z.core.$ZodI
       case 'invalid_type': {
         const actual = valueAtPath(input, path);
         const expected = TYPE_DE[issue.expected] ?? issue.expected;
+        // A list entry has no field name of its own: call it what it is.
+        const subject = path.length === 0 ? 'Der Eintrag' : typeof path[path.length - 1] === 'number' ? `Eintrag ${Number(path[path.length - 1]) + 1} von „${field}“` : `„${field}“`;
+        // `- id A-X` (colon missing) reads as one text where fields were expected.
+        const colonHint = issue.expected === 'object' && typeof actual === 'string' && /^[\wäöüß]+ \S/.test(actual) ? '; fehlt ein Doppelpunkt nach dem Feldnamen?' : '';
         const message =
           actual === undefined
             ? `Pflichtfeld „${field}“ fehlt`
-            : `„${field}“ muss ${expected} sein, ist aber ${describeValue(actual)}${customHint(issue.message, `muss ${expected} sein`)}`;
+            : `${subject} muss ${expected} sein, ist aber ${describeValue(actual)}${customHint(issue.message, `muss ${expected} sein`)}${colonHint}`;
         out.push({ message: withPath(message, where, actual === undefined), position: loc.valueAt(path), path });
         continue;
       }
