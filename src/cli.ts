@@ -11,19 +11,28 @@ const HELP = `ratsdoc – Integrationskonzept und Ratsvorlagen aus Daten erzeuge
 Aufruf: npx ratsdoc <Befehl> [Optionen]
 
 Befehle:
-  build   [--content ORDNER] [--out ORDNER]     prüft den Inhalt und erzeugt alle Dokumente als PDF und HTML
+  build   [--content ORDNER] [--out ORDNER] [--templates ORDNER]
+                                                prüft den Inhalt und erzeugt alle Dokumente als PDF und HTML
   check   [--content ORDNER] [--format text|json]
                                                 prüft den Inhalt und listet alle Fehler und Warnungen
+  diff    REV-A [REV-B] [--content ORDNER] [--format text|markdown|html|json]
+                                                zeigt, was sich zwischen zwei git-Ständen geändert hat (REV-B: Vorgabe Arbeitsverzeichnis)
+  serve   [--content ORDNER] [--out ORDNER] [--port N] [--templates ORDNER]
+                                                Vorschau unter http://127.0.0.1:4321/, lädt bei jeder gespeicherten Änderung neu
+  schema  [--out ORDNER]                        schreibt JSON-Schemas für die Eingabehilfe im Editor (Vorgabe: ./schemas)
   help                                          zeigt diese Hilfe
 
 Optionen:
   --content ORDNER   Inhaltsordner (Vorgabe: ./content)
   --out ORDNER       Ausgabeordner (Vorgabe: ./out)
-  --format FORMAT    Ausgabe der Meldungen: text (Vorgabe) oder json
+  --format FORMAT    Ausgabe der Meldungen: text (Vorgabe) oder json; bei diff auch markdown oder html
+  --port N           Port der Vorschau (Vorgabe: 4321; 0 wählt einen freien)
+  --templates ORDNER Gestaltungsordner (Vorgabe: ./templates, sonst der eingebaute)
   -h, --help         Hilfe
   -v, --version      Version
 
 Rückgabewerte: 0 in Ordnung, 1 Fehler im Inhalt, 2 falscher Aufruf.
+  diff: 0 keine Unterschiede, 1 Unterschiede gefunden, 2 falscher Aufruf, kein git-Repository oder unbekannter Stand.
 `;
 
 /** Thrown for a wrong call: printed with a hint to --help, exit 2. */
@@ -66,6 +75,8 @@ async function run(argv: string[]): Promise<number> {
     content: { type: 'string', default: 'content' },
     out: { type: 'string', default: 'out' },
     format: { type: 'string', default: 'text' },
+    port: { type: 'string' },
+    templates: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   } as const;
   let parsed;
@@ -88,10 +99,43 @@ async function run(argv: string[]): Promise<number> {
     case 'build': {
       const { build } = await import('./commands/build.js');
       if (parsed.positionals.length) throw new UsageError(`unerwartete Angabe „${parsed.positionals[0]}“`);
-      return build({ content: parsed.values.content, out: parsed.values.out });
+      return build({ content: parsed.values.content, out: parsed.values.out, ...(parsed.values.templates ? { templates: parsed.values.templates } : {}) });
+    }
+    case 'diff': {
+      const { diff, DIFF_FORMATS } = await import('./commands/diff.js');
+      const format = parsed.values.format as (typeof DIFF_FORMATS)[number];
+      if (!DIFF_FORMATS.includes(format)) throw new UsageError(`unbekanntes Format „${format}“ (erlaubt: ${DIFF_FORMATS.join(', ')})`);
+      const [oldRev, newRev, extra] = parsed.positionals;
+      if (oldRev === undefined) throw new UsageError('diff braucht mindestens einen git-Stand, z. B. „npx ratsdoc diff HEAD“ oder „npx ratsdoc diff main HEAD“');
+      if (extra !== undefined) throw new UsageError(`unerwartete Angabe „${extra}“ (diff vergleicht zwei Stände)`);
+      return diff({ content: parsed.values.content, oldRev, ...(newRev !== undefined ? { newRev } : {}), format });
+    }
+    case 'serve': {
+      const { serve, DEFAULT_PORT } = await import('./commands/serve.js');
+      const own = commandOptions(rest, { content: { type: 'string', default: 'content' }, out: { type: 'string', default: 'out' }, port: { type: 'string' }, templates: { type: 'string' } });
+      const port = own.port === undefined ? DEFAULT_PORT : /^\d{1,5}$/.test(own.port) && Number(own.port) <= 65535 ? Number(own.port) : NaN;
+      if (Number.isNaN(port)) throw new UsageError(`ungültiger Port „${own.port}“ (erlaubt: 0 bis 65535; 0 wählt einen freien)`);
+      return serve({ content: own.content as string, out: own.out as string, port, ...(own.templates ? { templates: own.templates as string } : {}) });
+    }
+    case 'schema': {
+      const { schema } = await import('./commands/schema.js');
+      const own = commandOptions(rest, { out: { type: 'string', default: 'schemas' } });
+      return schema({ out: own.out as string });
     }
     default:
       throw new UsageError(`unbekannter Befehl „${command}“`);
+  }
+}
+
+/** The options of one command (serve, schema), parsed strictly: options of other commands are refused. */
+function commandOptions(args: string[], options: Record<string, { type: 'string'; default?: string }>): Record<string, string | undefined> {
+  try {
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+    if (positionals.length) throw new UsageError(`unerwartete Angabe „${positionals[0]}“`);
+    return values as Record<string, string | undefined>;
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    throw new UsageError(translateParseError((err as Error).message));
   }
 }
 

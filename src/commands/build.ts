@@ -13,9 +13,10 @@ import { buildKonzept } from '../document/konzept.js';
 import type { Block, DocumentTree } from '../document/tree.js';
 import { renderHtml } from '../render/html/render.js';
 import { renderIndexPage, type IndexEntry } from '../render/html/index-page.js';
-import { renderPdf } from '../render/pdf/render.js';
+import { renderPdf, type PdfRenderOptions } from '../render/pdf/render.js';
 import { writeOutput, type OutputFiles } from '../output/write.js';
 import { formatDate } from '../format/german.js';
+import type { Theme } from '../theme/theme.js';
 
 /** Options of `build`. */
 export interface BuildOptions {
@@ -25,6 +26,12 @@ export interface BuildOptions {
   /** Snippet injected into every HTML page (live reload of `serve`); never set by `build`. */
   liveReloadSnippet?: string;
   quiet?: boolean;
+  /**
+   * Supplies a document's PDF instead of rendering it here; `undefined` leaves the PDF out
+   * (its page count stays unknown). `serve` uses it to reuse unchanged PDFs and to render
+   * the others later in a worker; never set by `build`.
+   */
+  pdf?: (tree: DocumentTree, theme: Theme, options: PdfRenderOptions) => Promise<Buffer | undefined>;
 }
 
 /** Result of a build without writing: the files and every diagnostic. */
@@ -54,11 +61,12 @@ export async function buildFiles(opts: BuildOptions): Promise<BuildResult> {
   let pages = 0;
   const allowedRoots = [checked.model.root];
   for (const tree of built.trees) {
-    const pdf = await renderPdf(tree, templates.theme, { fonts: templates.fonts, allowedRoots });
+    const pdfOptions: PdfRenderOptions = { fonts: templates.fonts, allowedRoots };
+    const pdf = opts.pdf ? await opts.pdf(tree, templates.theme, pdfOptions) : await renderPdf(tree, templates.theme, pdfOptions);
     const html = renderHtml(tree, templates.theme, { layout: templates.htmlLayout, css: templates.htmlCss, images, ...(opts.liveReloadSnippet ? { liveReloadSnippet: opts.liveReloadSnippet } : {}) });
-    const pageCount = countPdfPages(pdf);
-    pages += pageCount;
-    files.set(`${tree.outPath}.pdf`, pdf);
+    const pageCount = pdf ? countPdfPages(pdf) : undefined;
+    pages += pageCount ?? 0;
+    if (pdf) files.set(`${tree.outPath}.pdf`, pdf);
     files.set(`${tree.outPath}.html`, html);
     entries.push(indexEntry(tree, checked.model.vorlagen, pageCount));
   }
@@ -99,8 +107,8 @@ export function countPdfPages(pdf: Buffer): number {
   return m ? m.length : 0;
 }
 
-function indexEntry(tree: DocumentTree, vorlagen: Array<{ meta: { value: { nummer: string; art: string; datum?: string; betreff: string } } }>, pages: number): IndexEntry {
-  const base = { title: tree.meta.title, pages, pdf: `${tree.outPath}.pdf`, html: `${tree.outPath}.html` };
+function indexEntry(tree: DocumentTree, vorlagen: Array<{ meta: { value: { nummer: string; art: string; datum?: string; betreff: string } } }>, pages: number | undefined): IndexEntry {
+  const base = { title: tree.meta.title, ...(pages !== undefined ? { pages } : {}), pdf: `${tree.outPath}.pdf`, html: `${tree.outPath}.html` };
   if (tree.kind === 'konzept') return { kind: 'konzept', ...base, datum: formatDate(tree.meta.created.toISOString().slice(0, 10)) };
   const v = vorlagen.find((x) => `vorlagen/${x.meta.value.nummer.replace(/[\/\\]/g, '-')}` === tree.outPath)?.meta.value;
   return { kind: 'vorlage', ...base, ...(v ? { nummer: v.nummer, art: v.art, ...(v.datum ? { datum: formatDate(v.datum) } : {}) } : {}) };

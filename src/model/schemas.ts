@@ -48,18 +48,20 @@ export const RatsdocConfigSchema = z
     kommune: z.strictObject({
       name: Text.describe('Name der Kommune, z. B. „Stadt Bergkamen“'),
       wappen: z.string().optional().describe('Bilddatei des Wappens/Logos im Inhaltsordner, z. B. anlagen/wappen.png'),
-    }),
+    }).describe('Angaben zur Kommune'),
     verwaltung: z
       .strictObject({
         buergermeister: z.string().optional().describe('Name des Bürgermeisters/der Bürgermeisterin (Vorgabe für Unterschriften)'),
       })
-      .optional(),
+      .optional()
+      .describe('Angaben zur Verwaltung'),
     ausgabe: z
       .strictObject({
-        formate: z.array(z.enum(['pdf', 'html'])).optional().describe('Ausgabeformate'),
-        sprache: z.enum(['de']).optional().describe('Sprache der Ausgabe'),
+        formate: z.array(z.enum(['pdf', 'html'])).optional().describe('Ausgabeformate: pdf, html'),
+        sprache: z.enum(['de']).optional().describe('Sprache der Ausgabe (bisher nur de)'),
       })
-      .optional(),
+      .optional()
+      .describe('Vorgaben für die Ausgabe'),
   })
   .describe('ratsdoc.yaml: die Kommune und Vorgaben');
 export type RatsdocConfig = z.infer<typeof RatsdocConfigSchema>;
@@ -70,143 +72,144 @@ export const GENERATED_PARTS = ['sozialraeume', 'interviews', 'handlungsfelder',
 export const APPENDIX_PARTS = ['indikatoren', 'akteure'] as const;
 
 export const GliederungEntrySchema = z.union([
-  z.enum(GENERATED_PARTS).describe('Generierter Teil'),
+  z.enum(GENERATED_PARTS).describe('Generierter Teil: sozialraeume, interviews, handlungsfelder oder zeitplan'),
   z.strictObject({ kapitel: Id.describe('Name der Kapiteldatei ohne .md in konzept/kapitel/') }),
-  z.strictObject({ anhang: z.array(z.enum(APPENDIX_PARTS)).min(1).describe('Generierte Anhänge') }),
+  z.strictObject({ anhang: z.array(z.enum(APPENDIX_PARTS)).min(1).describe('Generierte Anhänge: indikatoren, akteure') }),
 ]);
 export type GliederungEntry = z.infer<typeof GliederungEntrySchema>;
 
 export const KonzeptSchema = z.strictObject({
   titel: Text.describe('Titel des Konzepts'),
-  untertitel: z.string().optional(),
-  auftraggeber: z.string().optional(),
-  auftragnehmer: z.string().optional(),
-  zeitraum: z.strictObject({ von: IsoDateOrMonth, bis: IsoDateOrMonth }).optional().describe('Projektzeitraum'),
-  foerderung: z.string().optional().describe('Förderprogramm'),
-  stand: IsoDate.describe('Stand des Dokuments'),
+  untertitel: z.string().optional().describe('Untertitel auf dem Titelblatt'),
+  auftraggeber: z.string().optional().describe('Auftraggeber, z. B. die Kommune'),
+  auftragnehmer: z.string().optional().describe('Auftragnehmer, z. B. das beauftragte Institut'),
+  zeitraum: z.strictObject({ von: IsoDateOrMonth.describe('Beginn: Datum (JJJJ-MM-TT) oder Monat (JJJJ-MM)'), bis: IsoDateOrMonth.describe('Ende: Datum (JJJJ-MM-TT) oder Monat (JJJJ-MM)') }).optional().describe('Projektzeitraum'),
+  foerderung: z.string().optional().describe('Förderprogramm, aus dem das Konzept finanziert wird'),
+  stand: IsoDate.describe('Stand des Dokuments, Datum JJJJ-MM-TT, z. B. 2019-10-31'),
   version: z.string().optional().describe('Version, in Anführungszeichen, z. B. "1.0"'),
-  status: z.enum(['Entwurf', 'Abstimmung', 'Final']).optional(),
-  gliederung: z.array(GliederungEntrySchema).min(1).describe('Reihenfolge der Teile des Konzepts'),
+  status: z.enum(['Entwurf', 'Abstimmung', 'Final']).optional().describe('Bearbeitungsstand: Entwurf, Abstimmung oder Final (nicht Final: Entwurfsvermerk im Dokument)'),
+  gliederung: z.array(GliederungEntrySchema).min(1).describe('Reihenfolge der Teile des Konzepts: Kapitel ({kapitel: name}), generierte Teile und Anhänge ({anhang: [...]})'),
 });
 export type Konzept = z.infer<typeof KonzeptSchema>;
 
-export const KonzeptFileSchema = z.strictObject({ konzept: KonzeptSchema }).describe('konzept.yaml');
+export const KonzeptFileSchema = z.strictObject({ konzept: KonzeptSchema.describe('Titelangaben und Gliederung des Integrationskonzepts') }).describe('konzept.yaml: Titelangaben und Gliederung des Integrationskonzepts');
 
 // ---------------------------------------------------------------- collections
 
 export const HandlungsfeldSchema = z.strictObject({
-  id: Id,
-  titel: Text,
-  beschreibung: Markdown.optional(),
+  id: Id.describe('Eindeutige ID des Handlungsfelds, z. B. HF-BIL'),
+  titel: Text.describe('Titel des Handlungsfelds'),
+  beschreibung: Markdown.optional().describe('Beschreibung des Handlungsfelds; Markdown ist erlaubt'),
   dimension: z.enum(['strukturell', 'sozial', 'kulturell', 'identifikatorisch', 'potenzialorientiert']).optional().describe('Dimension der Integration'),
 });
 export type Handlungsfeld = z.infer<typeof HandlungsfeldSchema>;
 
 export const ZielSchema = z.strictObject({
-  id: Id,
-  titel: Text,
+  id: Id.describe('Eindeutige ID des Ziels, z. B. Z-BIL-1.1'),
+  titel: Text.describe('Das Ziel als ganzer Satz'),
   handlungsfeld: Id.describe('ID des Handlungsfelds'),
-  ebene: z.enum(['Leitziel', 'Handlungsziel']),
+  ebene: z.enum(['Leitziel', 'Handlungsziel']).describe('Zielebene: Leitziel oder Handlungsziel'),
   oberziel: Id.optional().describe('ID des Leitziels (nur bei Handlungszielen)'),
-  beschreibung: Markdown.optional(),
-  frist: IsoDateOrMonth.optional(),
+  beschreibung: Markdown.optional().describe('Erläuterung des Ziels; Markdown ist erlaubt'),
+  frist: IsoDateOrMonth.optional().describe('Bis wann das Ziel erreicht sein soll: Datum (JJJJ-MM-TT) oder Monat (JJJJ-MM)'),
   indikatoren: z.array(Id).optional().describe('IDs der Indikatoren, die das Ziel messen'),
   bewertung: z
     .strictObject({
-      stand: IsoDate,
-      erreicht: z.enum(['ja', 'teilweise', 'nein']),
-      text: Markdown.optional(),
+      stand: IsoDate.describe('Datum der Bewertung, JJJJ-MM-TT'),
+      erreicht: z.enum(['ja', 'teilweise', 'nein']).describe('Ist das Ziel erreicht? ja, teilweise oder nein'),
+      text: Markdown.optional().describe('Begründung der Bewertung; Markdown ist erlaubt'),
     })
-    .optional(),
+    .optional()
+    .describe('Bewertung der Zielerreichung'),
 });
 export type Ziel = z.infer<typeof ZielSchema>;
 
 const Wert = z.number({ error: 'muss eine Zahl sein (Dezimalpunkt, z. B. 21.7)' });
-const Messpunkt = z.strictObject({ wert: Wert, stichtag: IsoDate });
+const Messpunkt = z.strictObject({ wert: Wert.describe('Wert in der Einheit des Indikators (Dezimalpunkt, z. B. 21.7)'), stichtag: IsoDate.describe('Stichtag des Werts, JJJJ-MM-TT') });
 
 export const IndikatorSchema = z.strictObject({
-  id: Id,
-  titel: Text,
+  id: Id.describe('Eindeutige ID des Indikators, z. B. I-01'),
+  titel: Text.describe('Was der Indikator misst'),
   einheit: Text.describe('Einheit, z. B. "%", "Personen"'),
   quelle: Text.describe('Datenquelle, z. B. IT.NRW'),
-  definition: Markdown.optional(),
+  definition: Markdown.optional().describe('Genaue Definition (Zähler, Nenner, Abgrenzung); Markdown ist erlaubt'),
   turnus: z.string().optional().describe('Erhebungsturnus, z. B. jährlich'),
-  richtung: z.enum(['steigend', 'fallend']).optional().describe('Gewünschte Entwicklung'),
-  basis: Messpunkt.optional().describe('Ausgangswert'),
-  zielwert: Messpunkt.optional(),
-  messungen: z.array(z.strictObject({ stichtag: IsoDate, wert: Wert, sozialraum: Id.optional() })).optional(),
-  hinweis: z.string().optional().describe('z. B. ein Bruch in der Zeitreihe'),
+  richtung: z.enum(['steigend', 'fallend']).optional().describe('Gewünschte Entwicklung: steigend oder fallend'),
+  basis: Messpunkt.optional().describe('Ausgangswert: {wert, stichtag}'),
+  zielwert: Messpunkt.optional().describe('Zielwert: {wert, stichtag}'),
+  messungen: z.array(z.strictObject({ stichtag: IsoDate.describe('Stichtag der Messung, JJJJ-MM-TT'), wert: Wert.describe('Gemessener Wert (Dezimalpunkt, z. B. 21.7)'), sozialraum: Id.optional().describe('ID des Sozialraums, wenn der Wert nur für ihn gilt') })).optional().describe('Zeitreihe der Messwerte'),
+  hinweis: z.string().optional().describe('Hinweis zum Indikator, z. B. ein Bruch in der Zeitreihe'),
 });
 export type Indikator = z.infer<typeof IndikatorSchema>;
 
 export const KostenSchema = z.strictObject({
-  betrag: z.number({ error: 'muss ein Betrag in Euro sein (Zahl, z. B. 18500.50)' }).nonnegative({ error: 'darf nicht negativ sein' }),
+  betrag: z.number({ error: 'muss ein Betrag in Euro sein (Zahl, z. B. 18500.50)' }).nonnegative({ error: 'darf nicht negativ sein' }).describe('Betrag in Euro (Zahl mit Dezimalpunkt, z. B. 18500.50)'),
   finanzierung: z.string().optional().describe('Finanzierungsquelle'),
-  jahr: z.number().int().min(1900).max(2200).optional(),
+  jahr: z.number().int().min(1900).max(2200).optional().describe('Haushaltsjahr, z. B. 2020'),
 });
 export type Kosten = z.infer<typeof KostenSchema>;
 
 export const MassnahmeSchema = z.strictObject({
-  id: Id,
-  titel: Text,
-  handlungsfeld: Id,
+  id: Id.describe('Eindeutige ID der Maßnahme, z. B. M-07'),
+  titel: Text.describe('Titel der Maßnahme'),
+  handlungsfeld: Id.describe('ID des Handlungsfelds'),
   ziele: z.array(Id).min(1, { error: 'braucht mindestens ein Ziel' }).describe('IDs der Handlungsziele'),
   federfuehrung: Id.describe('ID des federführenden Akteurs'),
-  beschreibung: Markdown.optional(),
-  zielgruppe: z.string().optional(),
+  beschreibung: Markdown.optional().describe('Beschreibung der Maßnahme; Markdown ist erlaubt'),
+  zielgruppe: z.string().optional().describe('Zielgruppe der Maßnahme'),
   partner: z.array(Id).optional().describe('IDs der Partner (Akteure)'),
-  sozialraeume: z.array(Id).optional(),
-  beginn: IsoDateOrMonth.optional(),
-  ende: IsoDateOrMonth.optional(),
-  status: z.enum(['geplant', 'laufend', 'abgeschlossen', 'zurueckgestellt']).optional(),
+  sozialraeume: z.array(Id).optional().describe('IDs der Sozialräume, in denen die Maßnahme stattfindet'),
+  beginn: IsoDateOrMonth.optional().describe('Beginn: Datum (JJJJ-MM-TT) oder Monat (JJJJ-MM)'),
+  ende: IsoDateOrMonth.optional().describe('Ende: Datum (JJJJ-MM-TT) oder Monat (JJJJ-MM)'),
+  status: z.enum(['geplant', 'laufend', 'abgeschlossen', 'zurueckgestellt']).optional().describe('Umsetzungsstand: geplant, laufend, abgeschlossen oder zurueckgestellt'),
   kosten: z.union([KostenSchema, z.array(KostenSchema).min(1)]).optional().describe('Ein Kostenposten oder eine Liste davon'),
-  prioritaet: z.enum(['hoch', 'mittel', 'niedrig']).optional(),
+  prioritaet: z.enum(['hoch', 'mittel', 'niedrig']).optional().describe('Priorität: hoch, mittel oder niedrig'),
 });
 export type Massnahme = z.infer<typeof MassnahmeSchema>;
 
 export const AkteurSchema = z.strictObject({
-  id: Id,
-  name: Text,
-  art: z.enum(['Verwaltung', 'Wohlfahrtsverband', 'Migrantenorganisation', 'Bildungstraeger', 'Ehrenamt', 'Wirtschaft', 'Politik', 'Sonstige']),
-  rolle: z.string().optional(),
-  kontakt: z.string().optional(),
+  id: Id.describe('Eindeutige ID des Akteurs, z. B. A-INTEG'),
+  name: Text.describe('Name der Einrichtung oder Stelle'),
+  art: z.enum(['Verwaltung', 'Wohlfahrtsverband', 'Migrantenorganisation', 'Bildungstraeger', 'Ehrenamt', 'Wirtschaft', 'Politik', 'Sonstige']).describe('Art des Akteurs'),
+  rolle: z.string().optional().describe('Rolle in der Integrationsarbeit'),
+  kontakt: z.string().optional().describe('Kontakt, z. B. eine E-Mail-Adresse'),
 });
 export type Akteur = z.infer<typeof AkteurSchema>;
 
 export const KennzahlSchema = z.strictObject({
-  wert: Wert,
-  einheit: z.string().optional(),
-  stichtag: IsoDate.optional(),
-  quelle: z.string().optional(),
+  wert: Wert.describe('Wert der Kennzahl (Dezimalpunkt, z. B. 17.9)'),
+  einheit: z.string().optional().describe('Einheit, z. B. "%", "Personen"'),
+  stichtag: IsoDate.optional().describe('Stichtag, JJJJ-MM-TT'),
+  quelle: z.string().optional().describe('Datenquelle, z. B. Melderegister'),
 });
 export type Kennzahl = z.infer<typeof KennzahlSchema>;
 
 export const SozialraumSchema = z.strictObject({
-  id: Id,
-  name: Text,
-  beschreibung: Markdown.optional(),
+  id: Id.describe('Eindeutige ID des Sozialraums, z. B. SR-MIT'),
+  name: Text.describe('Name des Sozialraums, z. B. Bergkamen-Mitte'),
+  beschreibung: Markdown.optional().describe('Beschreibung des Sozialraums; Markdown ist erlaubt'),
   kennzahlen: z.record(z.string(), KennzahlSchema).optional().describe('Kennzahlen: Name → {wert, einheit, stichtag, quelle}'),
 });
 export type Sozialraum = z.infer<typeof SozialraumSchema>;
 
 export const InterviewSchema = z.strictObject({
-  id: Id,
-  zielgruppe: z.enum(['Altzugewanderte', 'Neuzugewanderte', 'Einheimische', 'Fachkraefte']),
-  anzahl: z.number().int({ error: 'muss eine ganze Zahl sein' }).positive({ error: 'muss größer als 0 sein' }),
-  sozialraum: Id.optional(),
-  zeitraum: z.strictObject({ von: IsoDateOrMonth, bis: IsoDateOrMonth }).optional(),
-  methode: z.string().optional(),
-  befunde: z.array(Markdown).optional(),
-  handlungsfelder: z.array(Id).optional(),
+  id: Id.describe('Eindeutige ID der Interviewreihe, z. B. INT-ALT-OBA'),
+  zielgruppe: z.enum(['Altzugewanderte', 'Neuzugewanderte', 'Einheimische', 'Fachkraefte']).describe('Befragte Gruppe'),
+  anzahl: z.number().int({ error: 'muss eine ganze Zahl sein' }).positive({ error: 'muss größer als 0 sein' }).describe('Anzahl der Interviews (ganze Zahl)'),
+  sozialraum: Id.optional().describe('ID des Sozialraums'),
+  zeitraum: z.strictObject({ von: IsoDateOrMonth.describe('Beginn: Datum (JJJJ-MM-TT) oder Monat (JJJJ-MM)'), bis: IsoDateOrMonth.describe('Ende: Datum (JJJJ-MM-TT) oder Monat (JJJJ-MM)') }).optional().describe('Zeitraum der Interviews'),
+  methode: z.string().optional().describe('Methode, z. B. Leitfadeninterviews'),
+  befunde: z.array(Markdown).optional().describe('Befunde, je einer als Listeneintrag; Markdown ist erlaubt'),
+  handlungsfelder: z.array(Id).optional().describe('IDs der Handlungsfelder, die die Befunde betreffen'),
 });
 export type Interview = z.infer<typeof InterviewSchema>;
 
 export const MeilensteinSchema = z.strictObject({
-  id: Id,
-  titel: Text,
-  datum: IsoDateOrMonth,
-  status: z.enum(['offen', 'erreicht']).optional(),
-  beschreibung: Markdown.optional(),
+  id: Id.describe('Eindeutige ID des Meilensteins, z. B. MS-01'),
+  titel: Text.describe('Titel des Meilensteins'),
+  datum: IsoDateOrMonth.describe('Termin: Datum (JJJJ-MM-TT) oder Monat (JJJJ-MM)'),
+  status: z.enum(['offen', 'erreicht']).optional().describe('Stand: offen oder erreicht'),
+  beschreibung: Markdown.optional().describe('Beschreibung des Meilensteins; Markdown ist erlaubt'),
 });
 export type Meilenstein = z.infer<typeof MeilensteinSchema>;
 
@@ -239,16 +242,16 @@ export const ENTITY_LABEL: Record<CollectionName, string> = {
 /** A collection file under konzept/: any of the collections as top-level keys. */
 export const CollectionFileSchema = z
   .strictObject({
-    handlungsfelder: z.array(HandlungsfeldSchema).optional(),
-    ziele: z.array(ZielSchema).optional(),
-    indikatoren: z.array(IndikatorSchema).optional(),
-    massnahmen: z.array(MassnahmeSchema).optional(),
-    akteure: z.array(AkteurSchema).optional(),
-    sozialraeume: z.array(SozialraumSchema).optional(),
-    interviews: z.array(InterviewSchema).optional(),
-    meilensteine: z.array(MeilensteinSchema).optional(),
+    handlungsfelder: z.array(HandlungsfeldSchema).optional().describe('Liste: Handlungsfelder'),
+    ziele: z.array(ZielSchema).optional().describe('Liste: Leit- und Handlungsziele'),
+    indikatoren: z.array(IndikatorSchema).optional().describe('Liste: Indikatoren'),
+    massnahmen: z.array(MassnahmeSchema).optional().describe('Liste: Maßnahmen'),
+    akteure: z.array(AkteurSchema).optional().describe('Liste: Akteure der Integrationsarbeit'),
+    sozialraeume: z.array(SozialraumSchema).optional().describe('Liste: Sozialräume'),
+    interviews: z.array(InterviewSchema).optional().describe('Liste: Interviewreihen'),
+    meilensteine: z.array(MeilensteinSchema).optional().describe('Liste: Meilensteine des Projekts'),
   })
-  .describe('Sammlungsdatei unter konzept/');
+  .describe('Sammlungsdatei unter konzept/ (z. B. massnahmen.yaml): Listen von Handlungsfeldern, Zielen, Indikatoren, Maßnahmen, Akteuren, Sozialräumen, Interviews, Meilensteinen');
 export type CollectionFile = z.infer<typeof CollectionFileSchema>;
 
 // ---------------------------------------------------------------- Markdown front matter
@@ -256,7 +259,7 @@ export type CollectionFile = z.infer<typeof CollectionFileSchema>;
 export const KapitelFrontMatterSchema = z.strictObject({
   titel: Text.describe('Kapitelüberschrift'),
   kurztitel: z.string().optional().describe('Kurzer Titel für die Kopfzeile'),
-});
+}).describe('Kopfteil eines Kapitels (konzept/kapitel/*.md)');
 export type KapitelFrontMatter = z.infer<typeof KapitelFrontMatterSchema>;
 
 export const VORLAGE_ARTEN = ['Beschlussvorlage', 'Mitteilungsvorlage', 'Informationsvorlage', 'Ergänzungsvorlage'] as const;
@@ -264,54 +267,57 @@ export const VORLAGE_ARTEN = ['Beschlussvorlage', 'Mitteilungsvorlage', 'Informa
 export const VorlageFrontMatterSchema = z
   .strictObject({
     nummer: z.string({ error: 'muss Text sein; bitte in Anführungszeichen setzen, z. B. "11/1481"' }).min(1).describe('Vorlagen-Nummer, eindeutig, z. B. 11/1481'),
-    art: z.enum(VORLAGE_ARTEN),
+    art: z.enum(VORLAGE_ARTEN).describe('Art der Vorlage'),
     bezug: z.string().optional().describe('Nummer der Vorlage, die ergänzt wird (Pflicht bei Ergänzungsvorlagen)'),
-    betreff: Text,
-    aktenzeichen: z.string().optional(),
-    datum: IsoDate.optional(),
+    betreff: Text.describe('Betreff der Vorlage'),
+    aktenzeichen: z.string().optional().describe('Aktenzeichen, z. B. 51si-'),
+    datum: IsoDate.optional().describe('Datum der Vorlage, JJJJ-MM-TT'),
     federfuehrung: z.string().optional().describe('Federführendes Amt'),
     oeffentlich: z.boolean().optional().describe('Öffentlich (Vorgabe: true)'),
     beratungsfolge: z
       .array(
         z.strictObject({
-          gremium: Text,
-          sitzung: IsoDate.optional().describe('Sitzungsdatum'),
+          gremium: Text.describe('Gremium, z. B. Integrationsrat, Rat der Stadt'),
+          sitzung: IsoDate.optional().describe('Sitzungsdatum, JJJJ-MM-TT'),
           top: z.string({ error: 'muss Text sein; bitte in Anführungszeichen setzen, z. B. "4.1"' }).optional().describe('Tagesordnungspunkt'),
-          zustaendigkeit: z.enum(['Vorberatung', 'Entscheidung', 'Kenntnisnahme', 'Anhörung']),
-          oeffentlich: z.boolean().optional(),
+          zustaendigkeit: z.enum(['Vorberatung', 'Entscheidung', 'Kenntnisnahme', 'Anhörung']).describe('Zuständigkeit des Gremiums'),
+          oeffentlich: z.boolean().optional().describe('Öffentliche Sitzung (true oder false)'),
         }),
       )
       .optional()
       .describe('Beratungsfolge; das erste Gremium ist federführend'),
-    beschlussvorschlag: Markdown,
-    finanzen: z.strictObject({ auswirkungen: z.boolean(), text: Markdown.optional() }).optional().describe('Finanzielle Auswirkungen'),
+    beschlussvorschlag: Markdown.describe('Beschlussvorschlag; Markdown ist erlaubt'),
+    finanzen: z.strictObject({ auswirkungen: z.boolean().describe('Hat die Vorlage finanzielle Auswirkungen? true oder false'), text: Markdown.optional().describe('Erläuterung der finanziellen Auswirkungen; Markdown ist erlaubt') }).optional().describe('Finanzielle Auswirkungen'),
     klimarelevanz: z
       .strictObject({
-        auswirkung: z.enum(['keine', 'positiv', 'negativ']),
-        umfang: z.enum(['geringfuegig', 'erheblich']).optional(),
-        text: Markdown.optional(),
+        auswirkung: z.enum(['keine', 'positiv', 'negativ']).describe('Auswirkung auf das Klima: keine, positiv oder negativ'),
+        umfang: z.enum(['geringfuegig', 'erheblich']).optional().describe('Umfang der Auswirkung: geringfuegig oder erheblich'),
+        text: Markdown.optional().describe('Erläuterung; Markdown ist erlaubt'),
       })
-      .optional(),
-    abschnitte: z.array(z.strictObject({ titel: Text, text: Markdown })).optional().describe('Weitere Abschnitte'),
+      .optional()
+      .describe('Klimarelevanz'),
+    abschnitte: z.array(z.strictObject({ titel: Text.describe('Überschrift des Abschnitts'), text: Markdown.describe('Inhalt des Abschnitts; Markdown ist erlaubt') })).optional().describe('Weitere Abschnitte'),
     anlagen: z
       .array(
         z.strictObject({
-          titel: Text,
+          titel: Text.describe('Titel der Anlage'),
           konzept: z.boolean().optional().describe('Das erzeugte Konzept ist Anlage'),
           datei: z.string().optional().describe('Datei im Inhaltsordner, z. B. anlagen/bescheid.pdf'),
         }),
       )
-      .optional(),
+      .optional()
+      .describe('Anlagen der Vorlage'),
     unterschriften: z
       .array(
         z.strictObject({
-          funktion: Text,
-          vertretung: z.string().optional().describe('z. B. „In Vertretung“'),
-          name: Text,
-          amtsbezeichnung: z.string().optional(),
+          funktion: Text.describe('Funktion, z. B. Der Bürgermeister'),
+          vertretung: z.string().optional().describe('Vertretungszusatz, z. B. „In Vertretung“'),
+          name: Text.describe('Name der unterschreibenden Person'),
+          amtsbezeichnung: z.string().optional().describe('Amtsbezeichnung, z. B. Beigeordnete'),
         }),
       )
-      .optional(),
+      .optional()
+      .describe('Unterschriften, in der Reihenfolge des Drucks'),
   })
-  .describe('Kopfteil einer Vorlage');
+  .describe('Kopfteil einer Vorlage (vorlagen/*.md)');
 export type VorlageFrontMatter = z.infer<typeof VorlageFrontMatterSchema>;
