@@ -62,28 +62,65 @@ export function displayPath(display: string, rel: string): string {
   return path.posix.join(display.split(path.sep).join('/'), rel);
 }
 
+/**
+ * Where the loader gets its files from: the content folder on disk (`diskSource`, the default)
+ * or, for `ratsdoc diff`, a git revision held in memory. Paths are relative to the content
+ * folder, with `/`.
+ */
+export interface ContentSource {
+  /** Files directly inside `sub` whose name matches `pattern` (no dot files), as `sub/name`, sorted. */
+  list(sub: string, pattern: RegExp): Promise<string[]>;
+  /** The bytes of a file; rejects with an error carrying a `code` (e.g. `ENOENT`) when unreadable. */
+  read(rel: string): Promise<Uint8Array>;
+  /** True when something exists at `rel`. */
+  exists(rel: string): Promise<boolean>;
+}
+
+/** The content folder on disk at `root` (absolute). */
+export function diskSource(root: string): ContentSource {
+  return {
+    async list(sub, pattern) {
+      const entries = await fs.readdir(path.join(root, sub), { withFileTypes: true }).catch(() => []);
+      return entries
+        .filter((e) => (e.isFile() || e.isSymbolicLink()) && pattern.test(e.name) && !e.name.startsWith('.'))
+        .map((e) => `${sub}/${e.name}`)
+        .sort();
+    },
+    read: (rel) => fs.readFile(path.join(root, rel)),
+    exists: (rel) => fs.stat(path.join(root, rel)).then(() => true, () => false),
+  };
+}
+
 /** Reads every file of the content folder. */
 export async function loadContent(contentDir: string): Promise<RawContent> {
   const root = path.resolve(contentDir);
   const stat = await fs.stat(root).catch(() => null);
   if (!stat || !stat.isDirectory()) throw new ContentFolderMissing(`Inhaltsordner „${contentDir}“ nicht gefunden`);
+  return loadContentFrom(diskSource(root), root, contentDir);
+}
+
+/**
+ * Reads every file of a content folder from `source`. `root` is the absolute path the model
+ * reports as its folder, `contentDir` the folder as the user gave it (for messages).
+ */
+export async function loadContentFrom(source: ContentSource, root: string, contentDir: string): Promise<RawContent> {
   const display = contentDir.replace(/[\\/]+$/, '') || '.';
   const result: RawContent = { root, display, yamlFiles: [], markdownFiles: [], diagnostics: [] };
 
   const jobs: Array<Promise<void>> = [];
   const configRel = 'ratsdoc.yaml';
-  if (await exists(path.join(root, configRel))) jobs.push(readYaml(result, configRel, 'config'));
+  if (await source.exists(configRel)) jobs.push(readYaml(source, result, configRel, 'config'));
   else
     result.diagnostics.push({
       severity: 'error', code: 'config-missing', file: displayPath(display, configRel), line: 1, column: 1,
       message: 'Die Datei ratsdoc.yaml fehlt; sie nennt die Kommune (kommune: name: …)',
     });
 
-  for (const rel of await listFiles(root, 'konzept', /\.ya?ml$/i)) {
-    jobs.push(readYaml(result, rel, path.posix.basename(rel).replace(/\.ya?ml$/i, '') === 'konzept' ? 'konzept' : 'collection'));
+  for (const rel of await source.list('konzept', /\.ya?ml$/i)) {
+    jobs.push(readYaml(source, result, rel, path.posix.basename(rel).replace(/\.ya?ml$/i, '') === 'konzept' ? 'konzept' : 'collection'));
   }
-  for (const rel of await listFiles(root, 'konzept/kapitel', /\.md$/i)) jobs.push(readMarkdown(result, rel, 'kapitel'));
-  for (const rel of await listFiles(root, 'vorlagen', /\.md$/i)) jobs.push(readMarkdown(result, rel, 'vorlage'));
+  for (const rel of await source.list('konzept/kapitel', /\.md$/i)) jobs.push(readMarkdown(source, result, rel, 'kapitel'));
+  for (const rel of await source.list('vorlagen', /\.md$/i)) jobs.push(readMarkdown(source, result, rel, 'vorlage'));
   await Promise.all(jobs);
   // Promise.all finishes in any order: sort so that every run is identical.
   result.yamlFiles.sort((a, b) => cmp(a.rel, b.rel));
@@ -95,24 +132,11 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-async function exists(p: string): Promise<boolean> {
-  return fs.stat(p).then(() => true, () => false);
-}
-
-/** Files directly inside `sub` matching `pattern`, as relative paths, sorted. */
-async function listFiles(root: string, sub: string, pattern: RegExp): Promise<string[]> {
-  const entries = await fs.readdir(path.join(root, sub), { withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((e) => (e.isFile() || e.isSymbolicLink()) && pattern.test(e.name) && !e.name.startsWith('.'))
-    .map((e) => `${sub}/${e.name}`)
-    .sort();
-}
-
-async function readSource(result: RawContent, rel: string): Promise<SourceText | null> {
+async function readSource(source: ContentSource, result: RawContent, rel: string): Promise<SourceText | null> {
   const file = displayPath(result.display, rel);
   let bytes: Uint8Array;
   try {
-    bytes = await fs.readFile(path.join(result.root, rel));
+    bytes = await source.read(rel);
   } catch (err) {
     result.diagnostics.push({ severity: 'error', code: 'file-unreadable', file, line: 1, column: 1, message: `Die Datei lässt sich nicht lesen (${(err as NodeJS.ErrnoException).code ?? 'Fehler'})` });
     return null;
@@ -125,8 +149,8 @@ async function readSource(result: RawContent, rel: string): Promise<SourceText |
   return decoded.source;
 }
 
-async function readYaml(result: RawContent, rel: string, kind: YamlKind): Promise<void> {
-  const source = await readSource(result, rel);
+async function readYaml(from: ContentSource, result: RawContent, rel: string, kind: YamlKind): Promise<void> {
+  const source = await readSource(from, result, rel);
   if (!source) return;
   const file = displayPath(result.display, rel);
   const parsed = parseYaml(source);
@@ -137,8 +161,8 @@ async function readYaml(result: RawContent, rel: string, kind: YamlKind): Promis
   result.yamlFiles.push({ kind, rel, file, value: parsed.value, locations: parsed.locations });
 }
 
-async function readMarkdown(result: RawContent, rel: string, kind: MarkdownKind): Promise<void> {
-  const source = await readSource(result, rel);
+async function readMarkdown(from: ContentSource, result: RawContent, rel: string, kind: MarkdownKind): Promise<void> {
+  const source = await readSource(from, result, rel);
   if (!source) return;
   const file = displayPath(result.display, rel);
   const name = path.posix.basename(rel).replace(/\.md$/i, '');

@@ -1,0 +1,120 @@
+/**
+ * Derived effects: what the changes do to the rendered documents at summary level — cost
+ * totals per Handlungsfeld before → after, measures whose status changed, and the errors and
+ * warnings that are new or gone (for example a Handlungsziel that lost its last measure).
+ * Computed from the validated models of both sides.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { compareNatural } from '../render/html/natural-sort.js';
+import type { EntityComparison, EntityTable } from './entities.js';
+import { cents, kostenEntries, kostenSum, type Renames } from './fields.js';
+import type { CostRow, DerivedEffects } from './report.js';
+import { diagnosticJson, type Side } from './revision.js';
+
+/**
+ * Costs per Handlungsfeld ID (in file order) with their titles, from the entries as written:
+ * a measure that fails its schema for another reason still counts with its costs.
+ */
+function totals(table: EntityTable): Map<string, { titel: string; sum: number }> {
+  const out = new Map<string, { titel: string; sum: number }>();
+  for (const hf of table.handlungsfelder.values()) out.set(hf.id, { titel: typeof hf.value.titel === 'string' ? hf.value.titel : hf.id, sum: 0 });
+  for (const m of table.massnahmen.values()) {
+    const t = typeof m.value.handlungsfeld === 'string' ? out.get(m.value.handlungsfeld) : undefined;
+    if (t) t.sum = cents(t.sum + kostenSum(kostenEntries(m.value.kosten)));
+  }
+  return out;
+}
+
+function grandTotal(table: EntityTable): number {
+  let sum = 0;
+  for (const m of table.massnahmen.values()) sum += kostenSum(kostenEntries(m.value.kosten));
+  return cents(sum);
+}
+
+/** Replaces renamed IDs („old“ → „new“) in a message, so that a warning that only followed a rename is not new. */
+function renamer(renames: Renames): (text: string) => string {
+  const pairs = Object.values(renames).flatMap((m) => [...(m ?? new Map<string, string>())]);
+  if (!pairs.length) return (t) => t;
+  const map = new Map(pairs.map(([from, to]) => [`„${from}“`, `„${to}“`]));
+  const re = new RegExp([...map.keys()].map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  return (t) => t.replace(re, (m) => map.get(m) ?? m);
+}
+
+/** Diagnostics of `to` that `from` does not have (as a multiset; place in the file does not count). */
+function missingIn(to: Diagnostic[], from: Diagnostic[], mapFrom: (t: string) => string, mapTo: (t: string) => string): Diagnostic[] {
+  const key = (d: Diagnostic, map: (t: string) => string) => [d.severity, d.code, map(d.entity ?? ''), map(d.message)].join('\u0000');
+  const have = new Map<string, number>();
+  for (const d of from) {
+    const k = key(d, mapFrom);
+    have.set(k, (have.get(k) ?? 0) + 1);
+  }
+  return to.filter((d) => {
+    const k = key(d, mapTo);
+    const n = have.get(k);
+    if (!n) return true;
+    have.set(k, n - 1);
+    return false;
+  });
+}
+
+export function deriveEffects(a: Side, b: Side, ents: EntityComparison): DerivedEffects {
+  const { renames, uncompared } = ents;
+  const hinweise: string[] = [];
+  // Handlungsfelder whose data could not be read on one side: their totals are not compared.
+  const unknownHf = new Set<string>();
+  for (const key of uncompared) {
+    const [collection, id] = key.split(':');
+    if (collection === 'handlungsfelder') unknownHf.add(id);
+    if (collection === 'massnahmen') {
+      const m = ents.old.massnahmen.get(id) ?? ents.new.massnahmen.get(id);
+      if (m && typeof m.value.handlungsfeld === 'string') unknownHf.add(m.value.handlungsfeld);
+    }
+  }
+
+  // Costs per Handlungsfeld; a renamed Handlungsfeld keeps its old total.
+  const hfRenames = renames.handlungsfelder ?? new Map<string, string>();
+  const back = new Map([...hfRenames].map(([from, to]) => [to, from]));
+  const ta = totals(ents.old);
+  const tb = totals(ents.new);
+  const kosten: CostRow[] = [];
+  const seenOld = new Set<string>();
+  for (const [id, t] of tb) {
+    const oldId = ta.has(id) ? id : back.get(id);
+    if (oldId) seenOld.add(oldId);
+    if (unknownHf.has(id) || (oldId && unknownHf.has(oldId))) continue;
+    const before = oldId ? ta.get(oldId)!.sum : 0;
+    if (before !== t.sum) kosten.push({ handlungsfeld: id, titel: t.titel, old: before, new: t.sum, delta: cents(t.sum - before) });
+  }
+  for (const [id, t] of ta) {
+    if (seenOld.has(id) || unknownHf.has(id) || t.sum === 0) continue;
+    kosten.push({ handlungsfeld: id, titel: t.titel, old: t.sum, new: 0, delta: cents(-t.sum) });
+  }
+  for (const id of [...unknownHf].sort(compareNatural)) hinweise.push(`Kosten im Handlungsfeld „${id}“ nicht verglichen: seine Daten sind in einem der Stände nicht lesbar`);
+  const ga = grandTotal(ents.old);
+  const gb = grandTotal(ents.new);
+  const gesamt = unknownHf.size ? null : kosten.length || ga !== gb ? { old: ga, new: gb, delta: cents(gb - ga) } : null;
+
+  // Status of measures (matched by ID or through a rename), as written.
+  const mRenames = renames.massnahmen ?? new Map<string, string>();
+  const mBack = new Map([...mRenames].map(([from, to]) => [to, from]));
+  const status: DerivedEffects['status'] = [];
+  const statusOf = (v: Record<string, unknown>) => (typeof v.status === 'string' ? v.status : null);
+  for (const [id, m] of ents.new.massnahmen) {
+    const oldId = ents.old.massnahmen.has(id) ? id : mBack.get(id);
+    const old = oldId ? ents.old.massnahmen.get(oldId) : undefined;
+    if (!old || statusOf(old.value) === statusOf(m.value)) continue;
+    status.push({ id, oldId: oldId !== id ? oldId ?? null : null, titel: typeof m.value.titel === 'string' ? m.value.titel : '', old: statusOf(old.value), new: statusOf(m.value) });
+  }
+  status.sort((p, q) => compareNatural(p.id, q.id));
+
+  const rename = renamer(renames);
+  const same = (t: string) => t;
+  return {
+    kosten,
+    gesamt,
+    status,
+    newDiagnostics: missingIn(b.diagnostics, a.diagnostics, rename, same).map(diagnosticJson),
+    resolvedDiagnostics: missingIn(a.diagnostics, b.diagnostics, same, rename).map(diagnosticJson),
+    hinweise,
+  };
+}

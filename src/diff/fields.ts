@@ -1,0 +1,230 @@
+/**
+ * Field-level diff of two YAML values of the same kind (an entity, a Vorlage's front matter,
+ * konzept.yaml): nested fields by path (`basis.wert`), lists of IDs as added/removed items,
+ * lists of records row by row, `kosten` with the euro difference, Markdown fields by
+ * paragraph and word. What a field means (a reference, Markdown) comes from the spec's field
+ * names (content-model.md sections 1 and 4).
+ */
+import type { CollectionName } from '../model/schemas.js';
+import { align } from './align.js';
+import { diffMarkdown, diffBlocks, entryBlocks, wordSegments } from './narrative.js';
+import type { FieldChange, ItemsChange, Json, PathSegment, RefItem, RowChange, RowsChange, ValueChange } from './report.js';
+import { canonicalKey, deepEqual, isRecord, similarity, words } from './similarity.js';
+
+/**
+ * Reference fields per collection (spec section 4; the same list as the `references` rule of
+ * model/rules.ts): key is the field path without list indexes.
+ */
+export const REFERENCE_FIELDS: Partial<Record<CollectionName, Record<string, CollectionName>>> = {
+  ziele: { handlungsfeld: 'handlungsfelder', oberziel: 'ziele', indikatoren: 'indikatoren' },
+  massnahmen: { handlungsfeld: 'handlungsfelder', ziele: 'ziele', federfuehrung: 'akteure', partner: 'akteure', sozialraeume: 'sozialraeume' },
+  indikatoren: { 'messungen.sozialraum': 'sozialraeume' },
+  interviews: { sozialraum: 'sozialraeume', handlungsfelder: 'handlungsfelder' },
+};
+
+/** Fields in which Markdown is allowed (spec section 1, plus `definition` of indicators). */
+const MARKDOWN_FIELDS = new Set(['beschreibung', 'text', 'beschlussvorschlag', 'definition']);
+/** Lists whose entries are Markdown texts. */
+const MARKDOWN_LISTS = new Set(['befunde']);
+/** Texts with at least this many words get a word-level diff besides old → new. */
+const LONG_TEXT_WORDS = 8;
+/** Rows of a list alike at least this much count as one changed row. */
+const ROW_EDIT_THRESHOLD = 0.5;
+
+/** Old ID → new ID of renamed entities, per collection. */
+export type Renames = Partial<Record<CollectionName, ReadonlyMap<string, string>>>;
+
+/** What the field diff needs to know beyond the two values. */
+export interface FieldContext {
+  /** Collection of the entity compared; null for documents (front matter, konzept.yaml). */
+  collection: CollectionName | null;
+  renames: Renames;
+  /** Title of an entity in the old revision, or null. */
+  labelOld(collection: CollectionName, id: string): string | null;
+  /** Title of an entity in the new revision, or null. */
+  labelNew(collection: CollectionName, id: string): string | null;
+}
+
+/** `['basis', 'wert']` → `basis.wert`; `['beratungsfolge', 2, 'sitzung']` → `beratungsfolge[2].sitzung`. */
+export function formatField(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : (out ? '.' : '') + p;
+  return out;
+}
+
+/** The field path without list indexes, for looking up what a field is. */
+function specKey(path: readonly PathSegment[]): string {
+  return path.filter((p): p is string => typeof p === 'string').join('.');
+}
+
+function lastKey(path: readonly PathSegment[]): string | undefined {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
+  return undefined;
+}
+
+const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+const isScalarList = (v: unknown): v is Json[] => Array.isArray(v) && v.every(isScalar);
+const isRecordList = (v: unknown): v is Array<Record<string, Json>> => Array.isArray(v) && v.every(isRecord);
+
+/**
+ * Every changed field between `a` and `b`, which stand at `path`. `base` is the length of the
+ * path of the parent change, so that `field` is shown relative to it.
+ */
+export function diffFields(a: unknown, b: unknown, ctx: FieldContext, path: PathSegment[] = [], base = path.length): FieldChange[] {
+  if (deepEqual(a, b)) return [];
+  const field = formatField(path.slice(base));
+  const key = specKey(path);
+  const last = lastKey(path);
+  const refTo = ctx.collection ? REFERENCE_FIELDS[ctx.collection]?.[key] ?? null : null;
+
+  if (ctx.collection === 'massnahmen' && key === 'kosten' && path.length === 1) return [kostenChange(a, b, ctx, path, field)];
+  if (last && MARKDOWN_FIELDS.has(last) && typeof path[path.length - 1] === 'string' && isTextOrNone(a) && isTextOrNone(b)) {
+    return [{ type: 'text', path, field, paragraphs: diffMarkdown(a as string | undefined, b as string | undefined) }];
+  }
+  if (last && MARKDOWN_LISTS.has(last) && isTextListOrNone(a) && isTextListOrNone(b)) {
+    return [{ type: 'text', path, field, paragraphs: diffBlocks(entryBlocks((a as string[]) ?? []), entryBlocks((b as string[]) ?? [])) }];
+  }
+  if (isRecord(a) && isRecord(b)) {
+    const keys = [...Object.keys(b), ...Object.keys(a).filter((k) => !(k in b))];
+    return keys.flatMap((k) => diffFields(a[k], b[k], ctx, [...path, k], base));
+  }
+  const listA = a === undefined ? [] : a;
+  const listB = b === undefined ? [] : b;
+  if (isScalarList(listA) && isScalarList(listB) && (Array.isArray(a) || Array.isArray(b))) {
+    return [itemsChange(listA, listB, refTo, ctx, path, field)];
+  }
+  if (isRecordList(listA) && isRecordList(listB) && (Array.isArray(a) || Array.isArray(b))) {
+    return [{ type: 'rows', path, field, rows: diffRows(listA, listB, ctx, path, rowLabel) }];
+  }
+  return [valueChange(a, b, refTo, ctx, path, field)];
+}
+
+function isTextOrNone(v: unknown): boolean {
+  return v === undefined || typeof v === 'string';
+}
+
+function isTextListOrNone(v: unknown): boolean {
+  return v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+}
+
+function valueChange(a: unknown, b: unknown, refTo: CollectionName | null, ctx: FieldContext, path: PathSegment[], field: string): ValueChange {
+  const change: ValueChange = { type: 'value', path, field };
+  if (a !== undefined) change.old = a as Json;
+  if (b !== undefined) change.new = b as Json;
+  if (typeof a === 'string' && typeof b === 'string' && Math.max(words(a).length, words(b).length) >= LONG_TEXT_WORDS) {
+    change.segments = wordSegments(a, b);
+  }
+  if (refTo && (typeof a === 'string' || a === undefined) && (typeof b === 'string' || b === undefined)) {
+    const followsRename = typeof a === 'string' && ctx.renames[refTo]?.get(a) === b;
+    change.ref = {
+      collection: refTo,
+      old: typeof a === 'string' ? { id: a, label: ctx.labelOld(refTo, a) } : null,
+      new: typeof b === 'string' ? { id: b, label: ctx.labelNew(refTo, b) } : null,
+      followsRename,
+    };
+  }
+  return change;
+}
+
+function itemsChange(a: Json[], b: Json[], refTo: CollectionName | null, ctx: FieldContext, path: PathSegment[], field: string): ItemsChange {
+  const sa = a.map(String);
+  const sb = b.map(String);
+  const left = new Map<string, number>();
+  for (const x of sb) left.set(x, (left.get(x) ?? 0) + 1);
+  const removedIds: string[] = [];
+  for (const x of sa) {
+    const n = left.get(x);
+    if (n) left.set(x, n - 1);
+    else removedIds.push(x);
+  }
+  const right = new Map<string, number>();
+  for (const x of sa) right.set(x, (right.get(x) ?? 0) + 1);
+  const addedIds: string[] = [];
+  for (const x of sb) {
+    const n = right.get(x);
+    if (n) right.set(x, n - 1);
+    else addedIds.push(x);
+  }
+  const oldItem = (id: string): RefItem => ({ id, label: refTo ? ctx.labelOld(refTo, id) : null });
+  const newItem = (id: string): RefItem => ({ id, label: refTo ? ctx.labelNew(refTo, id) : null });
+  const renamed: ItemsChange['renamed'] = [];
+  const renameMap = refTo ? ctx.renames[refTo] : undefined;
+  const stillRemoved: string[] = [];
+  for (const r of removedIds) {
+    const to = renameMap?.get(r);
+    const at = to === undefined ? -1 : addedIds.indexOf(to);
+    if (at === -1) stillRemoved.push(r);
+    else {
+      renamed.push({ from: oldItem(r), to: newItem(to!) });
+      addedIds.splice(at, 1);
+    }
+  }
+  // Order: the items both lists share (renamed ones under their new ID) in the same order?
+  const rename = (x: string) => renameMap?.get(x) ?? x;
+  const sharedOld = sa.map(rename).filter((x) => sb.includes(x));
+  const sharedNew = sb.filter((x) => sharedOld.includes(x));
+  return {
+    type: 'items',
+    path,
+    field,
+    collection: refTo,
+    added: addedIds.map(newItem),
+    removed: stillRemoved.map(oldItem),
+    renamed,
+    reordered: sharedOld.join('\u0000') !== sharedNew.join('\u0000'),
+    old: a,
+    new: b,
+  };
+}
+
+/** What a row of a list is, for the reader: its Gremium, Titel, Funktion, Stichtag … */
+export function rowLabel(v: Record<string, Json>): string {
+  for (const k of ['gremium', 'titel', 'funktion', 'name', 'stichtag']) {
+    const x = v[k];
+    if (typeof x === 'string' && x) return typeof v.sozialraum === 'string' ? `${x}, ${v.sozialraum}` : x;
+  }
+  return '';
+}
+
+function kostenLabel(v: Record<string, Json>): string {
+  return [v.jahr, v.finanzierung].filter((x) => x !== undefined && x !== null && x !== '').join(', ');
+}
+
+/** Aligns two lists of records; alike rows at the same place are one changed row. */
+function diffRows(a: Array<Record<string, Json>>, b: Array<Record<string, Json>>, ctx: FieldContext, path: PathSegment[], label: (v: Record<string, Json>) => string): RowChange[] {
+  return align(a, b, { key: canonicalKey, similarity: (x, y) => similarity(x, y), editThreshold: ROW_EDIT_THRESHOLD, moveThreshold: null }).map((o): RowChange => {
+    switch (o.op) {
+      case 'removed':
+        return { op: 'removed', index: null, oldIndex: o.ai, label: label(a[o.ai]), old: a[o.ai] };
+      case 'added':
+        return { op: 'added', index: o.bi, oldIndex: null, label: label(b[o.bi]), new: b[o.bi] };
+      case 'changed':
+        return { op: 'changed', index: o.bi, oldIndex: o.ai, label: label(b[o.bi]), old: a[o.ai], new: b[o.bi], changes: diffFields(a[o.ai], b[o.bi], ctx, [...path, o.bi], path.length + 1) };
+      case 'moved':
+        return { op: 'moved', index: o.bi, oldIndex: o.ai, label: label(b[o.bi]), new: b[o.bi] };
+    }
+  });
+}
+
+/** Cost entries as a list (one object or a list in the YAML), for comparison. */
+export function kostenEntries(v: unknown): Array<Record<string, Json>> {
+  if (v === undefined || v === null) return [];
+  return (Array.isArray(v) ? v : [v]).filter(isRecord) as Array<Record<string, Json>>;
+}
+
+/** Rounded to cents, so that 0.1 + 0.2 is 0.3. */
+export function cents(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+export function kostenSum(list: Array<Record<string, Json>>): number {
+  return cents(list.reduce((s, k) => s + (typeof k.betrag === 'number' ? k.betrag : 0), 0));
+}
+
+function kostenChange(a: unknown, b: unknown, ctx: FieldContext, path: PathSegment[], field: string): RowsChange {
+  const la = kostenEntries(a);
+  const lb = kostenEntries(b);
+  const before = kostenSum(la);
+  const after = kostenSum(lb);
+  return { type: 'rows', path, field, rows: diffRows(la, lb, ctx, path, kostenLabel), sum: { old: before, new: after, delta: cents(after - before) } };
+}

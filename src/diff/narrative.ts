@@ -1,0 +1,177 @@
+/**
+ * Narrative diff: a Markdown text (chapter, Vorlage body, Markdown field) is split into
+ * paragraphs (blocks; list items and table rows count as one each), the paragraphs are
+ * matched, and inside a changed paragraph the words are compared (jsdiff). A paragraph that
+ * stands elsewhere in the new text is reported as moved, not as removed and added.
+ */
+import { diffWordsWithSpace } from 'diff';
+import { toString } from 'mdast-util-to-string';
+import type * as md from 'mdast';
+import { parseMarkdown } from '../document/markdown.js';
+import type { ParagraphChange, Segment } from './report.js';
+import { align } from './align.js';
+import { textSimilarity, words } from './similarity.js';
+
+/** One paragraph of a text. */
+export interface TextBlock {
+  /** Markdown source of the block, trimmed. */
+  text: string;
+  /** The text with every run of white space as one space: line wrapping is not a change. */
+  norm: string;
+  /** Heading above the block, or null. */
+  section: string | null;
+  /** Line in the file, or null when unknown (YAML fields). */
+  line: number | null;
+}
+
+/** Below this word-similarity two paragraphs of the same place count as removed + added, not edited. */
+const EDIT_THRESHOLD = 0.4;
+/** A paragraph elsewhere in the new text counts as moved (and edited) above this similarity. */
+const MOVE_THRESHOLD = 0.8;
+/** Short blocks (a heading, „Keine.“) are too common to be recognised as moved when edited. */
+const MOVE_MIN_WORDS = 6;
+
+export function normalize(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Splits Markdown into blocks by its syntax tree: top-level blocks, each list item and each
+ * table row on its own. `lineOffset` is the number of file lines before the text (front
+ * matter), or null when lines are not wanted.
+ */
+export function markdownBlocks(body: string, lineOffset: number | null): TextBlock[] {
+  if (!body.trim()) return [];
+  const root = parseMarkdown(body);
+  const out: TextBlock[] = [];
+  let section: string | null = null;
+  const push = (node: md.Node) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    const text = body.slice(start, end).trim();
+    if (!text) return;
+    out.push({ text, norm: normalize(text), section, line: lineOffset === null ? null : lineOffset + node.position!.start.line });
+  };
+  for (const node of root.children) {
+    if (node.type === 'list') for (const item of node.children) push(item);
+    else if (node.type === 'table') for (const row of node.children) push(row);
+    else if (node.type === 'thematicBreak') continue;
+    else {
+      push(node);
+      if (node.type === 'heading') section = normalize(toString(node));
+    }
+  }
+  return out;
+}
+
+/** Blocks of a list of Markdown entries (e.g. `befunde`): one block per entry. */
+export function entryBlocks(entries: readonly string[]): TextBlock[] {
+  return entries.map((e) => ({ text: e.trim(), norm: normalize(e), section: null, line: null })).filter((b) => b.norm);
+}
+
+/** Word-level diff of two paragraphs (white space normalised); umlauts and „quotes“ stay intact. */
+export function wordSegments(a: string, b: string): Segment[] {
+  const raw: Segment[] = diffWordsWithSpace(normalize(a), normalize(b)).map((c) => ({
+    op: c.added ? 'insert' : c.removed ? 'delete' : 'equal',
+    text: c.value,
+  }));
+  return tidy(raw);
+}
+
+/**
+ * Makes a word diff readable: consecutive changes separated only by white space become one
+ * change (`[-a b-]{+c d+}` instead of `[-a-]{+c+} [-b-]{+d+}`); deletions come before insertions.
+ */
+function tidy(list: Segment[]): Segment[] {
+  type Group = { del: string; ins: string };
+  const items: Array<Segment | Group> = [];
+  for (const s of list) {
+    const last = items[items.length - 1];
+    if (s.op === 'equal') {
+      items.push({ ...s });
+      continue;
+    }
+    const group: Group = last && !('op' in last) ? last : { del: '', ins: '' };
+    if (group !== last) items.push(group);
+    if (s.op === 'delete') group.del += s.text;
+    else group.ins += s.text;
+  }
+  // Merge group, white space, group.
+  for (let i = 1; i + 1 < items.length; i++) {
+    const prev = items[i - 1];
+    const cur = items[i];
+    const next = items[i + 1];
+    if ('op' in cur && !/\S/.test(cur.text) && !('op' in prev) && !('op' in next)) {
+      prev.del += cur.text + next.del;
+      prev.ins += cur.text + next.ins;
+      items.splice(i, 2);
+      i--;
+    }
+  }
+  const out: Segment[] = [];
+  const push = (op: Segment['op'], text: string) => {
+    if (!text) return;
+    const last = out[out.length - 1];
+    if (last && last.op === op) last.text += text;
+    else out.push({ op, text });
+  };
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    if ('op' in it) {
+      push('equal', it.text);
+      continue;
+    }
+    // White space at the end of both sides belongs to the text that follows.
+    const tail = /\s+$/.exec(it.del)?.[0] ?? '';
+    if (tail && it.del.endsWith(tail) && it.ins.endsWith(tail) && it.del.length > tail.length && it.ins.length > tail.length) {
+      push('delete', it.del.slice(0, -tail.length));
+      push('insert', it.ins.slice(0, -tail.length));
+      push('equal', tail);
+    } else {
+      push('delete', it.del);
+      push('insert', it.ins);
+    }
+  }
+  return out;
+}
+
+/** Compares two texts paragraph by paragraph; unchanged paragraphs are not listed. */
+export function diffBlocks(a: TextBlock[], b: TextBlock[]): ParagraphChange[] {
+  const aligned = align(a, b, {
+    key: (x) => x.norm,
+    similarity: (x, y) => textSimilarity(x.norm, y.norm),
+    editThreshold: EDIT_THRESHOLD,
+    moveThreshold: MOVE_THRESHOLD,
+    canMove: (x) => words(x.norm).length >= MOVE_MIN_WORDS,
+  });
+  return aligned.map((o): ParagraphChange => {
+    if (o.op === 'removed') {
+      const x = a[o.ai];
+      return { op: 'removed', index: null, oldIndex: o.ai + 1, line: null, oldLine: x.line, section: x.section, oldSection: null, text: x.text, segments: null };
+    }
+    if (o.op === 'added') {
+      const y = b[o.bi];
+      return { op: 'added', index: o.bi + 1, oldIndex: null, line: y.line, oldLine: null, section: y.section, oldSection: null, text: y.text, segments: null };
+    }
+    const x = a[o.ai];
+    const y = b[o.bi];
+    return {
+      op: o.op,
+      index: o.bi + 1,
+      oldIndex: o.ai + 1,
+      line: y.line,
+      oldLine: x.line,
+      section: y.section,
+      oldSection: x.section,
+      text: y.text,
+      segments: o.op === 'moved' && !o.edited ? null : wordSegments(x.norm, y.norm),
+    };
+  });
+}
+
+/** Compares two Markdown texts (either may be missing). */
+export function diffMarkdown(a: string | undefined, b: string | undefined, lineOffsetA: number | null = null, lineOffsetB: number | null = null): ParagraphChange[] {
+  if (a === b) return [];
+  return diffBlocks(markdownBlocks(a ?? '', lineOffsetA), markdownBlocks(b ?? '', lineOffsetB));
+}

@@ -1,0 +1,376 @@
+/**
+ * What the text, Markdown and HTML reports share: German wording, value formatting (dates,
+ * money, yes/no), field changes flattened into lines, and the grouping of the Konzept's
+ * changes by Handlungsfeld. The formatters only decide the markup.
+ */
+import { formatDate, formatMoney, formatNumber } from '../format/german.js';
+import { display } from '../document/labels.js';
+import { ENTITY_LABEL, type CollectionName } from '../model/schemas.js';
+import type { CostRow, DiffReport, EntityDiff, FieldChange, FileChange, Json, ParagraphChange, RefItem, RevisionReport, Segment } from './report.js';
+
+/** Plural titles of the collections. */
+export const COLLECTION_TITLE: Record<CollectionName, string> = {
+  handlungsfelder: 'Handlungsfelder',
+  ziele: 'Ziele',
+  indikatoren: 'Indikatoren',
+  massnahmen: 'Maßnahmen',
+  akteure: 'Akteure',
+  sozialraeume: 'Sozialräume',
+  interviews: 'Interviews',
+  meilensteine: 'Meilensteine',
+};
+
+export const STATUS_WORD: Record<EntityDiff['status'], string> = {
+  added: 'neu',
+  removed: 'entfernt',
+  changed: 'geändert',
+  renamed: 'umbenannt',
+};
+
+/** `18.500,50 €`. */
+export const money = formatMoney;
+
+/** `+1.500,00 €`, `−250,00 €`, `±0,00 €`. */
+export function signedMoney(delta: number): string {
+  if (delta === 0) return `±${formatMoney(0)}`;
+  return delta > 0 ? `+${formatMoney(delta)}` : formatMoney(delta);
+}
+
+const ISO = /^\d{4}-\d{2}(-\d{2})?$/;
+
+/** A YAML value in German: dates, money (`betrag`), numbers, ja/nein, enum spellings. */
+export function formatJson(value: Json | undefined, field = ''): string {
+  if (value === undefined || value === null) return '–';
+  if (typeof value === 'boolean') return value ? 'ja' : 'nein';
+  if (typeof value === 'number') return /(^|\.)betrag$/.test(field) || field === 'betrag' ? formatMoney(value) : formatNumber(value);
+  if (typeof value === 'string') return ISO.test(value) ? formatDate(value) : display(value);
+  if (Array.isArray(value)) return value.length ? value.map((v) => formatJson(v, field)).join(', ') : '–';
+  return Object.entries(value)
+    .map(([k, v]) => `${k}: ${formatJson(v, k)}`)
+    .join(', ');
+}
+
+/** `Z-ARB-1 „Titel“` or just the ID when the title is unknown. */
+export function refText(item: RefItem): string {
+  return item.label ? `${item.id} „${item.label}“` : item.id;
+}
+
+/** How a revision is named in headings: `HEAD~1 (a1b2c3d)`. */
+export function revisionTitle(r: RevisionReport): string {
+  return r.label;
+}
+
+/** The revision with its commit message and date, for the report's head. */
+export function revisionLine(r: RevisionReport): string {
+  if (!r.hash) return `${r.label} (mit nicht übernommenen Änderungen)`;
+  const parts = [r.date ? formatDate(r.date) : '', r.subject ? `„${r.subject}“` : ''].filter(Boolean);
+  return parts.length ? `${r.label}, ${parts.join(', ')}` : r.label;
+}
+
+/** „verweist jetzt auf …“ with the right article. */
+const ANOTHER: Record<CollectionName, string> = {
+  handlungsfelder: 'ein anderes Handlungsfeld',
+  ziele: 'ein anderes Ziel',
+  indikatoren: 'einen anderen Indikator',
+  massnahmen: 'eine andere Maßnahme',
+  akteure: 'einen anderen Akteur',
+  sozialraeume: 'einen anderen Sozialraum',
+  interviews: 'ein anderes Interview',
+  meilensteine: 'einen anderen Meilenstein',
+};
+
+/** A changed field as one line of a report. */
+export type FieldLine =
+  | {
+      kind: 'value';
+      field: string;
+      op: 'changed' | 'added' | 'removed' | 'moved';
+      /** Old value as text ('' when none). */
+      old: string;
+      /** New value as text ('' when none). */
+      new: string;
+      /** Word-level changes of a longer text. */
+      segments?: Segment[];
+      /** An explanation: reference target changed, rename followed, order changed, cost difference. */
+      note?: string;
+      /** For a list of IDs: the items removed, added, and renamed (`A → B`); `old`/`new` then hold removed + renamed-from and added + renamed-to. */
+      list?: { removed: string; added: string; renamed: string };
+    }
+  | { kind: 'text'; field: string; paragraphs: ParagraphChange[] };
+
+function rowNoun(field: string): string {
+  return field === 'kosten' ? 'Posten' : 'Nr.';
+}
+
+/** Flattens field changes into lines; rows of lists become `beratungsfolge Nr. 4 (Rat …) › sitzung`. */
+export function fieldLines(changes: FieldChange[], prefix = ''): FieldLine[] {
+  const out: FieldLine[] = [];
+  for (const c of changes) {
+    const field = prefix + c.field;
+    switch (c.type) {
+      case 'value': {
+        const op = c.old === undefined ? 'added' : c.new === undefined ? 'removed' : 'changed';
+        const line: FieldLine = {
+          kind: 'value', field, op,
+          old: c.ref?.old ? refText(c.ref.old) : c.old === undefined ? '' : formatJson(c.old, c.field),
+          new: c.ref?.new ? refText(c.ref.new) : c.new === undefined ? '' : formatJson(c.new, c.field),
+        };
+        if (c.segments) line.segments = c.segments;
+        if (c.ref && c.ref.old && c.ref.new) {
+          line.note = c.ref.followsRename ? 'folgt der Umbenennung' : `verweist jetzt auf ${ANOTHER[c.ref.collection]}`;
+        }
+        out.push(line);
+        break;
+      }
+      case 'items': {
+        if (c.reordered) {
+          const notes = ['Reihenfolge geändert'];
+          if (c.removed.length) notes.push(`entfernt ${c.removed.map(refText).join(', ')}`);
+          if (c.added.length) notes.push(`neu ${c.added.map(refText).join(', ')}`);
+          if (c.renamed.length) notes.push(`${c.renamed.map((r) => `${r.from.id} → ${r.to.id}`).join(', ')} folgt der Umbenennung`);
+          const only = !c.removed.length && !c.added.length && !c.renamed.length;
+          out.push({ kind: 'value', field, op: only ? 'moved' : 'changed', old: formatJson(c.old), new: formatJson(c.new), note: notes.join('; ') });
+          break;
+        }
+        const list = {
+          removed: c.removed.map(refText).join(', '),
+          added: c.added.map(refText).join(', '),
+          renamed: c.renamed.map((r) => `${r.from.id} → ${r.to.id}`).join(', '),
+        };
+        out.push({
+          kind: 'value', field,
+          op: c.added.length && !c.removed.length && !c.renamed.length ? 'added' : c.removed.length && !c.added.length && !c.renamed.length ? 'removed' : 'changed',
+          old: [...c.removed, ...c.renamed.map((r) => r.from)].map(refText).join(', '),
+          new: [...c.added, ...c.renamed.map((r) => r.to)].map(refText).join(', '),
+          list,
+          ...(c.renamed.length ? { note: 'folgt der Umbenennung' } : {}),
+        });
+        break;
+      }
+      case 'rows': {
+        if (c.sum) out.push({ kind: 'value', field: `${field} (Summe)`, op: 'changed', old: money(c.sum.old), new: money(c.sum.new), note: signedMoney(c.sum.delta) });
+        const noun = rowNoun(c.field);
+        for (const r of c.rows) {
+          const n = (r.index ?? r.oldIndex ?? 0) + 1;
+          const name = `${field} ${noun} ${n}${r.label ? ` (${r.label})` : ''}`;
+          if (r.op === 'added') out.push({ kind: 'value', field: name, op: 'added', old: '', new: formatJson(r.new) });
+          else if (r.op === 'removed') out.push({ kind: 'value', field: name, op: 'removed', old: formatJson(r.old), new: '' });
+          else if (r.op === 'moved') out.push({ kind: 'value', field: name, op: 'moved', old: '', new: formatJson(r.new), note: `verschoben von ${noun} ${(r.oldIndex ?? 0) + 1} nach ${noun} ${n}` });
+          else out.push(...fieldLines(r.changes ?? [], `${name} › `));
+        }
+        break;
+      }
+      case 'text':
+        out.push({ kind: 'text', field, paragraphs: c.paragraphs });
+        break;
+    }
+  }
+  return out;
+}
+
+/** Where a paragraph stands, in words: `Zeile 12, Abschnitt „Vorgehen“`. */
+export function paragraphPlace(p: ParagraphChange, old = false): string {
+  const line = old ? p.oldLine : p.line;
+  const section = old ? p.oldSection : p.section;
+  const index = old ? p.oldIndex : p.index;
+  const parts = [line !== null ? `Zeile ${line}` : index !== null ? `Absatz ${index}` : '', section ? `Abschnitt „${section}“` : ''].filter(Boolean);
+  return parts.join(', ');
+}
+
+/** A one-line description of a paragraph change, without the text. */
+export function paragraphHeading(p: ParagraphChange): string {
+  switch (p.op) {
+    case 'added':
+      return `Absatz neu (${paragraphPlace(p)})`;
+    case 'removed':
+      return `Absatz entfernt (bisher ${paragraphPlace(p, true)})`;
+    case 'changed':
+      return `Absatz geändert (${paragraphPlace(p)})`;
+    case 'moved':
+      return `Absatz verschoben${p.segments ? ' und geändert' : ''}: von ${paragraphPlace(p, true)} nach ${paragraphPlace(p)}`;
+  }
+}
+
+/**
+ * Shortens the unchanged text of a word diff to `context` words around each change
+ * (`… vorher [-alt-]{+neu+} nachher …`), for the text and Markdown reports.
+ */
+export function condense(segments: Segment[], context = 12): Segment[] {
+  const head = (tokens: string[], n: number) => {
+    const out: string[] = [];
+    let w = 0;
+    for (const t of tokens) {
+      if (/\S/.test(t) && w++ === n) break;
+      out.push(t);
+    }
+    return out.join('').trim();
+  };
+  const tail = (tokens: string[], n: number) => {
+    const out: string[] = [];
+    let w = 0;
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      if (/\S/.test(tokens[i]) && w++ === n) break;
+      out.unshift(tokens[i]);
+    }
+    return out.join('').trim();
+  };
+  return segments.map((s, i) => {
+    if (s.op !== 'equal') return s;
+    const tokens = s.text.split(/(\s+)/).filter((t) => t !== '');
+    const count = tokens.filter((t) => /\S/.test(t)).length;
+    const first = i === 0;
+    const last = i === segments.length - 1;
+    if (count <= (first || last ? context : 2 * context) + 2) return s;
+    const lead = /^\s/.test(s.text) ? ' ' : '';
+    const trail = /\s$/.test(s.text) ? ' ' : '';
+    if (first) return { op: 'equal', text: `… ${tail(tokens, context)}${trail}` };
+    if (last) return { op: 'equal', text: `${lead}${head(tokens, context)} …` };
+    return { op: 'equal', text: `${lead}${head(tokens, context)} … ${tail(tokens, context)}${trail}` };
+  });
+}
+
+/** The Konzept's entity changes grouped as the concept is: per Handlungsfeld, then the other collections. */
+export interface KonzeptGroups {
+  handlungsfelder: Array<{ id: string; titel: string; entities: EntityDiff[]; kosten: CostRow | null }>;
+  /** Goals and measures whose Handlungsfeld is unknown. */
+  ohneHandlungsfeld: EntityDiff[];
+  /** Indikatoren, Akteure, Sozialräume, Interviews, Meilensteine, per collection. */
+  weitere: Array<{ collection: CollectionName; entities: EntityDiff[] }>;
+}
+
+const BY_HANDLUNGSFELD: CollectionName[] = ['handlungsfelder', 'ziele', 'massnahmen'];
+
+export function groupKonzept(report: DiffReport): KonzeptGroups {
+  const titles = new Map(report.handlungsfelder.map((h) => [h.id, h.titel]));
+  const groups = new Map<string, { id: string; titel: string; entities: EntityDiff[]; kosten: CostRow | null }>();
+  for (const h of report.handlungsfelder) groups.set(h.id, { id: h.id, titel: h.titel, entities: [], kosten: null });
+  const ohne: EntityDiff[] = [];
+  for (const e of report.entities) {
+    if (!BY_HANDLUNGSFELD.includes(e.collection)) continue;
+    const hf = e.handlungsfeld;
+    if (hf && !groups.has(hf) && e.collection === 'handlungsfelder') groups.set(hf, { id: hf, titel: e.label || titles.get(hf) || hf, entities: [], kosten: null });
+    const g = hf ? groups.get(hf) : undefined;
+    if (g) g.entities.push(e);
+    else ohne.push(e);
+  }
+  for (const k of report.derived.kosten) {
+    const g = groups.get(k.handlungsfeld);
+    if (g) g.kosten = k;
+  }
+  const order = (e: EntityDiff) => BY_HANDLUNGSFELD.indexOf(e.collection);
+  const handlungsfelder = [...groups.values()].filter((g) => g.entities.length || g.kosten);
+  for (const g of handlungsfelder) g.entities.sort((p, q) => order(p) - order(q)); // stable: IDs stay in natural order
+  const weitere = (['indikatoren', 'akteure', 'sozialraeume', 'interviews', 'meilensteine'] as CollectionName[])
+    .map((collection) => ({ collection, entities: report.entities.filter((e) => e.collection === collection) }))
+    .filter((g) => g.entities.length);
+  return { handlungsfelder, ohneHandlungsfeld: ohne, weitere };
+}
+
+/** `Maßnahme M-07 „Job-Speeddating …“`, with the old ID for renamed ones. */
+export function entityTitle(e: EntityDiff): string {
+  const label = e.label ? ` „${e.label}“` : '';
+  return `${ENTITY_LABEL[e.collection]} ${e.id}${label}`;
+}
+
+/** What an entity's status means in a sentence: `umbenannt (bisher M-09)`. */
+export function entityStatus(e: EntityDiff): string {
+  if (e.status === 'renamed') {
+    const was = `umbenannt (bisher ${e.oldId}${e.oldLabel ? ` „${e.oldLabel}“` : ''})`;
+    return e.changes.length ? `${was} und geändert` : `${was}, Inhalt unverändert`;
+  }
+  if (e.status === 'changed' && !e.changes.length && e.oldPlace && e.place && e.oldPlace.file !== e.place.file) {
+    return `in eine andere Datei verschoben (bisher ${e.oldPlace.file})`;
+  }
+  return STATUS_WORD[e.status];
+}
+
+/** Short facts of an added or removed entity: Status, Kosten, Zeitraum … */
+export function entityFacts(e: EntityDiff): string[] {
+  const v = e.value;
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return [];
+  const facts: string[] = [];
+  const add = (label: string, x: Json | undefined, field = '') => {
+    if (x !== undefined && x !== null) facts.push(`${label}: ${formatJson(x, field)}`);
+  };
+  if (e.collection === 'massnahmen') {
+    add('Handlungsfeld', v.handlungsfeld);
+    add('Ziele', v.ziele);
+    add('Status', v.status);
+    if (v.beginn || v.ende) facts.push(`Zeitraum: ${formatJson(v.beginn ?? null)} bis ${formatJson(v.ende ?? null)}`);
+    const list = Array.isArray(v.kosten) ? v.kosten : v.kosten ? [v.kosten] : [];
+    const sum = list.reduce((s: number, k) => s + (k && typeof k === 'object' && !Array.isArray(k) && typeof k.betrag === 'number' ? k.betrag : 0), 0);
+    if (list.length) facts.push(`Kosten: ${money(sum)}`);
+  } else if (e.collection === 'ziele') {
+    add('Ebene', v.ebene);
+    add('Handlungsfeld', v.handlungsfeld);
+    add('Oberziel', v.oberziel);
+  } else if (e.collection === 'indikatoren') {
+    add('Einheit', v.einheit);
+    add('Quelle', v.quelle);
+  } else if (e.collection === 'akteure') {
+    add('Art', v.art);
+  } else if (e.collection === 'meilensteine') {
+    add('Datum', v.datum);
+    add('Status', v.status);
+  }
+  return facts;
+}
+
+/** A German count: `1 Maßnahme`, `3 Maßnahmen`. */
+export function countText(n: number, one: string, many: string): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}
+
+/** The summary lines: what changed, per kind. */
+export function summaryLines(report: DiffReport): string[] {
+  const lines: string[] = [];
+  const part = (c: { added: number; removed: number; changed: number; renamed: number }) =>
+    [
+      c.added ? `${c.added} neu` : '',
+      c.removed ? `${c.removed} entfernt` : '',
+      c.changed ? `${c.changed} geändert` : '',
+      c.renamed ? `${c.renamed} umbenannt` : '',
+    ].filter(Boolean).join(', ');
+  if (report.summary.settings) lines.push(`Einstellungen (ratsdoc.yaml): ${countText(report.summary.settings, 'Feld', 'Felder')} geändert`);
+  if (report.summary.konzept) lines.push(`Konzept (konzept.yaml): ${countText(report.summary.konzept, 'Feld', 'Felder')} geändert`);
+  for (const [name, c] of Object.entries(report.summary.entities) as Array<[CollectionName, NonNullable<DiffReport['summary']['entities'][CollectionName]>]>) {
+    lines.push(`${COLLECTION_TITLE[name]}: ${part(c)}`);
+  }
+  const k = part(report.summary.kapitel);
+  if (k) lines.push(`Kapitel: ${k}`);
+  const v = part(report.summary.vorlagen);
+  if (v) lines.push(`Vorlagen: ${v}`);
+  const f = fileCounts(report);
+  if (f) lines.push(`Weitere Dateien: ${f}`);
+  if (report.notCompared.length) lines.push(`Nicht verglichen: ${report.notCompared.length}`);
+  return lines;
+}
+
+export const FILE_STATUS: Record<FileChange['status'], string> = { added: 'neu', removed: 'entfernt', changed: 'ersetzt' };
+
+function fileCounts(report: DiffReport): string {
+  return (['added', 'removed', 'changed'] as const)
+    .map((s) => [s, report.dateien.filter((d) => d.status === s).length] as const)
+    .filter(([, n]) => n)
+    .map(([s, n]) => `${n} ${FILE_STATUS[s]}`)
+    .join(', ');
+}
+
+/** `Vorlage 11/1702 „Betreff“` or `Kapitel „Einleitung“ (einleitung)`. */
+export function documentTitle(d: DiffReport['kapitel'][number]): string {
+  return d.kind === 'vorlage' ? `Vorlage ${d.key}${d.title ? ` „${d.title}“` : ''}` : `Kapitel „${d.title}“`;
+}
+
+export function documentStatus(d: DiffReport['kapitel'][number]): string {
+  if (d.status === 'renamed') return d.kind === 'vorlage' ? `Nummer geändert, bisher ${d.oldKey}` : `umbenannt, bisher ${d.oldKey}.md`;
+  if (d.status === 'changed' && d.oldFile && !d.fields.length && !d.body.length) return `Datei umbenannt, bisher ${d.oldFile}`;
+  return STATUS_WORD[d.status];
+}
+
+/** Fields of a Vorlage front matter that have their own heading in the rendered Vorlage. */
+export const VORLAGE_FIELD_LABEL: Record<string, string> = {
+  beschlussvorschlag: 'Beschlussvorschlag',
+  beratungsfolge: 'Beratungsfolge',
+  anlagen: 'Anlagen',
+  unterschriften: 'Unterschriften',
+};

@@ -1,0 +1,115 @@
+/**
+ * One side of a comparison: the content folder at a git revision or in the working tree,
+ * loaded and validated with the normal loader, schemas and rules. A side whose content does
+ * not validate is still returned (with its diagnostics): the diff compares what it can.
+ */
+import path from 'node:path';
+import { loadContent, loadContentFrom, type RawContent } from '../content/load.js';
+import { sortDiagnostics, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
+import { at, type Model, type ModelIndex } from '../model/model.js';
+import { runRules } from '../model/rules.js';
+import { validateShapes } from '../model/validate.js';
+import { gitTreeSource, type Commit, type GitRepository, type GitTreeSource } from './git-source.js';
+import type { DiagnosticJson } from './report.js';
+import { diskBlobIds } from './files.js';
+
+/** What a side is, for the report. */
+export interface RevisionInfo {
+  /** The revision as given, or `null` for the working tree. */
+  rev: string | null;
+  hash: string | null;
+  short: string | null;
+  subject: string | null;
+  date: string | null;
+  /** How the report names it: `HEAD~1 (a1b2c3d)` or `Arbeitsverzeichnis`. */
+  label: string;
+}
+
+/** A loaded side. */
+export interface Side {
+  info: RevisionInfo;
+  raw: RawContent;
+  model: Model;
+  index: ModelIndex;
+  /** Every error and warning of this side, sorted. */
+  diagnostics: Diagnostic[];
+  /** Files (as displayed) that exist but could not be read or parsed: their entities are not compared. */
+  unreadable: ReadonlySet<string>;
+  /** Git blob ID of every file of the content folder (relative path → ID). */
+  blobIds: ReadonlyMap<string, string>;
+}
+
+/** Loader diagnostics that mean a file's content is unknown (not merely invalid). */
+const UNREADABLE_CODES = new Set(['file-unreadable', 'file-encoding', 'yaml-syntax', 'frontmatter-unclosed']);
+
+async function finish(info: RevisionInfo, raw: RawContent, tree: GitTreeSource | null, blobIds: ReadonlyMap<string, string>): Promise<Side> {
+  const { model, diagnostics } = validateShapes(raw);
+  const rules = await runRules(model);
+  let ruleDiagnostics = rules.diagnostics;
+  if (tree) {
+    // rules.ts checks `anlagen[].datei` and `kommune.wappen` on disk; at a revision the files
+    // that count are those of the revision's tree: replace those results by a check on the tree.
+    ruleDiagnostics = [...ruleDiagnostics.filter((d) => d.code !== 'file-invalid'), ...(await treeFileProblems(model, tree))];
+  }
+  const unreadable = new Set(raw.diagnostics.filter((d) => UNREADABLE_CODES.has(d.code)).map((d) => d.file));
+  return { info, raw, model, index: rules.index, diagnostics: sortDiagnostics([...diagnostics, ...ruleDiagnostics]), unreadable, blobIds };
+}
+
+/**
+ * The content folder as it is on disk now, uncommitted changes included (untracked files too:
+ * what `build` would read). `algorithm` is the repository's object hash, for comparing files.
+ */
+export async function loadWorkingTree(contentDir: string, algorithm: 'sha1' | 'sha256'): Promise<Side> {
+  const raw = await loadContent(contentDir);
+  const blobIds = await diskBlobIds(raw.root, algorithm);
+  return finish({ rev: null, hash: null, short: null, subject: null, date: null, label: 'Arbeitsverzeichnis' }, raw, null, blobIds);
+}
+
+/** The content folder at a commit, read from git into memory. */
+export async function loadCommit(repo: GitRepository, commit: Commit, contentDir: string): Promise<Side> {
+  const tree = await gitTreeSource(repo, commit, contentDir);
+  const raw = await loadContentFrom(tree, path.resolve(contentDir), contentDir);
+  const info: RevisionInfo = {
+    rev: commit.rev, hash: commit.hash, short: commit.short, subject: commit.subject, date: commit.date,
+    label: commit.hash.startsWith(commit.rev) ? commit.short : `${commit.rev} (${commit.short})`,
+  };
+  return finish(info, raw, tree, tree.blobIds);
+}
+
+/** The same messages as rules.ts `checkContentFile`, answered from the revision's tree. */
+async function treeFileProblem(tree: GitTreeSource, rel: string): Promise<string | null> {
+  if (path.isAbsolute(rel) || /^[a-zA-Z]:[\\/]/.test(rel)) return 'ist ein absoluter Pfad; erlaubt sind nur Pfade im Inhaltsordner (z. B. anlagen/datei.pdf)';
+  const norm = path.posix.normalize(rel.replace(/\\/g, '/'));
+  if (norm.startsWith('../') || norm === '..') return 'zeigt aus dem Inhaltsordner heraus; erlaubt sind nur Pfade im Inhaltsordner';
+  if (tree.isFolder(norm)) return 'ist keine Datei';
+  if (!tree.files.has(norm)) return 'gibt es nicht';
+  const r = await tree.resolveLink(norm);
+  if ('problem' in r) return r.problem === 'outside' ? 'ist ein Verweis (Symlink) aus dem Inhaltsordner heraus' : 'gibt es nicht';
+  return null;
+}
+
+async function treeFileProblems(model: Model, tree: GitTreeSource): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = [];
+  const push = (file: string, pos: Position, message: string, entity: string) =>
+    out.push({ severity: 'error', code: 'file-invalid', file, line: pos.line, column: pos.column, message, entity });
+  const wappen = model.config?.value.kommune.wappen;
+  if (model.config && wappen) {
+    const p = await treeFileProblem(tree, wappen);
+    if (p) push(model.config.file, at(model.config, 'kommune', 'wappen'), `Wappen „${wappen}“ ${p}`, 'Kommune');
+  }
+  for (const v of model.vorlagen) {
+    const anlagen = v.meta.value.anlagen ?? [];
+    for (let i = 0; i < anlagen.length; i++) {
+      const datei = anlagen[i].datei;
+      if (!datei) continue;
+      const p = await treeFileProblem(tree, datei);
+      if (p) push(v.file, at(v.meta, 'anlagen', i, 'datei'), `Anlage „${datei}“ ${p}`, `Vorlage „${v.meta.value.nummer}“`);
+    }
+  }
+  return out;
+}
+
+/** A diagnostic in the JSON shape of `check --format json`. */
+export function diagnosticJson(d: Diagnostic): DiagnosticJson {
+  return { file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: d.message, entity: d.entity ?? null };
+}

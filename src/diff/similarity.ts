@@ -1,0 +1,117 @@
+/**
+ * How alike two values are: equality for any YAML value, and a similarity between 0 and 1
+ * (Dice coefficient over words and field values) used to recognise renamed entities, edited
+ * list rows and edited paragraphs.
+ */
+
+/** Deep equality of YAML values (key order ignored). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((x, i) => deepEqual(x, bb[i]));
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
+  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
+  return ak.length === bk.length && ak.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && deepEqual(ao[k], bo[k]));
+}
+
+/** True for a plain object (a YAML mapping). */
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+
+/** The words (and punctuation marks) of a text, lower-cased. */
+export function words(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+/** Tokens of a value: `path=value` for scalars, `path:word` for every word of a text. */
+function tokens(value: unknown, prefix: string, out: string[]): void {
+  if (typeof value === 'string') {
+    const w = words(value);
+    if (w.length <= 1) out.push(`${prefix}=${value}`);
+    else for (const x of w) out.push(`${prefix}:${x}`);
+  } else if (Array.isArray(value)) {
+    // Lists count by content, not position: a reordered list stays alike.
+    for (const x of value) tokens(x, `${prefix}[]`, out);
+  } else if (isRecord(value)) {
+    for (const k of Object.keys(value)) tokens(value[k], prefix ? `${prefix}.${k}` : k, out);
+  } else if (value !== undefined) {
+    out.push(`${prefix}=${String(value)}`);
+  }
+}
+
+function multiset(list: string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const x of list) m.set(x, (m.get(x) ?? 0) + 1);
+  return m;
+}
+
+/** Dice coefficient of two token lists (1 when both are empty). */
+export function dice(a: string[], b: string[]): number {
+  if (!a.length && !b.length) return 1;
+  const mb = multiset(b);
+  let common = 0;
+  for (const x of a) {
+    const n = mb.get(x);
+    if (n) {
+      common++;
+      mb.set(x, n - 1);
+    }
+  }
+  return (2 * common) / (a.length + b.length);
+}
+
+/** Similarity of two YAML values, 0 … 1; the keys listed in `ignore` (e.g. `id`) do not count. */
+export function similarity(a: unknown, b: unknown, ignore: readonly string[] = []): number {
+  const strip = (v: unknown) => (isRecord(v) && ignore.length ? Object.fromEntries(Object.entries(v).filter(([k]) => !ignore.includes(k))) : v);
+  const ta: string[] = [];
+  const tb: string[] = [];
+  tokens(strip(a), '', ta);
+  tokens(strip(b), '', tb);
+  return dice(ta, tb);
+}
+
+/** Similarity of two texts by their words. */
+export function textSimilarity(a: string, b: string): number {
+  return dice(words(a), words(b));
+}
+
+/**
+ * Pairs items of two lists greedily, most similar first, keeping pairs at or above `threshold`.
+ * Ties go to the earlier positions, so the result is deterministic.
+ */
+export function pairBySimilarity<A, B>(as: A[], bs: B[], sim: (a: A, b: B) => number, threshold: number): Array<{ a: number; b: number; score: number }> {
+  const candidates: Array<{ a: number; b: number; score: number }> = [];
+  for (let i = 0; i < as.length; i++) {
+    for (let j = 0; j < bs.length; j++) {
+      const score = sim(as[i], bs[j]);
+      if (score >= threshold) candidates.push({ a: i, b: j, score });
+    }
+  }
+  candidates.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  const usedA = new Set<number>();
+  const usedB = new Set<number>();
+  const out: Array<{ a: number; b: number; score: number }> = [];
+  for (const c of candidates) {
+    if (usedA.has(c.a) || usedB.has(c.b)) continue;
+    usedA.add(c.a);
+    usedB.add(c.b);
+    out.push(c);
+  }
+  return out.sort((x, y) => x.b - y.b);
+}
+
+/** A string that is equal for deep-equal values (keys sorted): a key for list alignment. */
+export function canonicalKey(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    isRecord(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v,
+  ) ?? 'undefined';
+}
