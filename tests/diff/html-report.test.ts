@@ -1,0 +1,72 @@
+/**
+ * The HTML redline report in a real browser: axe-core finds no WCAG 2.x A/AA violations, the
+ * page makes no request of its own, and deletions and insertions are visibly marked.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { compareRevisions } from '../../src/diff/compare.js';
+import { formatDiffHtml } from '../../src/diff/format-html.js';
+import { cleanupTemp, Repo } from './repo.js';
+
+let browser: Browser;
+let html = '';
+
+/** Debian's chromium when installed, else the one `@sparticuz/chromium` ships in npm. */
+async function launch(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  if (existsSync('/usr/bin/chromium')) {
+    return chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'], headless: true, timeout: 60_000 });
+  }
+  const sparticuz = (await import('@sparticuz/chromium')).default;
+  return chromium.launch({ executablePath: await sparticuz.executablePath(), args: sparticuz.args, headless: true, timeout: 60_000 });
+}
+
+beforeAll(async () => {
+  const repo = await Repo.withContent();
+  await repo.replace('content/konzept/hf-arbeit.yaml', '{ betrag: 7500, finanzierung: Fördermittel', '{ betrag: 9000, finanzierung: Fördermittel');
+  await repo.replace('content/konzept/hf-arbeit.yaml', '  - id: M-09\n', '  - id: M-09a\n');
+  await repo.replace('content/konzept/kapitel/einleitung.md', 'Aufgrund erhaltener Fördermittel', 'Aufgrund bewilligter Fördergelder');
+  await repo.replace('content/vorlagen/11-1702.md', '  - gremium: Rat der Stadt Bergkamen\n', '  - gremium: Haupt- und Finanzausschuss\n    sitzung: 2019-12-05\n    zustaendigkeit: Vorberatung\n  - gremium: Rat der Stadt Bergkamen\n');
+  const cwd = process.cwd();
+  process.chdir(repo.dir);
+  try {
+    html = formatDiffHtml(await compareRevisions({ content: 'content', oldRev: 'HEAD' }));
+  } finally {
+    process.chdir(cwd);
+  }
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await cleanupTemp();
+});
+
+test('no axe-core violations (WCAG 2 A/AA), no requests, redline visible', async () => {
+  const page = await browser.newPage();
+  const requests: string[] = [];
+  await page.route('**/*', (route) => {
+    requests.push(route.request().url());
+    return route.abort();
+  });
+  await page.setContent(html, { waitUntil: 'load' });
+  expect(requests).toEqual([]);
+
+  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  await page.addScriptTag({ content: readFileSync(axePath, 'utf8') });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; help: string; nodes: unknown[] }> }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  });
+  expect(result).toEqual([]);
+
+  const del = await page.$eval('del', (e) => getComputedStyle(e).textDecorationLine);
+  const ins = await page.$eval('ins', (e) => getComputedStyle(e).textDecorationLine);
+  expect(del).toContain('line-through');
+  expect(ins).toContain('underline');
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+  await page.close();
+}, 120_000);
