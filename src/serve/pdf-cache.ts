@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { DocumentTree } from '../document/tree.js';
 import { renderPdf, type PdfRenderOptions } from '../render/pdf/render.js';
 import type { Theme } from '../theme/theme.js';
-import type { PdfJob, PdfReply } from './pdf-worker.js';
+import type { PdfJob, PdfReply } from '../render/pdf-worker.js';
 
 /** A PDF to render. */
 export interface PdfRequest { key: string; tree: DocumentTree; theme: Theme; options: PdfRenderOptions }
@@ -103,7 +103,7 @@ export class PdfCache {
   private ensureWorker(): Worker | undefined {
     if (this.worker) return this.worker;
     if (this.workerFailed || this.closed) return undefined;
-    const url = new URL('./pdf-worker.js', import.meta.url);
+    const url = new URL('../render/pdf-worker.js', import.meta.url);
     if (url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) {
       this.workerFailed = true;
       return undefined;
