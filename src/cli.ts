@@ -11,7 +11,7 @@ const HELP = `ratsdoc – Integrationskonzept und Ratsvorlagen aus Daten erzeuge
 Aufruf: npx ratsdoc <Befehl> [Optionen]
 
 Befehle:
-  build   [--content ORDNER] [--out ORDNER] [--templates ORDNER]
+  build   [--content ORDNER] [--out ORDNER] [--templates ORDNER] [--jobs N] [--no-cache]
                                                 prüft den Inhalt und erzeugt alle Dokumente als PDF und HTML
   check   [--content ORDNER] [--format text|json]
                                                 prüft den Inhalt und listet alle Fehler und Warnungen
@@ -28,6 +28,8 @@ Optionen:
   --format FORMAT    Ausgabe der Meldungen: text (Vorgabe) oder json; bei diff auch markdown oder html
   --port N           Port der Vorschau (Vorgabe: 4321; 0 wählt einen freien)
   --templates ORDNER Gestaltungsordner (Vorgabe: ./templates, sonst der eingebaute)
+  --jobs N           PDFs parallel in N Threads setzen (Vorgabe: ein Thread je Prozessorkern)
+  --no-cache         alle PDFs neu setzen, ohne den Zwischenspeicher .ratsdoc-cache/
   -h, --help         Hilfe
   -v, --version      Version
 
@@ -77,6 +79,8 @@ async function run(argv: string[]): Promise<number> {
     format: { type: 'string', default: 'text' },
     port: { type: 'string' },
     templates: { type: 'string' },
+    jobs: { type: 'string' },
+    'no-cache': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   } as const;
   let parsed;
@@ -99,7 +103,15 @@ async function run(argv: string[]): Promise<number> {
     case 'build': {
       const { build } = await import('./commands/build.js');
       if (parsed.positionals.length) throw new UsageError(`unerwartete Angabe „${parsed.positionals[0]}“`);
-      return build({ content: parsed.values.content, out: parsed.values.out, ...(parsed.values.templates ? { templates: parsed.values.templates } : {}) });
+      const jobs = parsed.values.jobs === undefined ? undefined : /^[1-9]\d?$/.test(parsed.values.jobs) ? Number(parsed.values.jobs) : NaN;
+      if (Number.isNaN(jobs)) throw new UsageError(`ungültige Anzahl „${parsed.values.jobs}“ für --jobs (erlaubt: 1 bis 99)`);
+      return build({
+        content: parsed.values.content,
+        out: parsed.values.out,
+        ...(parsed.values.templates ? { templates: parsed.values.templates } : {}),
+        ...(jobs ? { jobs } : {}),
+        ...(parsed.values['no-cache'] ? {} : { cacheDir: '.ratsdoc-cache' }),
+      });
     }
     case 'diff': {
       const { diff, DIFF_FORMATS } = await import('./commands/diff.js');

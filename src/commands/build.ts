@@ -3,17 +3,18 @@
  * atomically. Content errors → exit 1 and nothing written.
  */
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { checkContent } from '../model/check.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatText, formatDiagnosticLine } from '../diagnostics/format.js';
-import { loadTemplates, resolveTemplatesDir, type Templates } from '../theme/load.js';
+import { loadTemplates, resolveTemplatesDir } from '../theme/load.js';
 import { buildDocuments } from '../document/build.js';
 import { buildKonzept } from '../document/konzept.js';
 import type { Block, DocumentTree } from '../document/tree.js';
 import { renderHtml } from '../render/html/render.js';
 import { renderIndexPage, type IndexEntry } from '../render/html/index-page.js';
-import { renderPdf, type PdfRenderOptions } from '../render/pdf/render.js';
+import type { PdfRenderOptions } from '../render/pdf/render.js';
+import { PdfPool } from '../render/pdf-pool.js';
+import { PdfDiskCache, bytesHash, pdfCacheKey } from '../output/cache.js';
 import { writeOutput, type OutputFiles } from '../output/write.js';
 import { formatDate } from '../format/german.js';
 import type { Theme } from '../theme/theme.js';
@@ -32,6 +33,10 @@ export interface BuildOptions {
    * the others later in a worker; never set by `build`.
    */
   pdf?: (tree: DocumentTree, theme: Theme, options: PdfRenderOptions) => Promise<Buffer | undefined>;
+  /** Worker threads for PDFs (default: one per core). */
+  jobs?: number;
+  /** Folder of the PDF cache (`.ratsdoc-cache`); none: render every PDF. */
+  cacheDir?: string;
 }
 
 /** Result of a build without writing: the files and every diagnostic. */
@@ -58,21 +63,55 @@ export async function buildFiles(opts: BuildOptions): Promise<BuildResult> {
   const files: OutputFiles = new Map();
   const entries: IndexEntry[] = [];
   const images = await loadImages(built.trees);
-  let pages = 0;
   const allowedRoots = [checked.model.root];
-  for (const tree of built.trees) {
-    const pdfOptions: PdfRenderOptions = { fonts: templates.fonts, allowedRoots };
-    const pdf = opts.pdf ? await opts.pdf(tree, templates.theme, pdfOptions) : await renderPdf(tree, templates.theme, pdfOptions);
-    const html = renderHtml(tree, templates.theme, { layout: templates.htmlLayout, css: templates.htmlCss, images, ...(opts.liveReloadSnippet ? { liveReloadSnippet: opts.liveReloadSnippet } : {}) });
-    const pageCount = pdf ? countPdfPages(pdf) : undefined;
-    pages += pageCount ?? 0;
-    if (pdf) files.set(`${tree.outPath}.pdf`, pdf);
-    files.set(`${tree.outPath}.html`, html);
-    entries.push(indexEntry(tree, checked.model.vorlagen, pageCount));
+  const pdfOptions: PdfRenderOptions = { fonts: templates.fonts, allowedRoots };
+  const imageHashes = new Map([...images].map(([p, img]) => [p, bytesHash(img.data)]));
+  const cache = opts.cacheDir ? new PdfDiskCache(opts.cacheDir) : undefined;
+  const pool = opts.pdf ? undefined : new PdfPool(opts.jobs);
+  try {
+    // Start every PDF first (largest first, so the long Konzept does not start last), then
+    // render the HTML on this thread while the workers lay out.
+    const order = built.trees.map((tree, i) => ({ tree, i, size: JSON.stringify(tree.blocks).length })).sort((a, b) => b.size - a.size);
+    const pdfs: Array<Promise<Buffer | undefined>> = new Array(built.trees.length);
+    for (const { tree, i } of order) pdfs[i] = opts.pdf ? opts.pdf(tree, templates.theme, pdfOptions) : cachedPdf(tree, templates.theme, pdfOptions, imageHashes, pool!, cache);
+    const htmls = built.trees.map((tree) => renderHtml(tree, templates.theme, { layout: templates.htmlLayout, css: templates.htmlCss, images, ...(opts.liveReloadSnippet ? { liveReloadSnippet: opts.liveReloadSnippet } : {}) }));
+    const rendered = await Promise.all(pdfs);
+    built.trees.forEach((tree, i) => {
+      const pdf = rendered[i];
+      const pageCount = pdf ? countPdfPages(pdf) : undefined;
+      if (pdf) files.set(`${tree.outPath}.pdf`, pdf);
+      files.set(`${tree.outPath}.html`, htmls[i]);
+      entries.push(indexEntry(tree, checked.model.vorlagen, pageCount));
+    });
+  } finally {
+    await pool?.close();
   }
+  if (cache) await cache.prune();
+  const pages = entries.reduce((n, e) => n + (e.pages ?? 0), 0);
   const kommune = checked.model.config?.value.kommune.name ?? '';
   files.set('index.html', renderIndexPage(entries, { kommune }, templates.theme, { layout: templates.htmlLayout, css: templates.htmlCss, ...(opts.liveReloadSnippet ? { liveReloadSnippet: opts.liveReloadSnippet } : {}) }));
   return { files, diagnostics: sortDiagnostics(diagnostics), documents: built.trees.length, pages };
+}
+
+/** A document's PDF from the cache, or rendered in the pool and stored. */
+async function cachedPdf(tree: DocumentTree, theme: Theme, options: PdfRenderOptions, imageHashes: ReadonlyMap<string, string>, pool: PdfPool, cache: PdfDiskCache | undefined): Promise<Buffer> {
+  if (!cache) return pool.render(tree, theme, options);
+  const key = pdfCacheKey(tree, theme, options, imagesOf(tree, imageHashes));
+  const hit = await cache.get(key);
+  if (hit) return hit;
+  const pdf = await pool.render(tree, theme, options);
+  await cache.set(key, pdf);
+  return pdf;
+}
+
+/** The image hashes a tree uses (only these belong in its cache key). */
+function imagesOf(tree: DocumentTree, imageHashes: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of imagePaths([tree])) {
+    const h = imageHashes.get(p);
+    if (h) out.set(p, h);
+  }
+  return out;
 }
 
 function diagnosticKey(d: Diagnostic): string {
@@ -114,8 +153,8 @@ function indexEntry(tree: DocumentTree, vorlagen: Array<{ meta: { value: { numme
   return { kind: 'vorlage', ...base, ...(v ? { nummer: v.nummer, art: v.art, ...(v.datum ? { datum: formatDate(v.datum) } : {}) } : {}) };
 }
 
-/** Reads every image a tree shows (for data: URIs in HTML). */
-async function loadImages(trees: DocumentTree[]): Promise<Map<string, { mime: string; data: Buffer }>> {
+/** Every image path the trees show. */
+function imagePaths(trees: DocumentTree[]): Set<string> {
   const paths = new Set<string>();
   const visit = (blocks: Block[]) => {
     for (const b of blocks) {
@@ -127,10 +166,14 @@ async function loadImages(trees: DocumentTree[]): Promise<Map<string, { mime: st
     }
   };
   for (const t of trees) visit(t.blocks);
+  return paths;
+}
+
+/** Reads every image the trees show (for data: URIs in HTML and the cache keys). */
+async function loadImages(trees: DocumentTree[]): Promise<Map<string, { mime: string; data: Buffer }>> {
   const images = new Map<string, { mime: string; data: Buffer }>();
-  await Promise.all([...paths].map(async (p) => {
+  await Promise.all([...imagePaths(trees)].sort().map(async (p) => {
     images.set(p, { mime: /\.jpe?g$/i.test(p) ? 'image/jpeg' : 'image/png', data: await fs.readFile(p) });
   }));
-  void path;
   return images;
 }

@@ -1,9 +1,10 @@
 /**
- * Worker thread of `ratsdoc serve`: renders PDFs (pdfmake lays out synchronously for seconds
- * on a long document), so the server stays responsive and serves the new HTML meanwhile.
+ * Worker thread that renders PDFs: `build` runs a pool of them, one per core, and `serve`
+ * runs one so the server stays responsive while pdfmake lays out a long document (it blocks
+ * its thread for seconds).
  */
 import { parentPort } from 'node:worker_threads';
-import { renderPdf, type PdfRenderOptions } from '../render/pdf/render.js';
+import { renderPdf, type PdfRenderOptions } from './pdf/render.js';
 import type { DocumentTree } from '../document/tree.js';
 import type { Theme } from '../theme/theme.js';
 
