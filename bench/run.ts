@@ -37,11 +37,11 @@ function median(values: number[]): number {
 }
 
 /** Runs a node script, returns wall time (ms), peak RSS (MB) and stdout. */
-function timed(argv: string[]): { ms: number; rssMb: number; stdout: string; status: number | null } {
+function timed(argv: string[], cwd = ROOT): { ms: number; rssMb: number; stdout: string; status: number | null } {
   // The child reports its own peak RSS on exit, so the figure is the command's alone.
   const preload = `process.on('exit',()=>process.stderr.write('RSS '+process.resourceUsage().maxRSS+'\\n'))`;
   const start = performance.now();
-  const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(preload)}`, ...argv], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(preload)}`, ...argv], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const ms = performance.now() - start;
   const rss = /RSS (\d+)/.exec(r.stderr);
   return { ms, rssMb: rss ? Math.round(Number(rss[1]) / 1024) : NaN, stdout: r.stdout, status: r.status };
@@ -55,6 +55,11 @@ interface ScaleResult {
   checkMs: number;
   buildMs: number;
   buildRssMb: number;
+  /** Build with one worker (no parallelism), for comparison. */
+  buildOneJobMs: number;
+  /** Rebuild with a warm cache after editing one Vorlage / one measure. */
+  rebuildVorlageMs: number;
+  rebuildMassnahmeMs: number;
   phases: { load: number; validate: number; tree: number; html: number; pdf: number; floor: number; maxRssMb: number };
   pagesPerSecond: number;
   overheadOverFloor: number;
@@ -68,11 +73,23 @@ for (const scale of scales) {
   const n = scale >= 50 ? 1 : runs;
   const startup = median(Array.from({ length: 7 }, () => timed([CLI, '--version']).ms));
   const check = median(Array.from({ length: n }, () => timed([CLI, 'check', '--content', content]).ms));
+  const templates = ['--templates', path.join(ROOT, 'templates')];
+  const buildArgs = (out: string, ...extra: string[]) => [CLI, 'build', '--content', content, '--out', path.join(tmp, out), ...templates, ...extra];
   const builds = Array.from({ length: n }, (_, i) => {
-    const r = timed([CLI, 'build', '--content', content, '--out', path.join(tmp, `out-${scale}-${i}`)]);
+    const r = timed(buildArgs(`out-${scale}-${i}`, '--no-cache'), tmp);
     if (r.status !== 0) throw new Error(`build failed at ${scale}×`);
     return r;
   });
+  const oneJob = timed(buildArgs(`out-${scale}-one`, '--no-cache', '--jobs', '1'), tmp);
+  // Incremental: warm the cache, then edit one Vorlage, then one measure.
+  timed(buildArgs(`out-${scale}-warm`), tmp);
+  const vorlage = path.join(content, 'vorlagen/11-1481.md');
+  await fs.writeFile(vorlage, (await fs.readFile(vorlage, 'utf8')).replace('Ziel ist es,', 'Ziel ist es ausdrücklich,'));
+  const rebuildVorlage = timed(buildArgs(`out-${scale}-warm`), tmp);
+  const hf = path.join(content, 'konzept/hf-miteinander.yaml');
+  await fs.writeFile(hf, (await fs.readFile(hf, 'utf8')).replace('titel: Interkulturelles Stadtteilfest', 'titel: Großes Interkulturelles Stadtteilfest'));
+  const rebuildMassnahme = timed(buildArgs(`out-${scale}-warm`), tmp);
+  await fs.rm(path.join(tmp, '.ratsdoc-cache'), { recursive: true, force: true });
   const phases = JSON.parse(timed([path.join(ROOT, 'dist/bench/phases.js'), content]).stdout) as ScaleResult['phases'] & { documents: number; pages: number };
   const buildMs = median(builds.map((b) => b.ms));
   results.push({
@@ -83,21 +100,31 @@ for (const scale of scales) {
     checkMs: check,
     buildMs,
     buildRssMb: Math.max(...builds.map((b) => b.rssMb)),
+    buildOneJobMs: oneJob.ms,
+    rebuildVorlageMs: rebuildVorlage.ms,
+    rebuildMassnahmeMs: rebuildMassnahme.ms,
     phases,
     pagesPerSecond: phases.pages / (buildMs / 1000),
-    overheadOverFloor: buildMs / phases.floor,
+    // The pipeline's overhead: the whole single-threaded build against pdfmake alone.
+    overheadOverFloor: oneJob.ms / phases.floor,
   });
   await fs.rm(content, { recursive: true, force: true });
+  // Save after every scale: a 50× run takes minutes, and what was measured must not be lost.
+  await report(results);
 }
 await fs.rm(tmp, { recursive: true, force: true });
 
-const f = (v: number, d = 0) => v.toFixed(d);
-const rows = [
-  ['Umfang', 'Dok.', 'Seiten', 'Start ms', 'check ms', 'build ms', 'RSS MB', 'laden', 'prüfen', 'Baum', 'HTML', 'PDF', 'pdfmake allein', 'Seiten/s', 'build/pdfmake'],
-  ...results.map((r) => [`${r.scale}×`, f(r.documents), f(r.pages), f(r.startupMs), f(r.checkMs), f(r.buildMs), f(r.buildRssMb), f(r.phases.load), f(r.phases.validate), f(r.phases.tree), f(r.phases.html), f(r.phases.pdf), f(r.phases.floor), f(r.pagesPerSecond, 1), f(r.overheadOverFloor, 2)]),
-];
-const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
-const report = { date: new Date().toISOString().slice(0, 10), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, results };
-await fs.writeFile(path.join(ROOT, 'bench/results.json'), JSON.stringify(report, null, 2) + '\n');
-console.log(`\nbench/results.json geschrieben (${report.date}, ${report.cpus} Kerne).`);
+/** Prints the table and writes bench/results.json. */
+async function report(list: ScaleResult[]): Promise<void> {
+  const f = (v: number, d = 0) => v.toFixed(d);
+  const rows = [
+    ['Umfang', 'Dok.', 'Seiten', 'Start', 'check', 'build', '1 Thread', 'RSS MB', 'neu: Vorlage', 'neu: Maßnahme', 'laden', 'prüfen', 'Baum', 'HTML', 'PDF', 'pdfmake allein', 'Seiten/s', '1 Thread/pdfmake'],
+    ...list.map((r) => [`${r.scale}×`, f(r.documents), f(r.pages), f(r.startupMs), f(r.checkMs), f(r.buildMs), f(r.buildOneJobMs), f(r.buildRssMb), f(r.rebuildVorlageMs), f(r.rebuildMassnahmeMs), f(r.phases.load), f(r.phases.validate), f(r.phases.tree), f(r.phases.html), f(r.phases.pdf), f(r.phases.floor), f(r.pagesPerSecond, 1), f(r.overheadOverFloor, 2)]),
+  ];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  console.log('Zeiten in ms (Median). „pdfmake allein“: dieselben Dokumentdefinitionen ohne ratsdoc, ein Thread; „1 Thread/pdfmake“: Mehraufwand der ganzen Kette gegenüber pdfmake allein.');
+  for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+  const out = { date: new Date().toISOString().slice(0, 10), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, results: list };
+  await fs.writeFile(path.join(ROOT, 'bench/results.json'), JSON.stringify(out, null, 2) + '\n');
+  console.log(`\nbench/results.json geschrieben (${out.date}, ${out.cpus} Kerne).\n`);
+}
