@@ -3,7 +3,7 @@
  * (0 ok, 1 content errors, 2 usage). The only place besides `commands/` that touches process.
  */
 import { parseArgs } from 'node:util';
-import { createRequire } from 'node:module';
+import { VERSION } from './version.js';
 import { ContentFolderMissing } from './content/load.js';
 
 const HELP = `ratsdoc – Integrationskonzept und Ratsvorlagen aus Daten erzeugen
@@ -40,10 +40,6 @@ Rückgabewerte: 0 in Ordnung, 1 Fehler im Inhalt, 2 falscher Aufruf.
 /** Thrown for a wrong call: printed with a hint to --help, exit 2. */
 export class UsageError extends Error {}
 
-function version(): string {
-  const require = createRequire(import.meta.url);
-  return (require('../../package.json') as { version: string }).version;
-}
 
 /** Runs the CLI and sets process.exitCode. */
 export async function main(argv: string[]): Promise<void> {
@@ -70,7 +66,7 @@ async function run(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   if (command === '--version' || command === '-v') {
-    process.stdout.write(`ratsdoc ${version()}\n`);
+    process.stdout.write(`ratsdoc ${VERSION}\n`);
     return 0;
   }
   const options = {

@@ -8,12 +8,11 @@
 import { createHash } from 'node:crypto';
 import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import type { DocumentTree } from '../document/tree.js';
 import type { Theme } from '../theme/theme.js';
 import type { PdfRenderOptions } from '../render/pdf/render.js';
+import { VERSION } from '../version.js';
 
-const VERSION = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
 
 /** Cache entries unused for this long are removed. */
 const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;

@@ -19,6 +19,14 @@ interface Job {
   reject: (err: Error) => void;
 }
 
+/**
+ * Node options for a worker: the parent's, less those that only make sense for a main script
+ * (`--input-type` makes Node refuse to start a worker from a file).
+ */
+export function workerExecArgv(): string[] {
+  return process.execArgv.filter((a) => !a.startsWith('--input-type'));
+}
+
 /** Default pool size: the cores this process may use. */
 export function defaultJobs(): number {
   return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
@@ -67,7 +75,7 @@ export class PdfPool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(this.workerUrl);
+    const worker = new Worker(this.workerUrl, { execArgv: workerExecArgv() });
     this.all.push(worker);
     worker.on('message', (reply: PdfReply) => {
       const current = this.running.get(worker);

@@ -14,6 +14,7 @@ import type { DocumentTree } from '../document/tree.js';
 import { renderPdf, type PdfRenderOptions } from '../render/pdf/render.js';
 import type { Theme } from '../theme/theme.js';
 import type { PdfJob, PdfReply } from '../render/pdf-worker.js';
+import { workerExecArgv } from '../render/pdf-pool.js';
 
 /** A PDF to render. */
 export interface PdfRequest { key: string; tree: DocumentTree; theme: Theme; options: PdfRenderOptions }
@@ -108,7 +109,7 @@ export class PdfCache {
       this.workerFailed = true;
       return undefined;
     }
-    const worker = new Worker(url);
+    const worker = new Worker(url, { execArgv: workerExecArgv() });
     worker.on('message', (reply: PdfReply) => {
       const w = this.waiting.get(reply.id);
       if (!w) return;

@@ -14,6 +14,9 @@ import type { RawContent, RawMarkdownFile, RawYamlFile, YamlKind, MarkdownKind }
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { validateShapes } from '../../src/model/validate.js';
 import { runRules } from '../../src/model/rules.js';
+import { buildDocuments } from '../../src/document/build.js';
+import { buildKonzept } from '../../src/document/konzept.js';
+import { ThemeSchema } from '../../src/theme/theme.js';
 import { EXAMPLE } from './fixture.js';
 
 const NUM_RUNS = 200;
@@ -85,8 +88,13 @@ function loadFromMemory(files: SourceFile[]): RawContent {
 async function checkInMemory(files: SourceFile[]): Promise<Diagnostic[]> {
   const { model, diagnostics } = validateShapes(loadFromMemory(files));
   const rules = await runRules(model);
-  return [...diagnostics, ...rules.diagnostics];
+  const all = [...diagnostics, ...rules.diagnostics];
+  // Content that passes the checks goes on to the document builder, which must not crash either.
+  if (!all.some((d) => d.severity === 'error')) all.push(...buildDocuments(model, rules.index, THEME, buildKonzept).diagnostics);
+  return all;
 }
+
+const THEME = ThemeSchema.parse({});
 
 // ------------------------------------------------------------------ what a good diagnostic is
 

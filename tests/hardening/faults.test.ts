@@ -9,7 +9,7 @@ const CLI = path.join(ROOT, 'bin/ratsdoc.js');
 
 function build(out: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'build', '--content', 'content', '--out', out], { cwd: ROOT });
+    const child = spawn(process.execPath, [CLI, 'build', '--no-cache', '--content', 'content', '--out', out], { cwd: ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -54,10 +54,12 @@ describe('faults while writing out/', () => {
     const before = await readTree(out);
     // Kill repeatedly at different moments of the build (rendering, writing, swapping).
     for (const delay of [300, 900, 1500, 2100]) {
-      const child = spawn(process.execPath, [CLI, 'build', '--content', 'content', '--out', out], { cwd: ROOT, stdio: 'ignore' });
+      // --no-cache: a cached build could finish before the kill.
+      const child = spawn(process.execPath, [CLI, 'build', '--no-cache', '--content', 'content', '--out', out], { cwd: ROOT, stdio: 'ignore' });
+      const closed = new Promise((r) => child.on('close', r));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
-      await new Promise((r) => child.on('close', r));
+      await closed;
       const now = await readTree(out);
       expect([...now.keys()].sort()).toEqual([...before.keys()].sort());
       for (const [name, data] of before) expect(data.equals(now.get(name)!), name).toBe(true);
