@@ -6,7 +6,7 @@
  */
 import { display } from '../document/labels.js';
 import {
-  COLLECTION_TITLE, documentStatus, FILE_STATUS, documentTitle, entityFacts, entityStatus, entityTitle, fieldLines, formatJson, groupKonzept,
+  COLLECTION_TITLE, documentFacts, documentStatus, FILE_STATUS, documentTitle, entityFacts, entityStatus, entityTitle, fieldLines, formatJson, groupKonzept,
   money, paragraphHeading, revisionLine, signedMoney, summaryLines, VORLAGE_FIELD_LABEL, type FieldLine,
 } from './present.js';
 import type { DiagnosticJson, DiffReport, DocumentDiff, EntityDiff, FieldChange, ParagraphChange, Segment } from './report.js';
@@ -126,12 +126,7 @@ export function formatDiffHtml(report: DiffReport): string {
     push(`<section aria-labelledby="${id}"><h3 id="${id}">${esc(documentTitle(d))} ${badge(d.status, documentStatus(d))}</h3>`);
     push(`<p class="file">${d.status === 'removed' ? 'bisher ' : ''}${esc(d.file)}</p>`);
     if (d.status === 'added' || d.status === 'removed') {
-      const v = d.value as Record<string, unknown> | null;
-      const facts: string[] = [];
-      if (d.kind === 'vorlage' && v && typeof v.art === 'string') facts.push(`Art: ${v.art}`);
-      if (d.kind === 'vorlage' && v && typeof v.datum === 'string') facts.push(`Datum: ${formatJson(v.datum)}`);
-      if (d.paragraphs !== null) facts.push(`${d.paragraphs} ${d.paragraphs === 1 ? 'Absatz' : 'Absätze'}`);
-      push(`<p class="facts">${esc(facts.join(' · '))}</p>`);
+      push(`<p class="facts">${esc(documentFacts(d).join(' · '))}</p>`);
     }
     fields(d.fields, 4, `Geänderte Angaben: ${documentTitle(d)}`, VORLAGE_FIELD_LABEL);
     if (d.body.length) {

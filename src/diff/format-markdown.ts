@@ -5,7 +5,7 @@
  */
 import { display } from '../document/labels.js';
 import {
-  COLLECTION_TITLE, condense, FILE_STATUS, documentStatus, documentTitle, entityFacts, entityStatus, entityTitle, fieldLines, formatJson,
+  COLLECTION_TITLE, condense, documentFacts, FILE_STATUS, documentStatus, documentTitle, entityFacts, entityStatus, entityTitle, fieldLines, formatJson,
   groupKonzept, money, paragraphHeading, revisionLine, signedMoney, summaryLines, VORLAGE_FIELD_LABEL, type FieldLine,
 } from './present.js';
 import type { DiagnosticJson, DiffReport, DocumentDiff, EntityDiff, FieldChange, ParagraphChange, Segment } from './report.js';
@@ -83,12 +83,7 @@ export function formatDiffMarkdown(report: DiffReport): string {
     para(`#### ${md(documentTitle(d))} — ${md(documentStatus(d))}`);
     para(`\`${d.file}\`${d.status === 'removed' ? ' (bisher)' : ''}`);
     if (d.status === 'added' || d.status === 'removed') {
-      const v = d.value as Record<string, unknown> | null;
-      const facts: string[] = [];
-      if (d.kind === 'vorlage' && v && typeof v.art === 'string') facts.push(`Art: ${v.art}`);
-      if (d.kind === 'vorlage' && v && typeof v.datum === 'string') facts.push(`Datum: ${formatJson(v.datum)}`);
-      if (d.paragraphs !== null) facts.push(`${d.paragraphs} ${d.paragraphs === 1 ? 'Absatz' : 'Absätze'}`);
-      para(facts.map(md).join(' · '));
+      para(documentFacts(d).map(md).join(' · '));
     }
     fields(d.fields, VORLAGE_FIELD_LABEL);
     if (d.body.length) {

@@ -8,7 +8,7 @@ import { formatDiagnosticLine } from '../diagnostics/format.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { display } from '../document/labels.js';
 import {
-  COLLECTION_TITLE, condense, FILE_STATUS, documentStatus, documentTitle, entityFacts, entityStatus, entityTitle, fieldLines, formatJson,
+  COLLECTION_TITLE, condense, FILE_STATUS, documentStatus, documentFacts, documentTitle, entityFacts, entityStatus, entityTitle, fieldLines, formatJson,
   groupKonzept, money, paragraphHeading, revisionLine, signedMoney, summaryLines, VORLAGE_FIELD_LABEL, type FieldLine,
 } from './present.js';
 import type { DiagnosticJson, DiffReport, DocumentDiff, EntityDiff, FieldChange, ParagraphChange, Segment } from './report.js';
@@ -89,14 +89,7 @@ export function formatDiffText(report: DiffReport, opts: { color: boolean }): st
     const where = st.dim(` (${d.status === 'removed' ? 'bisher ' : ''}${d.file})`);
     line(0, st.head(`${mark(d.status)} ${documentTitle(d)} – ${documentStatus(d)}`) + where);
     if (d.status === 'added' || d.status === 'removed') {
-      const v = d.value as Record<string, unknown> | null;
-      const facts: string[] = [];
-      if (d.kind === 'vorlage' && v) {
-        if (typeof v.art === 'string') facts.push(`Art: ${v.art}`);
-        if (typeof v.datum === 'string') facts.push(`Datum: ${formatJson(v.datum)}`);
-      }
-      if (d.paragraphs !== null) facts.push(`${d.paragraphs} ${d.paragraphs === 1 ? 'Absatz' : 'Absätze'}`);
-      line(1, facts.join(' · '));
+      line(1, documentFacts(d).join(' · '));
     }
     fields(d.fields, 1, VORLAGE_FIELD_LABEL);
     if (d.body.length) {

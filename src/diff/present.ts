@@ -361,6 +361,17 @@ export function documentTitle(d: DiffReport['kapitel'][number]): string {
   return d.kind === 'vorlage' ? `Vorlage ${d.key}${d.title ? ` „${d.title}“` : ''}` : `Kapitel „${d.title}“`;
 }
 
+/** What a reader wants to know about an added or removed document: Art, Datum, length. */
+export function documentFacts(d: DiffReport['kapitel'][number]): string[] {
+  const v = d.value as Record<string, unknown> | null;
+  const facts: string[] = [];
+  if (d.kind === 'vorlage' && v && typeof v.art === 'string') facts.push(`Art: ${v.art}`);
+  if (d.kind === 'vorlage' && v && typeof v.datum === 'string') facts.push(`Datum: ${formatJson(v.datum)}`);
+  if (d.paragraphs !== null) facts.push(`${d.paragraphs} ${d.paragraphs === 1 ? 'Absatz' : 'Absätze'}`);
+  return facts;
+}
+
+/** The status of a document in words (`neu`, `Nummer geändert, bisher …`). */
 export function documentStatus(d: DiffReport['kapitel'][number]): string {
   if (d.status === 'renamed') return d.kind === 'vorlage' ? `Nummer geändert, bisher ${d.oldKey}` : `umbenannt, bisher ${d.oldKey}.md`;
   if (d.status === 'changed' && d.oldFile && !d.fields.length && !d.body.length) return `Datei umbenannt, bisher ${d.oldFile}`;

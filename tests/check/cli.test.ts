@@ -6,29 +6,16 @@ import { spawnSync } from 'node:child_process';
 import { promises as fs, statSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ensureDist } from '../helpers/dist.js';
 import { ROOT, cleanupTemp, example } from './fixture.js';
 
 afterAll(cleanupTemp);
 
 const BIN = path.join(ROOT, 'bin/ratsdoc.js');
-const CLI_JS = path.join(ROOT, 'dist/src/cli.js');
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
 
 beforeAll(() => {
-  const stale = !existsSync(CLI_JS) || newestMtime(path.join(ROOT, 'src')) > statSync(CLI_JS).mtimeMs;
-  if (stale) {
-    // Type errors elsewhere in the project do not stop tsc from writing dist/; the tests below need only the JS.
-    spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: ROOT, encoding: 'utf8' });
-  }
-  expect(existsSync(CLI_JS)).toBe(true);
+  ensureDist();
 }, 120_000);
 
 function ratsdoc(args: string[], cwd = ROOT) {

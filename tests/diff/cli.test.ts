@@ -8,27 +8,17 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, promises as fs, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ensureDist } from '../helpers/dist.js';
 import { cleanupTemp, Repo, ratsdoc, ROOT, tempDir } from './repo.js';
 
-const CLI_JS = path.join(ROOT, 'dist/src/cli.js');
 const NO_STACK = /\n\s+at |Error:|node:internal|\.js:\d+/;
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
 
 let repo: Repo;
 let m08 = 0;
 
 beforeAll(async () => {
-  const stale = !existsSync(CLI_JS) || newestMtime(path.join(ROOT, 'src')) > statSync(CLI_JS).mtimeMs;
-  if (stale) spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: ROOT, encoding: 'utf8' });
-  expect(existsSync(CLI_JS)).toBe(true);
+  ensureDist();
   repo = await Repo.withContent();
   m08 = await repo.lineOf('content/konzept/hf-arbeit.yaml', '  - id: M-08');
   await repo.replace('content/konzept/hf-arbeit.yaml', '{ betrag: 7500, finanzierung: Fördermittel', '{ betrag: 9000, finanzierung: Fördermittel');

@@ -11,25 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const BIN = path.join(ROOT, 'bin/ratsdoc.js');
-const CLI_JS = path.join(ROOT, 'dist/src/cli.js');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Compiles dist/ when it is missing or older than src/ (the CLI runs from dist/). */
-export function ensureDist(): void {
-  const stale = !existsSync(CLI_JS) || !existsSync(path.join(ROOT, 'dist/src/serve/pdf-worker.js')) || newestMtime(path.join(ROOT, 'src')) > statSync(CLI_JS).mtimeMs;
-  if (stale) spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: ROOT, encoding: 'utf8' });
-  if (!existsSync(CLI_JS)) throw new Error('dist/src/cli.js fehlt: tsc ist gescheitert');
-}
+export { ROOT, BIN, ensureDist } from '../helpers/dist.js';
+import { ROOT, BIN } from '../helpers/dist.js';
 
 /** A fresh temp folder with a copy of the example content in `content/`. */
 export async function copyExample(): Promise<{ base: string; content: string; out: string; remove: () => Promise<void> }> {
