@@ -78,8 +78,6 @@ export function parseYaml(source: SourceText, lineOffset = 0): YamlResult {
     return yamlError(err, source, lineOffset);
   }
   if (docs.length > 1) {
-    const second = events.findIndex((e, i) => i > 0 && e.type === EVENT_ID.DOCUMENT);
-    void second;
     return { ok: false, reason: 'Die Datei enthält mehrere YAML-Dokumente (---); erlaubt ist eines', position: { line: 1 + lineOffset, column: 1 } };
   }
   const locations = new YamlLocations(source, lineOffset);

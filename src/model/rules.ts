@@ -312,9 +312,6 @@ export function checkHelperCalls(src: MarkdownSource, entity: string, model: Mod
       }
       ids.push({ id, to });
     }
-    if (needsKonzept(call.helper) && !model.konzept && model.collections.massnahmen.length === 0) {
-      // Without data the helpers have nothing to show; reported once by the ID checks below if IDs are given.
-    }
     for (const { id, to } of ids) {
       const map = index[to] as Map<string, unknown>;
       if (!map.has(id) && !model.brokenIds[to].has(id)) {
@@ -323,10 +320,6 @@ export function checkHelperCalls(src: MarkdownSource, entity: string, model: Mod
     }
   }
   return out;
-}
-
-function needsKonzept(helper: string): boolean {
-  return helper !== 'indikator';
 }
 
 /** Checks that a file named in the content stays inside the content folder and exists. */
