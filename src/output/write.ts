@@ -37,26 +37,34 @@ export async function writeOutput(outDir: string, files: OutputFiles): Promise<v
 
 const LOCK_PREFIX = '.ratsdoc-lock-';
 
-/** Creates the lock file exclusively; waits while a live build holds it; takes over a dead one's. */
+/**
+ * Takes the lock: the lock file appears with its content at once (written beside it, then
+ * hard-linked into place, which fails if the lock exists), so nobody ever reads a half-written
+ * lock. Waits while a live build holds it; takes over the lock of a build that died.
+ */
 async function acquireLock(lockFile: string): Promise<() => Promise<void>> {
   const started = Date.now();
-  for (let delay = 20; ; delay = Math.min(delay * 2, 500)) {
-    try {
-      const handle = await fs.open(lockFile, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return () => fs.rm(lockFile, { force: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  const mine = `${lockFile}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  await fs.writeFile(mine, String(process.pid));
+  try {
+    for (let delay = 20; ; delay = Math.min(delay * 2, 500)) {
+      try {
+        await fs.link(mine, lockFile);
+        return () => fs.rm(lockFile, { force: true });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
+      const holder = Number(await fs.readFile(lockFile, 'utf8').catch(() => ''));
+      if (holder && !processAlive(holder)) {
+        // The holder died (a killed build): its lock is stale.
+        await fs.rm(lockFile, { force: true });
+        continue;
+      }
+      if (Date.now() - started > LOCK_TIMEOUT_MS) throw new OutputLocked(`ein anderer Lauf (Prozess ${holder}) schreibt seit über 10 Minuten in diesen Ausgabeordner`);
+      await new Promise((r) => setTimeout(r, delay));
     }
-    const holder = Number(await fs.readFile(lockFile, 'utf8').catch(() => ''));
-    if (!holder || !processAlive(holder)) {
-      // The holder died (killed build): its lock is stale. Remove it and try again.
-      await fs.rm(lockFile, { force: true });
-      continue;
-    }
-    if (Date.now() - started > LOCK_TIMEOUT_MS) throw new OutputLocked(`ein anderer Lauf (Prozess ${holder}) schreibt seit über 10 Minuten in diesen Ausgabeordner`);
-    await new Promise((r) => setTimeout(r, delay));
+  } finally {
+    await fs.rm(mine, { force: true });
   }
 }
 
@@ -84,11 +92,12 @@ async function swapIn(abs: string, parent: string, base: string, files: OutputFi
   }
 }
 
-/** Removes temporary folders left behind by builds of `base` that were killed. */
+/** Removes temporary folders and lock candidates left behind by builds of `base` that were killed. */
 async function removeStale(parent: string, base: string): Promise<void> {
   const entries = await fs.readdir(parent).catch(() => [] as string[]);
   for (const name of entries) {
-    const m = new RegExp(`^(?:${TMP_PREFIX}|${OLD_PREFIX})${escapeRe(base)}-(\\d+)-`).exec(name);
+    // Temporary and old output folders (`…-PID-time`) and lock candidates (`…lock-out.PID.rand`).
+    const m = new RegExp(`^(?:(?:${TMP_PREFIX}|${OLD_PREFIX})${escapeRe(base)}-|${LOCK_PREFIX}${escapeRe(base)}\\.)(\\d+)[-.]`).exec(name);
     if (!m || processAlive(Number(m[1]))) continue;
     await fs.rm(path.join(parent, name), { recursive: true, force: true }).catch(() => undefined);
   }
