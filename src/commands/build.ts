@@ -17,6 +17,7 @@ import { PdfPool } from '../render/pdf-pool.js';
 import { PdfDiskCache, bytesHash, pdfCacheKey } from '../output/cache.js';
 import { writeOutput, type OutputFiles } from '../output/write.js';
 import { formatDate } from '../format/german.js';
+import { vorlageFileName } from '../model/rules.js';
 import type { Theme } from '../theme/theme.js';
 
 /** Options of `build`. */
@@ -149,7 +150,7 @@ export function countPdfPages(pdf: Buffer): number {
 function indexEntry(tree: DocumentTree, vorlagen: Array<{ meta: { value: { nummer: string; art: string; datum?: string; betreff: string } } }>, pages: number | undefined): IndexEntry {
   const base = { title: tree.meta.title, ...(pages !== undefined ? { pages } : {}), pdf: `${tree.outPath}.pdf`, html: `${tree.outPath}.html` };
   if (tree.kind === 'konzept') return { kind: 'konzept', ...base, datum: formatDate(tree.meta.created.toISOString().slice(0, 10)) };
-  const v = vorlagen.find((x) => `vorlagen/${x.meta.value.nummer.replace(/[\/\\]/g, '-')}` === tree.outPath)?.meta.value;
+  const v = vorlagen.find((x) => `vorlagen/${vorlageFileName(x.meta.value.nummer)}` === tree.outPath)?.meta.value;
   return { kind: 'vorlage', ...base, ...(v ? { nummer: v.nummer, art: v.art, ...(v.datum ? { datum: formatDate(v.datum) } : {}) } : {}) };
 }
 

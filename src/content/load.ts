@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { decodeSource, type SourceText } from './source.js';
+import { decodeSource, MAX_SOURCE_BYTES, type SourceText } from './source.js';
 import { parseYaml, type YamlLocations } from './yaml.js';
 import { splitFrontMatter } from './frontmatter.js';
 
@@ -86,7 +86,17 @@ export function diskSource(root: string): ContentSource {
         .map((e) => `${sub}/${e.name}`)
         .sort();
     },
-    read: (rel) => fs.readFile(path.join(root, rel)),
+    async read(rel) {
+      // Only regular files inside the content folder: a symlink pointing outside (or at a
+      // device) is refused before a byte is read, and so is a file over the size limit.
+      const real = await fs.realpath(path.join(root, rel));
+      const rootReal = await fs.realpath(root);
+      if (!real.startsWith(rootReal + path.sep)) throw Object.assign(new Error('outside'), { code: 'OUTSIDE' });
+      const st = await fs.stat(real);
+      if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'NOTFILE' });
+      if (st.size > MAX_SOURCE_BYTES) throw Object.assign(new Error('too large'), { code: 'TOOLARGE' });
+      return fs.readFile(real);
+    },
     exists: (rel) => fs.stat(path.join(root, rel)).then(() => true, () => false),
   };
 }
@@ -138,12 +148,19 @@ async function readSource(source: ContentSource, result: RawContent, rel: string
   try {
     bytes = await source.read(rel);
   } catch (err) {
-    result.diagnostics.push({ severity: 'error', code: 'file-unreadable', file, line: 1, column: 1, message: `Die Datei lässt sich nicht lesen (${(err as NodeJS.ErrnoException).code ?? 'Fehler'})` });
+    const code = (err as NodeJS.ErrnoException).code;
+    const message =
+      code === 'OUTSIDE' ? 'Die Datei ist ein Verweis (Symlink) aus dem Inhaltsordner heraus und wird nicht gelesen'
+        : code === 'NOTFILE' ? 'Das ist keine gewöhnliche Datei und wird nicht gelesen'
+          : code === 'TOOLARGE' ? `Die Datei ist größer als ${MAX_SOURCE_BYTES / 1024 / 1024} MB und wird nicht gelesen`
+            : `Die Datei lässt sich nicht lesen (${code ?? 'Fehler'})`;
+    const diagnosticCode = code === 'OUTSIDE' ? 'file-outside' : code === 'TOOLARGE' ? 'file-too-large' : 'file-unreadable';
+    result.diagnostics.push({ severity: 'error', code: diagnosticCode, file, line: 1, column: 1, message });
     return null;
   }
   const decoded = decodeSource(bytes);
   if (!decoded.ok) {
-    result.diagnostics.push({ severity: 'error', code: 'file-encoding', file, ...decoded.position, message: decoded.reason });
+    result.diagnostics.push({ severity: 'error', code: bytes.length > MAX_SOURCE_BYTES ? 'file-too-large' : 'file-encoding', file, ...decoded.position, message: decoded.reason });
     return null;
   }
   return decoded.source;

@@ -11,6 +11,20 @@ import type * as md from 'mdast';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { MarkdownSource, Model } from './model.js';
 
+/** Whether a file's first bytes are those of a PNG or a JPEG (pdfmake reads nothing else). */
+export function isPngOrJpeg(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(8);
+    const n = fs.readSync(fd, head, 0, 8, 0);
+    const png = n >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const jpeg = n >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff;
+    return png || jpeg;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** The result of resolving an image reference: an absolute path, or a German problem. */
 export type ImageResolution = { ok: true; path: string } | { ok: false; code: string; message: string };
 
@@ -35,6 +49,7 @@ export function resolveImage(root: string, url: string): ImageResolution {
     const rootReal = fs.realpathSync(root);
     if (!real.startsWith(rootReal + path.sep)) return { ok: false, code: 'image-outside', message: `Bild „${url}“ ist ein Verweis (Symlink) aus dem Inhaltsordner heraus` };
     if (!fs.statSync(real).isFile()) return { ok: false, code: 'image-missing', message: `Bild „${url}“ ist keine Datei` };
+    if (!isPngOrJpeg(real)) return { ok: false, code: 'image-format', message: `Bild „${url}“ ist kein PNG- oder JPEG-Bild (der Inhalt passt nicht zur Endung)` };
     return { ok: true, path: real };
   } catch {
     return { ok: false, code: 'image-missing', message: `Bild „${url}“ gibt es nicht (Pfade gelten ab dem Inhaltsordner, z. B. anlagen/karte.png)` };

@@ -12,7 +12,7 @@ import { at, indexModel, type Located, type Model, type ModelIndex, type Markdow
 import { COLLECTION_NAMES, ENTITY_LABEL, type CollectionName } from './schemas.js';
 import { periodEnd, periodStart } from './dates.js';
 import { findExpressions, HELPERS } from './expressions.js';
-import { checkImages } from './images.js';
+import { checkImages, isPngOrJpeg } from './images.js';
 
 type Rule = (model: Model, index: ModelIndex) => Diagnostic[];
 
@@ -347,7 +347,8 @@ async function files(model: Model): Promise<Diagnostic[]> {
   const wappen = model.config?.value.kommune.wappen;
   if (model.config && wappen) {
     jobs.push(checkContentFile(model, wappen).then((p) => {
-      if (p) out.push(diag('error', 'file-invalid', model.config!.file, at(model.config!, 'kommune', 'wappen'), `Wappen „${wappen}“ ${p}`, 'Kommune'));
+      const problem = p ?? (isPngOrJpeg(path.join(model.root, wappen)) ? null : 'ist kein PNG- oder JPEG-Bild');
+      if (problem) out.push(diag('error', 'file-invalid', model.config!.file, at(model.config!, 'kommune', 'wappen'), `Wappen „${wappen}“ ${problem}`, 'Kommune'));
     }));
   }
   for (const v of model.vorlagen) {

@@ -41,6 +41,7 @@ export class PdfPool {
   private nextId = 1;
   private readonly workerUrl = new URL('./pdf-worker.js', import.meta.url);
   private readonly inThread: boolean;
+  private closed = false;
 
   constructor(private readonly size: number = defaultJobs()) {
     // Running from the TypeScript sources (tests) there is no compiled worker: render here.
@@ -50,6 +51,7 @@ export class PdfPool {
   /** Renders one document; jobs start in the order they were submitted. */
   render(tree: DocumentTree, theme: Theme, options: PdfRenderOptions): Promise<Buffer> {
     if (this.inThread) return renderPdf(tree, theme, options);
+    if (this.closed) return Promise.reject(new Error('PDF-Pool geschlossen'));
     return new Promise<Buffer>((resolve, reject) => {
       this.queue.push({ message: { tree, theme, options }, resolve, reject });
       this.dispatch();
@@ -58,13 +60,16 @@ export class PdfPool {
 
   /** Stops every worker. */
   async close(): Promise<void> {
+    // Once closed, a worker's exit must not start another one for a queued job.
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.reject(new Error('PDF-Pool geschlossen'));
     const workers = this.all.splice(0);
     this.idle.length = 0;
     await Promise.all(workers.map((w) => w.terminate()));
   }
 
   private dispatch(): void {
-    while (this.queue.length) {
+    while (this.queue.length && !this.closed) {
       const worker = this.idle.pop() ?? (this.all.length < this.size ? this.spawn() : undefined);
       if (!worker) return;
       const job = this.queue.shift()!;

@@ -266,7 +266,7 @@ describe('shapes', () => {
 
   test('a file larger than 5 MB is refused', async () => {
     expect(await withFile('konzept/test.yaml', `# ${'x'.repeat(5 * 1024 * 1024)}\n`)).toEqual([
-      'konzept/test.yaml:1:1 file-encoding error -: Die Datei ist größer als 5 MB und wird nicht gelesen',
+      'konzept/test.yaml:1:1 file-too-large error -: Die Datei ist größer als 5 MB und wird nicht gelesen',
     ]);
   });
 });
