@@ -9,6 +9,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeSource, MAX_SOURCE_BYTES, type SourceText } from './source.js';
 import { parseYaml, type YamlLocations } from './yaml.js';
 import { splitFrontMatter } from './frontmatter.js';
+import { isInsideFolder } from './paths.js';
 
 /** What a YAML file is, from its place in the folder. */
 export type YamlKind = 'config' | 'konzept' | 'collection';
@@ -91,7 +92,7 @@ export function diskSource(root: string): ContentSource {
       // device) is refused before a byte is read, and so is a file over the size limit.
       const real = await fs.realpath(path.join(root, rel));
       const rootReal = await fs.realpath(root);
-      if (!real.startsWith(rootReal + path.sep)) throw Object.assign(new Error('outside'), { code: 'OUTSIDE' });
+      if (!isInsideFolder(rootReal, real)) throw Object.assign(new Error('outside'), { code: 'OUTSIDE' });
       const st = await fs.stat(real);
       if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'NOTFILE' });
       if (st.size > MAX_SOURCE_BYTES) throw Object.assign(new Error('too large'), { code: 'TOOLARGE' });

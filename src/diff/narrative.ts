@@ -7,7 +7,7 @@
 import { diffWordsWithSpace } from 'diff';
 import { toString } from 'mdast-util-to-string';
 import type * as md from 'mdast';
-import { parseMarkdown } from '../document/markdown.js';
+import { parseMarkdown } from '../content/markdown.js';
 import type { ParagraphChange, Segment } from './report.js';
 import { align } from './align.js';
 import { textSimilarity, words } from './similarity.js';

@@ -5,9 +5,6 @@
  * folder. A paragraph that is exactly one data helper (`{{massnahmen …}}`) becomes the
  * helper's blocks.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import type * as md from 'mdast';
 import type { Block, Inline, TableCell } from './tree.js';
 import type { BuildContext } from './context.js';
@@ -15,13 +12,7 @@ import type { MarkdownSource } from '../model/model.js';
 import { findExpressions } from '../model/expressions.js';
 import { expandHelper } from './data-blocks.js';
 import { missingAltMessage, resolveImage } from '../model/images.js';
-
-const parser = unified().use(remarkParse).use(remarkGfm).freeze();
-
-/** Parses Markdown into mdast (exported for tools that need the raw tree, e.g. diff). */
-export function parseMarkdown(text: string): md.Root {
-  return parser.parse(text) as md.Root;
-}
+import { parseMarkdown } from '../content/markdown.js';
 
 /** How headings of a Markdown body map into the document. */
 export interface HeadingPlan {

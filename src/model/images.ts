@@ -4,9 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import { parseMarkdown } from '../content/markdown.js';
+import { isInsideFolder, normaliseRelative } from '../content/paths.js';
 import type * as md from 'mdast';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { MarkdownSource, Model } from './model.js';
@@ -39,15 +38,16 @@ export function resolveImage(root: string, url: string): ImageResolution {
   } catch {
     rel = url;
   }
-  const norm = path.posix.normalize(rel.replace(/\\/g, '/'));
-  if (path.isAbsolute(rel) || norm.startsWith('../') || norm === '..') {
+  const relative = normaliseRelative(rel);
+  if (!relative.ok) {
     return { ok: false, code: 'image-outside', message: `Bild „${url}“ liegt außerhalb des Inhaltsordners; erlaubt sind Pfade wie anlagen/karte.png` };
   }
+  const norm = relative.norm;
   if (!/\.(png|jpe?g)$/i.test(norm)) return { ok: false, code: 'image-format', message: `Bild „${url}“: nur PNG- und JPEG-Bilder sind erlaubt` };
   try {
     const real = fs.realpathSync(path.join(root, norm));
     const rootReal = fs.realpathSync(root);
-    if (!real.startsWith(rootReal + path.sep)) return { ok: false, code: 'image-outside', message: `Bild „${url}“ ist ein Verweis (Symlink) aus dem Inhaltsordner heraus` };
+    if (!isInsideFolder(rootReal, real)) return { ok: false, code: 'image-outside', message: `Bild „${url}“ ist ein Verweis (Symlink) aus dem Inhaltsordner heraus` };
     if (!fs.statSync(real).isFile()) return { ok: false, code: 'image-missing', message: `Bild „${url}“ ist keine Datei` };
     if (!isPngOrJpeg(real)) return { ok: false, code: 'image-format', message: `Bild „${url}“ ist kein PNG- oder JPEG-Bild (der Inhalt passt nicht zur Endung)` };
     return { ok: true, path: real };
@@ -60,8 +60,6 @@ export function resolveImage(root: string, url: string): ImageResolution {
 export function missingAltMessage(url: string): string {
   return `Bild „${url}“ hat keinen Alternativtext (![Beschreibung](…)); für Barrierefreiheit bitte ergänzen`;
 }
-
-const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
 /** Checks every image of a Markdown body; only bodies that contain `![` are parsed. */
 export function checkImages(src: MarkdownSource, entity: string, model: Model): Diagnostic[] {
@@ -78,6 +76,6 @@ export function checkImages(src: MarkdownSource, entity: string, model: Model): 
     }
     for (const child of (node as md.Parent).children ?? []) visit(child);
   };
-  visit(parser.parse(src.body));
+  visit(parseMarkdown(src.body));
   return out;
 }

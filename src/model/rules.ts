@@ -13,6 +13,7 @@ import { COLLECTION_NAMES, ENTITY_LABEL, type CollectionName } from './schemas.j
 import { periodEnd, periodStart } from './dates.js';
 import { findExpressions, HELPERS } from './expressions.js';
 import { checkImages, isPngOrJpeg } from './images.js';
+import { isInsideFolder, normaliseRelative } from '../content/paths.js';
 
 type Rule = (model: Model, index: ModelIndex) => Diagnostic[];
 
@@ -324,10 +325,13 @@ export function checkHelperCalls(src: MarkdownSource, entity: string, model: Mod
 
 /** Checks that a file named in the content stays inside the content folder and exists. */
 export async function checkContentFile(model: Model, rel: string): Promise<string | null> {
-  if (path.isAbsolute(rel) || /^[a-zA-Z]:[\\/]/.test(rel)) return 'ist ein absoluter Pfad; erlaubt sind nur Pfade im Inhaltsordner (z. B. anlagen/datei.pdf)';
-  const norm = path.posix.normalize(rel.replace(/\\/g, '/'));
-  if (norm.startsWith('../') || norm === '..') return 'zeigt aus dem Inhaltsordner heraus; erlaubt sind nur Pfade im Inhaltsordner';
-  const abs = path.join(model.root, norm);
+  const relative = normaliseRelative(rel);
+  if (!relative.ok) {
+    return relative.reason === 'absolute'
+      ? 'ist ein absoluter Pfad; erlaubt sind nur Pfade im Inhaltsordner (z. B. anlagen/datei.pdf)'
+      : 'zeigt aus dem Inhaltsordner heraus; erlaubt sind nur Pfade im Inhaltsordner';
+  }
+  const abs = path.join(model.root, relative.norm);
   let real: string;
   try {
     real = await fs.realpath(abs);
@@ -335,7 +339,7 @@ export async function checkContentFile(model: Model, rel: string): Promise<strin
     return 'gibt es nicht';
   }
   const rootReal = await fs.realpath(model.root);
-  if (real !== rootReal && !real.startsWith(rootReal + path.sep)) return 'ist ein Verweis (Symlink) aus dem Inhaltsordner heraus';
+  if (real !== rootReal && !isInsideFolder(rootReal, real)) return 'ist ein Verweis (Symlink) aus dem Inhaltsordner heraus';
   const st = await fs.stat(real);
   if (!st.isFile()) return 'ist keine Datei';
   return null;

@@ -2,13 +2,13 @@
  * The HTML redline report in a real browser: axe-core finds no WCAG 2.x A/AA violations, the
  * page makes no request of its own, and deletions and insertions are visibly marked.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { compareRevisions } from '../../src/diff/compare.js';
 import { formatDiffHtml } from '../../src/diff/format-html.js';
 import { cleanupTemp, Repo } from './repo.js';
+import { axeViolations } from '../helpers/axe.js';
 
 let browser: Browser;
 let html = '';
@@ -54,13 +54,7 @@ test('no axe-core violations (WCAG 2 A/AA), no requests, redline visible', async
   await page.setContent(html, { waitUntil: 'load' });
   expect(requests).toEqual([]);
 
-  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-  await page.addScriptTag({ content: readFileSync(axePath, 'utf8') });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; help: string; nodes: unknown[] }> }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-  });
+  const result = await axeViolations(page);
   expect(result).toEqual([]);
 
   const del = await page.$eval('del', (e) => getComputedStyle(e).textDecorationLine);

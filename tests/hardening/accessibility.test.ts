@@ -4,17 +4,15 @@
  * charts with a text alternative, and no horizontal scrolling at 200 % zoom.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { buildFiles } from '../../src/commands/build.js';
 import { launchChromium } from '../serve/helpers.js';
+import { axeViolations } from '../helpers/axe.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 let browser: Browser;
 let pages: Array<[string, string]>;
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 beforeAll(async () => {
   const result = await buildFiles({ content: path.join(ROOT, 'content'), out: 'unused', templates: path.join(ROOT, 'templates'), quiet: true });
@@ -41,12 +39,7 @@ describe('accessible HTML (BITV 2.0 / WCAG 2.1 AA)', () => {
       });
       await page.setContent(html, { waitUntil: 'load' });
       expect(requests, name).toEqual([]);
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-        const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-        return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× z. B. ${JSON.stringify(v.nodes[0]?.target)})`);
-      });
+      const violations = await axeViolations(page);
       expect(violations, name).toEqual([]);
       const levels = await page.$$eval('h1, h2, h3, h4, h5, h6', (hs) => hs.map((h) => Number(h.tagName[1])));
       expect(levels[0], name).toBe(1);
