@@ -8,10 +8,10 @@ import { validateShapes } from '../src/model/validate.js';
 import { runRules } from '../src/model/rules.js';
 import { loadTemplates, resolveTemplatesDir } from '../src/theme/load.js';
 import { buildDocuments } from '../src/document/build.js';
-import { buildKonzept } from '../src/document/konzept.js';
-import { renderHtml } from '../src/render/html/render.js';
-import { renderPdf, toDocDefinition, pdfFromDefinition } from '../src/render/pdf/render.js';
-import { countPdfPages } from '../src/commands/build.js';
+import { htmlRenderer } from '../src/render/html/renderer.js';
+import { toDocDefinition, pdfFromDefinition } from '../src/render/pdf/render.js';
+import { countPdfPages, pdfRenderer } from '../src/render/pdf/renderer.js';
+import { assetsFor, readAssets } from '../src/pipeline/assets.js';
 
 const content = process.argv[2];
 const ms = (start: number) => performance.now() - start;
@@ -30,24 +30,23 @@ const { templates } = await loadTemplates(resolveTemplatesDir());
 if (!templates) throw new Error('templates do not load');
 
 const t2 = performance.now();
-const { trees } = buildDocuments(model, rules.index, templates.theme, buildKonzept);
+const { trees } = buildDocuments(model, rules.index, templates.theme);
 const tree = ms(t2);
 
+const assets = await readAssets(trees, templates);
 const t3 = performance.now();
-const images = new Map<string, { mime: string; data: Buffer }>();
-for (const t of trees) renderHtml(t, templates.theme, { layout: templates.htmlLayout, css: templates.htmlCss, images });
+for (const t of trees) htmlRenderer.render(t, templates.theme, assetsFor(t, assets));
 const html = ms(t3);
 
-const options = { fonts: templates.fonts, allowedRoots: [model.root] };
 const t4 = performance.now();
 let pages = 0;
-for (const t of trees) pages += countPdfPages(await renderPdf(t, templates.theme, options));
+for (const t of trees) pages += countPdfPages((await pdfRenderer.render(t, templates.theme, assetsFor(t, assets))) as Uint8Array);
 const pdf = ms(t4);
 
 // The floor: pdfmake alone on the same definitions, built beforehand (pdfmake mutates them).
-const definitions = trees.map((t) => toDocDefinition(t, templates.theme, options));
+const definitions = trees.map((t) => toDocDefinition(t, templates.theme, assetsFor(t, assets)));
 const t5 = performance.now();
-for (const d of definitions) await pdfFromDefinition(d, options);
+for (const d of definitions) await pdfFromDefinition(d, assets);
 const floor = ms(t5);
 
 process.stdout.write(JSON.stringify({ documents: trees.length, pages, load, validate, tree, html, pdf, floor, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n');

@@ -406,10 +406,10 @@ describe('renderHtml: self-contained and reproducible', () => {
 
 describe('renderIndexPage', () => {
   const entries: IndexEntry[] = [
-    { kind: 'vorlage', title: 'Sprachförderung', nummer: '11/1702', datum: '02.05.2019', art: 'Beschlussvorlage', pages: 3, pdf: 'vorlagen/11-1702.pdf', html: 'vorlagen/11-1702.html' },
-    { kind: 'vorlage', title: 'Ergänzung', nummer: '11/1481-1', datum: '01.03.2019', art: 'Ergänzungsvorlage', pages: 2, pdf: 'vorlagen/11-1481-1.pdf', html: 'vorlagen/11-1481-1.html' },
-    { kind: 'vorlage', title: 'Integrationskonzept – Fortschreibung', nummer: '11/1481', datum: '21.02.2019', art: 'Beschlussvorlage', pages: 3, pdf: 'vorlagen/11-1481.pdf', html: 'vorlagen/11-1481.html' },
-    { kind: 'konzept', title: 'Integrationskonzept der Stadt Bergkamen', datum: 'März 2019', pages: 42, pdf: 'konzept/integrationskonzept.pdf', html: 'javascript:alert(1)' },
+    { kind: 'vorlage', title: 'Sprachförderung', nummer: '11/1702', datum: '02.05.2019', art: 'Beschlussvorlage', files: [{ label: 'PDF', href: 'vorlagen/11-1702.pdf', pages: 3 }, { label: 'HTML', href: 'vorlagen/11-1702.html' }] },
+    { kind: 'vorlage', title: 'Ergänzung', nummer: '11/1481-1', datum: '01.03.2019', art: 'Ergänzungsvorlage', files: [{ label: 'PDF', href: 'vorlagen/11-1481-1.pdf', pages: 2 }, { label: 'HTML', href: 'vorlagen/11-1481-1.html' }] },
+    { kind: 'vorlage', title: 'Integrationskonzept – Fortschreibung', nummer: '11/1481', datum: '21.02.2019', art: 'Beschlussvorlage', files: [{ label: 'PDF', href: 'vorlagen/11-1481.pdf', pages: 3 }, { label: 'HTML', href: 'vorlagen/11-1481.html' }] },
+    { kind: 'konzept', title: 'Integrationskonzept der Stadt Bergkamen', datum: 'März 2019', files: [{ label: 'PDF', href: 'konzept/integrationskonzept.pdf', pages: 42 }, { label: 'HTML', href: 'javascript:alert(1)' }] },
   ];
   const html = renderIndexPage(entries, { kommune: 'Stadt Bergkamen', generatedNote: 'Stand der Inhalte: 21.02.2019' }, theme, { layout, css });
 

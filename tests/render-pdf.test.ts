@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ import { ThemeSchema } from '../src/theme/theme.js';
 import { loadPdf, pdfItems, pdfMetadata, pdfPages, pdfRegionText, pdfText } from './helpers/pdf-text.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ttf = (file: string) => path.join(root, 'node_modules/dejavu-fonts-ttf/ttf', file);
+const ttf = (file: string) => readFileSync(path.join(root, 'node_modules/dejavu-fonts-ttf/ttf', file));
 const fonts: PdfRenderOptions['fonts'] = {
   'DejaVu Sans': {
     normal: ttf('DejaVuSans.ttf'), bold: ttf('DejaVuSans-Bold.ttf'),
@@ -25,7 +25,7 @@ const fonts: PdfRenderOptions['fonts'] = {
 const theme = ThemeSchema.parse({});
 const anlagen = path.join(root, 'content/anlagen');
 const wappen = existsSync(path.join(anlagen, 'wappen.png')) ? path.join(anlagen, 'wappen.png') : makePng();
-const options: PdfRenderOptions = { fonts, allowedRoots: [path.dirname(wappen)] };
+const options: PdfRenderOptions = { fonts, images: new Map([[wappen, { mime: 'image/png', data: readFileSync(wappen) }]]) };
 
 /** A small opaque PNG in a temp folder, for checkouts without the example content. */
 function makePng(): string {

@@ -17,7 +17,7 @@ import { resolveTemplatesDir } from '../theme/load.js';
 import { liveReloadSnippet } from '../serve/client.js';
 import { EventHub } from '../serve/events.js';
 import { createHandler } from '../serve/http.js';
-import { PdfCache } from '../serve/pdf-cache.js';
+import { RenderCache } from '../serve/render-cache.js';
 import { PreviewSession, affectsPdfAssets, seconds } from '../serve/session.js';
 import { watchFolders, type ChangeBatch } from '../serve/watch.js';
 
@@ -49,7 +49,7 @@ export async function serve(opts: ServeOptions): Promise<number> {
     return 2;
   }
 
-  const pdfs = new PdfCache();
+  const pdfs = new RenderCache();
   pdfs.warmUp();
   const snippet = liveReloadSnippet();
   let session: PreviewSession | undefined;
@@ -136,7 +136,7 @@ function listen(server: Server, port: number): Promise<void> {
   });
 }
 
-async function shutdown(server: Server, hub: EventHub, pdfs: PdfCache, session: PreviewSession): Promise<void> {
+async function shutdown(server: Server, hub: EventHub, pdfs: RenderCache, session: PreviewSession): Promise<void> {
   const writing = session.close();
   hub.close();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));

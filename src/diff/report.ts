@@ -5,7 +5,18 @@
  * types are the schemas' (`model/schemas.ts`), here they are carried as JSON.
  */
 import type { CollectionName } from '../model/schemas.js';
-import type { RevisionInfo } from './revision.js';
+
+/** What a side is, for the report. */
+export interface RevisionInfo {
+  /** The revision as given, or `null` for the working tree. */
+  rev: string | null;
+  hash: string | null;
+  short: string | null;
+  subject: string | null;
+  date: string | null;
+  /** How the report names it: `HEAD~1 (a1b2c3d)` or `Arbeitsverzeichnis`. */
+  label: string;
+}
 
 /** A YAML value as read. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -10,20 +10,8 @@ import { at, type Model, type ModelIndex } from '../model/model.js';
 import { runRules } from '../model/rules.js';
 import { validateShapes } from '../model/validate.js';
 import { gitTreeSource, type Commit, type GitRepository, type GitTreeSource } from './git-source.js';
-import type { DiagnosticJson } from './report.js';
+import type { DiagnosticJson, RevisionInfo } from './report.js';
 import { diskBlobIds } from './files.js';
-
-/** What a side is, for the report. */
-export interface RevisionInfo {
-  /** The revision as given, or `null` for the working tree. */
-  rev: string | null;
-  hash: string | null;
-  short: string | null;
-  subject: string | null;
-  date: string | null;
-  /** How the report names it: `HEAD~1 (a1b2c3d)` or `Arbeitsverzeichnis`. */
-  label: string;
-}
 
 /** A loaded side. */
 export interface Side {

@@ -50,3 +50,8 @@ export function formatValue(value: number, unit?: string): string {
   if (unit === '€' || unit === 'EUR' || unit === 'Euro') return formatMoney(value);
   return `${formatNumber(value)}\u00a0${unit}`;
 }
+
+/** A German enumeration: `PDF`, `PDF und HTML`, `PDF, HTML und DOCX`. */
+export function formatList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} und ${items[items.length - 1]}`;
+}

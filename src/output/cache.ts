@@ -1,44 +1,45 @@
 /**
- * The content-addressed cache of rendered PDFs (`.ratsdoc-cache/`, git-ignored). A PDF's key
- * is a hash of everything that shapes it: its document tree (which holds all data the
- * document pulls in), the theme, the font files, the bytes of its images and ratsdoc's
- * version. `build` re-renders only documents whose key changed; a cached PDF is the very
- * bytes a fresh render gives.
+ * The content-addressed cache of slow renders (`.ratsdoc-cache/`, git-ignored). A file's key
+ * is a hash of everything that shapes it: its format, its document tree (which holds all data
+ * the document pulls in), the theme, the bytes of the fonts and images it gets, the templates
+ * and ratsdoc's version. `build` re-renders only documents whose key changed; a cached file
+ * is the very bytes a fresh render gives. `serve` keys its in-memory cache the same way.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs, statSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { DocumentTree } from '../document/tree.js';
+import type { RenderAssets } from '../render/renderer.js';
 import type { Theme } from '../theme/theme.js';
-import type { PdfRenderOptions } from '../render/pdf/render.js';
 import { VERSION } from '../version.js';
-
 
 /** Cache entries unused for this long are removed. */
 const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
-/** The key of a document's PDF. `imageHashes` maps image paths to a hash of their bytes. */
-export function pdfCacheKey(tree: DocumentTree, theme: Theme, options: PdfRenderOptions, imageHashes: ReadonlyMap<string, string>): string {
-  const fonts = Object.entries(options.fonts).map(([family, files]) => [family, Object.values(files).map((f) => {
-    const st = statSync(f);
-    return [f, st.size, st.mtimeMs];
-  })]);
-  const images = [...imageHashes.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  return createHash('sha256').update(JSON.stringify([VERSION, tree, theme, fonts, options.allowedRoots, images])).digest('hex');
+/** Hashes of byte arrays already seen (the fonts are the same object for every document). */
+const hashes = new WeakMap<Uint8Array, string>();
+
+/** Hash of bytes (fonts, images). */
+export function bytesHash(data: Uint8Array): string {
+  let h = hashes.get(data);
+  if (!h) hashes.set(data, (h = createHash('sha256').update(data).digest('hex')));
+  return h;
 }
 
-/** Hash of a file's bytes, for image entries of the key. */
-export function bytesHash(data: Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
+/** The key of one document rendered in one format. */
+export function renderKey(format: string, tree: DocumentTree, theme: Theme, assets: RenderAssets): string {
+  const fonts = Object.entries(assets.fonts).map(([family, files]) => [family, Object.values(files).map(bytesHash)]);
+  const images = [...assets.images.entries()].map(([p, img]) => [p, img.mime, bytesHash(img.data)]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return createHash('sha256').update(JSON.stringify([VERSION, format, tree, theme, fonts, images, assets.templates, assets.liveReloadSnippet ?? null])).digest('hex');
 }
 
-/** PDFs on disk by key. Failures to read or write the cache never fail a build. */
-export class PdfDiskCache {
+/** Rendered files on disk by key. Failures to read or write the cache never fail a build. */
+export class DiskCache {
   constructor(private readonly dir: string) {}
 
-  /** The cached PDF, or undefined. */
+  /** The cached file, or undefined. */
   async get(key: string): Promise<Buffer | undefined> {
-    const file = path.join(this.dir, `${key}.pdf`);
+    const file = path.join(this.dir, key);
     try {
       const data = await fs.readFile(file);
       const now = new Date();
@@ -49,13 +50,13 @@ export class PdfDiskCache {
     }
   }
 
-  /** Stores a PDF (written to a temporary file and renamed, so a reader never sees half a file). */
-  async set(key: string, pdf: Buffer): Promise<void> {
+  /** Stores a file (written to a temporary file and renamed, so a reader never sees half a file). */
+  async set(key: string, data: Uint8Array | string): Promise<void> {
     try {
       await fs.mkdir(this.dir, { recursive: true });
       const tmp = path.join(this.dir, `.${key}.${process.pid}.tmp`);
-      await fs.writeFile(tmp, pdf);
-      await fs.rename(tmp, path.join(this.dir, `${key}.pdf`));
+      await fs.writeFile(tmp, data);
+      await fs.rename(tmp, path.join(this.dir, key));
     } catch {
       // A cache that cannot be written only costs time.
     }

@@ -7,6 +7,7 @@
  * keeps web pages on other sites from reading the preview through DNS rebinding.
  */
 import { createHash } from 'node:crypto';
+import { RENDERERS } from '../render/renderers.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EVENTS_PATH } from './client.js';
 import type { EventHub } from './events.js';
@@ -30,9 +31,10 @@ export interface SiteState {
   snippet: string;
 }
 
+/** Media types by extension: every output format's own, then the other files a preview may hold. */
 const TYPES: Record<string, string> = {
+  ...Object.fromEntries(RENDERERS.map((r) => [r.extension, r.mediaType])),
   '.html': 'text/html; charset=utf-8',
-  '.pdf': 'application/pdf',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',

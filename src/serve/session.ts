@@ -1,8 +1,8 @@
 /**
  * The rebuild loop of `ratsdoc serve`.
  *
- * Every change runs `buildFiles` (check, document trees, HTML) with the live-reload snippet.
- * PDFs are not rendered in that pass: each document's PDF comes from the {@link PdfCache}
+ * Every change runs the pipeline (check, document trees, HTML) with the live-reload snippet.
+ * PDFs are not rendered in that pass: each document's PDF comes from the {@link RenderCache}
  * when its tree is unchanged, otherwise the previous PDF stands in for the moment. As soon as
  * the HTML is there, the open pages whose file changed reload. Then the missing PDFs render in
  * a worker, smallest first, and a second pass puts them (and their page counts on the index
@@ -12,15 +12,14 @@
  * pages show the errors as an overlay, which goes when the errors are fixed.
  */
 import path from 'node:path';
-import { buildFiles } from '../commands/build.js';
-import type { DocumentTree } from '../document/tree.js';
+import { runPipeline, type PipelineResult, type SlowRender } from '../pipeline/pipeline.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnosticLine } from '../diagnostics/format.js';
 import { writeOutput, type OutputFiles } from '../output/write.js';
 import type { OverlayDiagnostic } from './client.js';
 import type { EventHub } from './events.js';
 import { servedFile, type ServedFile, type SiteState } from './http.js';
-import { pdfKey, type PdfCache, type PdfRequest } from './pdf-cache.js';
+import type { RenderCache } from './render-cache.js';
 
 /** Options of a preview session. */
 export interface SessionOptions {
@@ -63,7 +62,7 @@ export class PreviewSession {
   constructor(
     private readonly opts: SessionOptions,
     private readonly hub: EventHub,
-    private readonly pdfs: PdfCache,
+    private readonly pdfs: RenderCache,
   ) {}
 
   /** The state the HTTP handler serves. */
@@ -121,24 +120,21 @@ export class PreviewSession {
   /** One pass: build, publish the HTML, then start the PDFs that are missing. */
   private async pass(gen: number, started: number, reason: string, phase: 'html' | 'pdf'): Promise<void> {
     if (this.stale(gen)) return;
-    const missing: PdfRequest[] = [];
+    const missing: SlowRender[] = [];
     const used = new Set<string>();
-    let result: Awaited<ReturnType<typeof buildFiles>>;
+    let result: PipelineResult;
     try {
-      result = await buildFiles({
+      result = await runPipeline({
         content: this.opts.content,
-        out: this.opts.out,
         ...(this.opts.templates ? { templates: this.opts.templates } : {}),
         liveReloadSnippet: this.opts.snippet,
-        quiet: true,
-        pdf: async (tree: DocumentTree, theme, options) => {
-          const key = pdfKey(tree, theme, options);
-          used.add(key);
-          const hit = this.pdfs.get(key);
+        slow: async (job) => {
+          used.add(job.key);
+          const hit = this.pdfs.get(job.key);
           if (hit) return hit;
-          if (!this.failed.has(key)) missing.push({ key, tree, theme, options });
-          // Until the new one is ready, the previous PDF stands in (and gives the page count).
-          return this.files.get(`${tree.outPath}.pdf`)?.data;
+          if (!this.failed.has(job.key)) missing.push(job);
+          // Until the new one is ready, the previous file stands in (and gives the page count).
+          return this.files.get(job.file)?.data;
         },
       });
     } catch (err) {
@@ -154,7 +150,7 @@ export class PreviewSession {
     this.errors = [];
     if (hadErrors) this.hub.send('diagnostics', []);
     this.pending.clear();
-    for (const m of missing) this.pending.add(`${m.tree.outPath}.pdf`);
+    for (const m of missing) this.pending.add(m.file);
     const changed = this.publish(result.files);
     if (changed.length > 0) this.hub.send('reload', changed);
     const what = changed.length === 0 ? 'nichts geändert' : changed.length === 1 ? `geändert: ${changed[0]}` : `${changed.length} Dateien geändert`;
@@ -174,7 +170,7 @@ export class PreviewSession {
     void job.finally(() => this.background.delete(job));
   }
 
-  private async renderMissing(gen: number, missing: PdfRequest[], started: number, reason: string): Promise<void> {
+  private async renderMissing(gen: number, missing: SlowRender[], started: number, reason: string): Promise<void> {
     // Small documents first: a Vorlage is ready in a fraction of a second.
     const sorted = [...missing].sort((a, b) => a.tree.blocks.length - b.tree.blocks.length);
     for (const req of sorted) {
@@ -185,10 +181,10 @@ export class PreviewSession {
       } catch (err) {
         if (this.stale(gen)) return;
         this.failed.add(req.key);
-        this.opts.warn(`ratsdoc: PDF „${req.tree.outPath}.pdf“ ließ sich nicht setzen: ${(err as Error)?.message ?? String(err)}\n`);
+        this.opts.warn(`ratsdoc: ${req.renderer.label} „${req.file}“ ließ sich nicht setzen: ${(err as Error)?.message ?? String(err)}\n`);
         continue;
       }
-      if (!this.stale(gen)) this.opts.log(`[${clock()}] PDF gesetzt: ${req.tree.outPath}.pdf (${seconds(performance.now() - t0)})`);
+      if (!this.stale(gen)) this.opts.log(`[${clock()}] ${req.renderer.label} gesetzt: ${req.file} (${seconds(performance.now() - t0)})`);
     }
     if (this.stale(gen)) return;
     // A second pass puts the new PDFs and page counts in place; every PDF now comes from the cache.

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildFiles } from '../../src/commands/build.js';
+import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { checkContent } from '../../src/model/check.js';
 import { pdfPages } from '../helpers/pdf-text.js';
 import { htmlText } from '../helpers/html-text.js';
@@ -19,7 +19,7 @@ let model: Awaited<ReturnType<typeof checkContent>>['model'];
 const norm = (s: string) => s.replace(/[\s\u00a0]+/g, ' ');
 
 beforeAll(async () => {
-  const result = await buildFiles({ content: path.join(ROOT, 'content'), out: 'unused', templates: TEMPLATES, quiet: true });
+  const result = await runPipeline({ content: path.join(ROOT, 'content'), templates: TEMPLATES });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   pdf = await pdfPages(result.files!.get('konzept/integrationskonzept.pdf') as Buffer);
   pdfAll = norm(pdf.map((p) => p.join(' ')).join(' '));
@@ -122,7 +122,7 @@ describe('a chapter helper with an unknown ID', () => {
     const insertAt = lines.length - 1;
     lines.splice(insertAt, 0, '', '{{massnahmen handlungsfeld="HF-GIBTESNICHT"}}', '');
     await fs.writeFile(file, lines.join('\n'));
-    const result = await buildFiles({ content, out: path.join(tmp, 'out'), templates: TEMPLATES, quiet: true });
+    const result = await runPipeline({ content, templates: TEMPLATES });
     expect(result.files).toBeUndefined();
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     expect(errors).toHaveLength(1);

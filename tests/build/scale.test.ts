@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateScaledContent } from '../helpers/scale-content.js';
-import { countPdfPages } from '../../src/commands/build.js';
+import { countPdfPages } from '../../src/render/pdf/renderer.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildFiles } from '../../src/commands/build.js';
+import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { pdfItems, pdfPages } from '../helpers/pdf-text.js';
 import { htmlText } from '../helpers/html-text.js';
 
@@ -30,7 +30,7 @@ unterschriften:
 `;
 
 async function build(templates: string) {
-  const result = await buildFiles({ content: path.join(ROOT, 'content'), out: 'unused', templates, quiet: true });
+  const result = await runPipeline({ content: path.join(ROOT, 'content'), templates });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return result.files!;
 }
@@ -102,7 +102,7 @@ describe('a city restyles ratsdoc through templates/ alone', () => {
     const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'ratsdoc-theme-bad-'));
     await fs.cp(path.join(ROOT, 'templates'), tmp, { recursive: true });
     await fs.writeFile(path.join(tmp, 'theme.yaml'), 'colors:\n  primary: rot\nbase:\n  font_sise: 12\n');
-    const result = await buildFiles({ content: path.join(ROOT, 'content'), out: 'unused', templates: tmp, quiet: true });
+    const result = await runPipeline({ content: path.join(ROOT, 'content'), templates: tmp });
     expect(result.files).toBeUndefined();
     const messages = result.diagnostics.filter((d) => d.code === 'theme').map((d) => `${d.line}:${d.column} ${d.message}`);
     expect(messages).toEqual([

@@ -3,7 +3,7 @@ import { promises as fs, readFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { buildFiles } from '../../src/commands/build.js';
+import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { pdfPages, loadPdf } from '../helpers/pdf-text.js';
 import { htmlText, indexOfRun, longestPrefixRun, words } from '../helpers/html-text.js';
 
@@ -27,7 +27,7 @@ function hasTool(name: string): boolean {
 }
 
 beforeAll(async () => {
-  const result = await buildFiles({ content: path.join(ROOT, 'content'), out: 'unused', templates: path.join(ROOT, 'templates'), quiet: true });
+  const result = await runPipeline({ content: path.join(ROOT, 'content'), templates: path.join(ROOT, 'templates') });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   files = result.files!;
 });

@@ -15,7 +15,6 @@ import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { validateShapes } from '../../src/model/validate.js';
 import { runRules } from '../../src/model/rules.js';
 import { buildDocuments } from '../../src/document/build.js';
-import { buildKonzept } from '../../src/document/konzept.js';
 import { ThemeSchema } from '../../src/theme/theme.js';
 import { EXAMPLE } from './fixture.js';
 
@@ -90,7 +89,7 @@ async function checkInMemory(files: SourceFile[]): Promise<Diagnostic[]> {
   const rules = await runRules(model);
   const all = [...diagnostics, ...rules.diagnostics];
   // Content that passes the checks goes on to the document builder, which must not crash either.
-  if (!all.some((d) => d.severity === 'error')) all.push(...buildDocuments(model, rules.index, THEME, buildKonzept).diagnostics);
+  if (!all.some((d) => d.severity === 'error')) all.push(...buildDocuments(model, rules.index, THEME).diagnostics);
   return all;
 }
 

@@ -6,7 +6,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { buildFiles } from '../../src/commands/build.js';
+import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { launchChromium } from '../serve/helpers.js';
 import { axeViolations } from '../helpers/axe.js';
 
@@ -15,7 +15,7 @@ let browser: Browser;
 let pages: Array<[string, string]>;
 
 beforeAll(async () => {
-  const result = await buildFiles({ content: path.join(ROOT, 'content'), out: 'unused', templates: path.join(ROOT, 'templates'), quiet: true });
+  const result = await runPipeline({ content: path.join(ROOT, 'content'), templates: path.join(ROOT, 'templates') });
   pages = [...result.files!.entries()].filter(([name]) => name.endsWith('.html')).map(([name, html]) => [name, html as string]);
   browser = (await launchChromium()).browser;
 }, 180_000);

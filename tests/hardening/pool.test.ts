@@ -3,20 +3,22 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ensureDist, ROOT } from '../helpers/dist.js';
 
-describe('the PDF worker pool', () => {
+describe('the render worker pool', () => {
   it('a failing render rejects, and after close() the process exits (no worker left running)', () => {
     ensureDist();
     // A tree whose image is no image: the worker's render fails. Queue more jobs than workers.
     const script = `
-      const { PdfPool } = await import(${JSON.stringify(path.join(ROOT, 'dist/src/render/pdf-pool.js'))});
+      const { RenderPool } = await import(${JSON.stringify(path.join(ROOT, 'dist/src/render/pool.js'))});
+      const { readAssets } = await import(${JSON.stringify(path.join(ROOT, 'dist/src/pipeline/assets.js'))});
       const { ThemeSchema } = await import(${JSON.stringify(path.join(ROOT, 'dist/src/theme/theme.js'))});
       const { loadTemplates } = await import(${JSON.stringify(path.join(ROOT, 'dist/src/theme/load.js'))});
       const { templates } = await loadTemplates(${JSON.stringify(path.join(ROOT, 'templates'))});
       const bad = ${JSON.stringify(path.join(ROOT, 'content/anlagen/zuwendungsbescheid.pdf'))};
       const tree = { kind: 'vorlage', outPath: 'x', header: 'x', meta: { title: 't', author: 'a', subject: 's', keywords: [], lang: 'de-DE', created: new Date(0) },
         blocks: [{ type: 'image', path: bad, src: 'x.png', alt: 'x' }] };
-      const pool = new PdfPool(2);
-      const results = await Promise.allSettled([1, 2, 3, 4, 5].map(() => pool.render(tree, ThemeSchema.parse({}), { fonts: templates.fonts, allowedRoots: [${JSON.stringify(path.join(ROOT, 'content'))}] })));
+      const assets = await readAssets([tree], templates);
+      const pool = new RenderPool(2);
+      const results = await Promise.allSettled([1, 2, 3, 4, 5].map(() => pool.render('pdf', tree, ThemeSchema.parse({}), assets)));
       await pool.close();
       console.log(results.map((r) => r.status).join(','));
     `;

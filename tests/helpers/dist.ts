@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(ROOT, 'bin/ratsdoc.js');
 const CLI_JS = path.join(ROOT, 'dist/src/cli.js');
-const WORKER_JS = path.join(ROOT, 'dist/src/render/pdf-worker.js');
+const WORKER_JS = path.join(ROOT, 'dist/src/render/worker.js');
 
 function newestMtime(dir: string): number {
   let newest = 0;

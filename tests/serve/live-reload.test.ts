@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFiles } from '../../src/commands/build.js';
+import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { ROOT, copyExample, ensureDist, launchChromium, replaceOnce, startServe, type Serving } from './helpers.js';
 
 let ex: Awaited<ReturnType<typeof copyExample>>;
@@ -191,7 +191,7 @@ describe('ratsdoc serve in a real browser', () => {
   });
 
   it('the output folder serve wrote is exactly the build output plus the live-reload script, which build never writes', async () => {
-    const built = await buildFiles({ content: ex.content, out: 'unused', templates: path.join(ROOT, 'templates'), quiet: true });
+    const built = await runPipeline({ content: ex.content, templates: path.join(ROOT, 'templates') });
     expect(built.files).toBeDefined();
     const served = new Map<string, Buffer>();
     const walk = async (dir: string, rel = ''): Promise<void> => {

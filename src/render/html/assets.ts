@@ -1,7 +1,8 @@
 /** What the HTML renderer gets besides the tree and the theme: templates and image bytes, never paths to read. */
 
-/** An image's bytes and MIME type, e.g. `image/png`. */
-export interface ImageAsset { mime: string; data: Buffer }
+import { dataUri, type ImageAsset } from '../renderer.js';
+
+export type { ImageAsset } from '../renderer.js';
 
 /** Templates and binary assets for {@link renderHtml}; the caller reads the files. */
 export interface HtmlAssets {
@@ -22,5 +23,5 @@ const IMAGE_MIME = /^image\/(png|jpeg|gif|webp|svg\+xml|avif)$/;
 export function imageDataUri(images: ReadonlyMap<string, ImageAsset>, path: string): string | undefined {
   const asset = images.get(path);
   if (!asset || !IMAGE_MIME.test(asset.mime)) return undefined;
-  return `data:${asset.mime};base64,${asset.data.toString('base64')}`;
+  return dataUri(asset);
 }

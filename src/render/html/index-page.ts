@@ -4,26 +4,25 @@
  * table turns into one card per document.
  */
 import type { Element } from 'hast';
+import type { IndexFields } from '../../document/build.js';
 import { toHtml } from 'hast-util-to-html';
 import type { Theme } from '../../theme/theme.js';
 import type { HtmlAssets } from './assets.js';
+import { formatList } from '../../format/german.js';
 import { h } from './h.js';
 import { applyLayout } from './layout.js';
 import { compareNatural } from './natural-sort.js';
 import { themeCss } from './theme-css.js';
 import { isSafeRelativePath } from './url.js';
 
-/** One document on the overview page; `pdf`/`html` are links relative to the page. */
-export interface IndexEntry {
+/** One file of a document: link text (the format), link relative to the page, page count if it has pages. */
+export interface IndexFile { label: string; href: string; pages?: number }
+
+/** One document on the overview page: its files in the order of the renderer list. */
+export interface IndexEntry extends IndexFields {
   kind: 'konzept' | 'vorlage';
   title: string;
-  nummer?: string;
-  /** Already formatted, e.g. `21.02.2019`. */
-  datum?: string;
-  art?: string;
-  pages?: number;
-  pdf: string;
-  html: string;
+  files: IndexFile[];
 }
 
 /** Page-level information for the overview. */
@@ -47,7 +46,7 @@ export function renderIndexPage(
 ): string {
   const title = `Dokumente – ${info.kommune}`;
   const body = toHtml([
-    info.generatedNote !== undefined ? h('p', { className: ['generated-note'] }, info.generatedNote) : h('p', {}, `${entries.length} Dokumente: Integrationskonzept und Vorlagen als PDF und HTML.`),
+    info.generatedNote !== undefined ? h('p', { className: ['generated-note'] }, info.generatedNote) : h('p', {}, `${entries.length} Dokumente: Integrationskonzept und Vorlagen als ${formatList([...new Set(entries.flatMap((e) => e.files.map((f) => f.label)))])}.`),
     entries.length > 0 ? indexTable(sortIndexEntries(entries)) : h('p', {}, 'Noch keine Dokumente erzeugt.'),
   ]);
   return applyLayout(assets.layout, {
@@ -77,6 +76,7 @@ function indexTable(entries: IndexEntry[]): Element {
 
 function row(entry: IndexEntry): Element {
   const name = entry.kind === 'konzept' ? entry.title : `Vorlage ${entry.nummer ?? entry.title}`;
+  const pages = entry.files.find((f) => f.pages !== undefined)?.pages;
   const optional = (label: string, value: string | undefined, className?: string[]) =>
     value === undefined || value === ''
       ? h('td', { className: [...(className ?? []), 'empty'] }, h('span', { ariaHidden: 'true' }, '–'), h('span', { className: ['visually-hidden'] }, 'keine Angabe'))
@@ -84,12 +84,10 @@ function row(entry: IndexEntry): Element {
   return h('tr', {},
     optional('Nr.', entry.nummer),
     h('th', { scope: 'row' }, entry.title),
-    optional('Art', entry.art ?? (entry.kind === 'konzept' ? 'Konzept' : undefined)),
+    optional('Art', entry.art),
     optional('Datum', entry.datum),
-    optional('Seiten', entry.pages !== undefined ? String(entry.pages) : undefined, ['align-right']),
-    h('td', { className: ['links'] },
-      fileLink('PDF', entry.pdf, name, entry.pages), ' ',
-      fileLink('HTML', entry.html, name)));
+    optional('Seiten', pages !== undefined ? String(pages) : undefined, ['align-right']),
+    h('td', { className: ['links'] }, entry.files.flatMap((f, i) => [i > 0 && ' ', fileLink(f.label, f.href, name, f.pages)])));
 }
 
 function fileLink(format: string, href: string, name: string, pages?: number): Element {

@@ -8,8 +8,8 @@ export interface RenderContext {
   theme: PdfTheme;
   /** Font family for inline code and code blocks (the body font if no monospace font is registered). */
   monoFont: string;
-  /** Absolute folders images may be read from. */
-  allowedRoots: string[];
+  /** The images handed to this render, by absolute path. */
+  images: ReadonlyMap<string, unknown>;
   /**
    * Anchor of the most recent TOC heading per depth (index 0 = depth 1), so a heading's
    * bookmark can be nested under its parent's (`outlineParentId`).

@@ -1,9 +1,8 @@
 /**
- * Images and charts. Image files are read by pdfmake at render time, guarded by the local
- * access policy; `checkedImagePath` already refuses paths outside the allowed roots while
- * the document definition is built, so the error names the image rather than a policy.
+ * Images and charts. Images come as bytes with the render (pdfmake's image dictionary);
+ * `checkedImagePath` refuses an image that was not handed over while the document
+ * definition is built, so the error names the image rather than a pdfmake internal.
  */
-import path from 'node:path';
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Chart, Image } from '../../document/tree.js';
 import type { RenderContext } from './context.js';
@@ -11,20 +10,9 @@ import type { RenderContext } from './context.js';
 /** CSS pixels (the unit of `Image.width` and of chart SVGs, as in HTML) to pt. */
 const MM_TO_PT = 72 / 25.4;
 
-/** Whether `file` lies inside one of the absolute folders `roots`. */
-export function isInside(file: string, roots: string[]): boolean {
-  const resolved = path.resolve(file);
-  return roots.some((root) => {
-    const rel = path.relative(path.resolve(root), resolved);
-    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-  });
-}
-
-/** Returns `file` if it is absolute and inside the allowed roots; throws otherwise (a builder bug). */
+/** Returns `file` if its bytes were handed to this render; throws otherwise (a pipeline bug). */
 export function checkedImagePath(file: string, ctx: RenderContext): string {
-  if (!path.isAbsolute(file) || !isInside(file, ctx.allowedRoots)) {
-    throw new Error(`Bild außerhalb der erlaubten Ordner: ${file}`);
-  }
+  if (!ctx.images.has(file)) throw new Error(`Bild außerhalb der übergebenen Bilder: ${file}`);
   return file;
 }
 
@@ -55,8 +43,8 @@ export function chartToPdf(node: Chart, ctx: RenderContext): Content {
     width,
     margin: [0, blockGap * 0.5, 0, blockGap * 0.5],
     // svg-to-pdfkit opens `<image href>` with pdfkit directly, past pdfmake's access policy:
-    // only data URIs and files in the allowed roots get through.
-    options: { imageCallback: (href: string) => (href.startsWith('data:') || isInside(href, ctx.allowedRoots) ? href : '') },
+    // only data URIs get through.
+    options: { imageCallback: (href: string) => (href.startsWith('data:') ? href : '') },
   } as Content;
   // Kept with its caption unless it alone nearly fills a page (see keep.ts).
   const unbreakable = height < ctx.theme.contentHeight * 0.85 || undefined;

@@ -8,17 +8,19 @@ import type { DocumentTree } from '../../document/tree.js';
 import { fillPlaceholders, type Theme } from '../../theme/theme.js';
 import { blocksToPdf } from './blocks.js';
 import type { RenderContext } from './context.js';
-import { pdfFromDefinition, type FontFiles } from './engine.js';
+import { pdfFromDefinition } from './engine.js';
+import { dataUri, type FontAsset, type ImageAsset } from '../renderer.js';
 import { themeToPdfmake, type PdfTheme } from './theme.js';
+import { imagePaths } from '../../document/walk.js';
 
 export { pdfFromDefinition } from './engine.js';
 
-/** Options of a PDF render. */
+/** The bytes a PDF render uses (nothing is read from disk). */
 export interface PdfRenderOptions {
-  /** Font family → absolute paths of its four TTF files; must contain `theme.base.font_family`. */
-  fonts: Record<string, FontFiles>;
-  /** Absolute folders images may be read from (nothing else but the fonts is read). */
-  allowedRoots: string[];
+  /** Font family → its four TTF files; must contain `theme.base.font_family`. */
+  fonts: Readonly<Record<string, FontAsset>>;
+  /** The images the tree shows, by absolute path. */
+  images: ReadonlyMap<string, ImageAsset>;
 }
 
 /** Family used for inline code and code blocks when registered. */
@@ -41,7 +43,7 @@ export function toDocDefinition(tree: DocumentTree, theme: Theme, options: PdfRe
   const ctx: RenderContext = {
     theme: pdf,
     monoFont: MONO_FAMILY in options.fonts ? MONO_FAMILY : pdf.font,
-    allowedRoots: options.allowedRoots,
+    images: options.images,
     outlineParents: [],
   };
   const firstPageBare = tree.kind === 'vorlage' || tree.blocks[0]?.type === 'titlePage';
@@ -56,12 +58,26 @@ export function toDocDefinition(tree: DocumentTree, theme: Theme, options: PdfRe
     header: (currentPage) => (currentPage === 1 && firstPageBare ? null : runningHeader(tree.header, pdf)),
     footer: (currentPage, pageCount) => (currentPage === 1 && titlePage ? null : runningFooter(currentPage, pageCount, pdf)),
     ...(tree.draft ? { watermark: draftWatermark(tree.draft, pdf) } : {}),
+    images: imageDictionary(tree, options.images),
     info: documentInfo(tree),
     language: tree.meta.lang,
     displayTitle: true,
     version: '1.7',
     subset: 'PDF/A-2b',
   };
+}
+
+/**
+ * pdfmake's image dictionary: each image the tree shows as a data URI under its path (the
+ * name the content nodes use), so pdfmake reads no file.
+ */
+function imageDictionary(tree: DocumentTree, images: ReadonlyMap<string, ImageAsset>): Record<string, string> {
+  const dict: Record<string, string> = {};
+  for (const p of imagePaths([tree])) {
+    const asset = images.get(p);
+    if (asset) dict[p] = dataUri(asset);
+  }
+  return dict;
 }
 
 /** The running header: `tree.header`, small and muted, left. */

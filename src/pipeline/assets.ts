@@ -1,0 +1,39 @@
+/**
+ * Reads the bytes the renderers get ({@link RenderAssets}): the theme's fonts, the images the
+ * trees show and the text templates. Renderers never read files; this is where it happens.
+ */
+import { promises as fs } from 'node:fs';
+import type { DocumentTree } from '../document/tree.js';
+import { imagePaths } from '../document/walk.js';
+import type { FontAsset, ImageAsset, RenderAssets } from '../render/renderer.js';
+import type { Templates } from '../theme/load.js';
+
+/** The assets of every document of a build; {@link assetsFor} narrows them to one tree. */
+export async function readAssets(trees: readonly DocumentTree[], templates: Templates, liveReloadSnippet?: string): Promise<RenderAssets> {
+  const fonts: Record<string, FontAsset> = {};
+  // One family after the other, so the families keep the theme's order.
+  for (const [family, files] of Object.entries(templates.fonts)) {
+    const [normal, bold, italics, bolditalics] = await Promise.all([files.normal, files.bold, files.italics, files.bolditalics].map((f) => fs.readFile(f)));
+    fonts[family] = { normal, bold, italics, bolditalics };
+  }
+  const images = new Map<string, ImageAsset>();
+  await Promise.all([...imagePaths(trees)].sort().map(async (p) => {
+    images.set(p, { mime: /\.jpe?g$/i.test(p) ? 'image/jpeg' : 'image/png', data: await fs.readFile(p) });
+  }));
+  return {
+    fonts,
+    images: new Map([...images].sort((a, b) => (a[0] < b[0] ? -1 : 1))),
+    templates: { 'html/layout.hbs': templates.htmlLayout, 'html/style.css': templates.htmlCss },
+    ...(liveReloadSnippet !== undefined ? { liveReloadSnippet } : {}),
+  };
+}
+
+/** The assets of one document: only the images it shows (they go into its cache key and to the worker). */
+export function assetsFor(tree: DocumentTree, all: RenderAssets): RenderAssets {
+  const images = new Map<string, ImageAsset>();
+  for (const p of [...imagePaths([tree])].sort()) {
+    const img = all.images.get(p);
+    if (img) images.set(p, img);
+  }
+  return { ...all, images };
+}

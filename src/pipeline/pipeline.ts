@@ -1,0 +1,142 @@
+/**
+ * The one way from a content folder to output files: load and check the content, read the
+ * templates, build every document tree, render each in every format of the renderer list,
+ * and make the index page. `build`, `serve` and the benchmark call it; it writes nothing
+ * (`output/write.ts` does that) and prints nothing.
+ */
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { buildDocuments } from '../document/build.js';
+import type { DocumentTree } from '../document/tree.js';
+import { checkContent } from '../model/check.js';
+import { DiskCache, renderKey } from '../output/cache.js';
+import type { OutputFiles } from '../output/write.js';
+import { htmlAssets } from '../render/html/renderer.js';
+import { renderIndexPage, type IndexEntry } from '../render/html/index-page.js';
+import { RenderPool } from '../render/pool.js';
+import type { RenderAssets, Renderer } from '../render/renderer.js';
+import { RENDERERS } from '../render/renderers.js';
+import { loadTemplates, resolveTemplatesDir } from '../theme/load.js';
+import type { Theme } from '../theme/theme.js';
+import { assetsFor, readAssets } from './assets.js';
+
+/** One document to render in a slow format. */
+export interface SlowRender {
+  /** The content-addressed key of the result (see `output/cache.ts`). */
+  key: string;
+  /** Path below `out/`, e.g. `vorlagen/11-1481.pdf`. */
+  file: string;
+  renderer: Renderer;
+  tree: DocumentTree;
+  theme: Theme;
+  assets: RenderAssets;
+}
+
+/** Options of a pipeline run. */
+export interface PipelineOptions {
+  content: string;
+  templates?: string;
+  /** The formats to write (default: every renderer of the list). */
+  renderers?: readonly Renderer[];
+  /** Snippet injected into every HTML page (live reload of `serve`). */
+  liveReloadSnippet?: string;
+  /**
+   * Supplies the result of a slow render instead of the worker pool; `undefined` leaves the
+   * file out (its page count stays unknown). `serve` uses it to reuse unchanged PDFs and to
+   * render the others later.
+   */
+  slow?: (job: SlowRender) => Promise<Uint8Array | string | undefined>;
+  /** Worker threads for slow renders (default: one per core). */
+  jobs?: number;
+  /** Folder of the render cache (`.ratsdoc-cache`); none: render every file. */
+  cacheDir?: string;
+}
+
+/** The files of a run and every diagnostic; no files when the content has errors. */
+export interface PipelineResult {
+  files?: OutputFiles;
+  diagnostics: Diagnostic[];
+  documents: number;
+  pages: number;
+  /** Labels of the formats written, in list order (`PDF`, `HTML`). */
+  formats: string[];
+}
+
+/** Runs the whole pipeline in memory. */
+export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
+  const renderers = opts.renderers ?? RENDERERS;
+  const formats = renderers.map((r) => r.label);
+  const checked = await checkContent(opts.content);
+  const tpl = await loadTemplates(resolveTemplatesDir(opts.templates));
+  const diagnostics = [...checked.diagnostics, ...tpl.diagnostics];
+  const failed = (): PipelineResult => ({ diagnostics: sortDiagnostics(diagnostics), documents: 0, pages: 0, formats });
+  if (hasErrors(diagnostics) || !tpl.templates) return failed();
+  const templates = tpl.templates;
+  const theme = templates.theme;
+  const built = buildDocuments(checked.model, checked.index, theme);
+  // The builder re-checks what `check` saw (images, helpers): keep each problem once.
+  const seen = new Set(diagnostics.map(diagnosticKey));
+  for (const d of built.diagnostics) if (!seen.has(diagnosticKey(d))) diagnostics.push(d), seen.add(diagnosticKey(d));
+  if (hasErrors(diagnostics)) return failed();
+
+  const all = await readAssets(built.trees, templates, opts.liveReloadSnippet);
+  const cache = opts.cacheDir ? new DiskCache(opts.cacheDir) : undefined;
+  const pool = opts.slow || !renderers.some((r) => r.slow) ? undefined : new RenderPool(opts.jobs);
+  const outputs = new Map<string, Uint8Array | string | undefined>();
+  try {
+    // Start every slow render first (largest document first, so the long Konzept does not
+    // start last), then run the fast ones on this thread while the workers lay out.
+    const order = built.documents.map((d) => ({ d, size: JSON.stringify(d.tree.blocks).length })).sort((a, b) => b.size - a.size).map((x) => x.d);
+    const pending: Array<Promise<void>> = [];
+    for (const slow of [true, false]) {
+      for (const { tree } of slow ? order : built.documents) {
+        const assets = assetsFor(tree, all);
+        for (const renderer of renderers.filter((r) => r.slow === slow)) {
+          const file = `${tree.outPath}${renderer.extension}`;
+          if (!slow) {
+            outputs.set(file, await renderer.render(tree, theme, assets));
+            continue;
+          }
+          const job: SlowRender = { key: renderKey(renderer.format, tree, theme, assets), file, renderer, tree, theme, assets };
+          outputs.set(file, undefined);
+          pending.push((opts.slow ? opts.slow(job) : cachedRender(job, pool!, cache)).then((out) => void outputs.set(file, out)));
+        }
+      }
+    }
+    await Promise.all(pending);
+  } finally {
+    await pool?.close();
+  }
+  if (cache) await cache.prune();
+
+  const files: OutputFiles = new Map();
+  const entries: IndexEntry[] = built.documents.map(({ tree, index }) => ({
+    kind: tree.kind,
+    title: tree.meta.title,
+    ...index,
+    files: renderers.flatMap((r) => {
+      const file = `${tree.outPath}${r.extension}`;
+      const out = outputs.get(file);
+      if (out !== undefined) files.set(file, typeof out === 'string' ? out : Buffer.from(out.buffer, out.byteOffset, out.byteLength));
+      const pages = out !== undefined && typeof out !== 'string' && r.pages ? r.pages(out) : undefined;
+      return [{ label: r.label, href: file, ...(pages !== undefined ? { pages } : {}) }];
+    }),
+  }));
+  const pages = entries.reduce((n, e) => n + (e.files.find((f) => f.pages !== undefined)?.pages ?? 0), 0);
+  const kommune = checked.model.config?.value.kommune.name ?? '';
+  files.set('index.html', renderIndexPage(entries, { kommune }, theme, htmlAssets(all)));
+  return { files, diagnostics: sortDiagnostics(diagnostics), documents: built.trees.length, pages, formats };
+}
+
+/** A slow render from the cache, or rendered in the pool and stored. */
+async function cachedRender(job: SlowRender, pool: RenderPool, cache: DiskCache | undefined): Promise<Uint8Array | string> {
+  const name = `${job.key}${job.renderer.extension}`;
+  const hit = await cache?.get(name);
+  if (hit) return hit;
+  const out = await pool.render(job.renderer.format, job.tree, job.theme, job.assets);
+  await cache?.set(name, out);
+  return out;
+}
+
+function diagnosticKey(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
+}
