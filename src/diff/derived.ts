@@ -7,7 +7,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareNatural } from '../render/html/natural-sort.js';
 import type { EntityComparison, EntityTable } from './entities.js';
-import { cents, kostenEntries, kostenSum, type Renames } from './fields.js';
+import { cents, kostenSumme } from '../model/kosten.js';
+import type { Renames } from './fields.js';
 import type { CostRow, DerivedEffects } from './report.js';
 import { diagnosticJson, type Side } from './revision.js';
 
@@ -20,14 +21,14 @@ function totals(table: EntityTable): Map<string, { titel: string; sum: number }>
   for (const hf of table.handlungsfelder.values()) out.set(hf.id, { titel: typeof hf.value.titel === 'string' ? hf.value.titel : hf.id, sum: 0 });
   for (const m of table.massnahmen.values()) {
     const t = typeof m.value.handlungsfeld === 'string' ? out.get(m.value.handlungsfeld) : undefined;
-    if (t) t.sum = cents(t.sum + kostenSum(kostenEntries(m.value.kosten)));
+    if (t) t.sum = cents(t.sum + kostenSumme(m.value.kosten));
   }
   return out;
 }
 
 function grandTotal(table: EntityTable): number {
   let sum = 0;
-  for (const m of table.massnahmen.values()) sum += kostenSum(kostenEntries(m.value.kosten));
+  for (const m of table.massnahmen.values()) sum += kostenSumme(m.value.kosten);
   return cents(sum);
 }
 

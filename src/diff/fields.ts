@@ -5,27 +5,20 @@
  * paragraph and word. What a field means (a reference, Markdown) comes from the spec's field
  * names (content-model.md sections 1 and 4).
  */
-import type { CollectionName } from '../model/schemas.js';
+import { REFERENCE_FIELDS as REFERENCES, markdownKeys } from '../model/fields.js';
+import { cents, kostenList, kostenSumme } from '../model/kosten.js';
+import { COLLECTION_SCHEMAS, KonzeptFileSchema, VorlageFrontMatterSchema, type CollectionName } from '../model/schemas.js';
 import { align } from './align.js';
 import { diffMarkdown, diffBlocks, entryBlocks, wordSegments } from './narrative.js';
 import type { FieldChange, ItemsChange, Json, PathSegment, RefItem, RowChange, RowsChange, ValueChange } from './report.js';
 import { canonicalKey, deepEqual, isRecord, similarity, words } from './similarity.js';
 
-/**
- * Reference fields per collection (spec section 4; the same list as the `references` rule of
- * model/rules.ts): key is the field path without list indexes.
- */
-export const REFERENCE_FIELDS: Partial<Record<CollectionName, Record<string, CollectionName>>> = {
-  ziele: { handlungsfeld: 'handlungsfelder', oberziel: 'ziele', indikatoren: 'indikatoren' },
-  massnahmen: { handlungsfeld: 'handlungsfelder', ziele: 'ziele', federfuehrung: 'akteure', partner: 'akteure', sozialraeume: 'sozialraeume' },
-  indikatoren: { 'messungen.sozialraum': 'sozialraeume' },
-  interviews: { sozialraum: 'sozialraeume', handlungsfelder: 'handlungsfelder' },
-};
+/** Reference fields per collection (declared in the schemas): key is the field path without list indexes. */
+export const REFERENCE_FIELDS: Partial<Record<CollectionName, Record<string, CollectionName>>> = {};
+for (const r of REFERENCES) (REFERENCE_FIELDS[r.from] ??= {})[r.field] = r.to;
 
-/** Fields in which Markdown is allowed (spec section 1, plus `definition` of indicators). */
-const MARKDOWN_FIELDS = new Set(['beschreibung', 'text', 'beschlussvorschlag', 'definition']);
-/** Lists whose entries are Markdown texts. */
-const MARKDOWN_LISTS = new Set(['befunde']);
+/** Fields in which Markdown is allowed, and lists whose entries are Markdown texts (declared in the schemas). */
+const { fields: MARKDOWN_FIELDS, lists: MARKDOWN_LISTS } = markdownKeys([...Object.values(COLLECTION_SCHEMAS), KonzeptFileSchema, VorlageFrontMatterSchema]);
 /** Texts with at least this many words get a word-level diff besides old → new. */
 const LONG_TEXT_WORDS = 8;
 /** Rows of a list alike at least this much count as one changed row. */
@@ -206,25 +199,10 @@ function diffRows(a: Array<Record<string, Json>>, b: Array<Record<string, Json>>
   });
 }
 
-/** Cost entries as a list (one object or a list in the YAML), for comparison. */
-export function kostenEntries(v: unknown): Array<Record<string, Json>> {
-  if (v === undefined || v === null) return [];
-  return (Array.isArray(v) ? v : [v]).filter(isRecord) as Array<Record<string, Json>>;
-}
-
-/** Rounded to cents, so that 0.1 + 0.2 is 0.3. */
-export function cents(x: number): number {
-  return Math.round(x * 100) / 100;
-}
-
-export function kostenSum(list: Array<Record<string, Json>>): number {
-  return cents(list.reduce((s, k) => s + (typeof k.betrag === 'number' ? k.betrag : 0), 0));
-}
-
 function kostenChange(a: unknown, b: unknown, ctx: FieldContext, path: PathSegment[], field: string): RowsChange {
-  const la = kostenEntries(a);
-  const lb = kostenEntries(b);
-  const before = kostenSum(la);
-  const after = kostenSum(lb);
+  const la = kostenList(a) as unknown as Array<Record<string, Json>>;
+  const lb = kostenList(b) as unknown as Array<Record<string, Json>>;
+  const before = kostenSumme(la);
+  const after = kostenSumme(lb);
   return { type: 'rows', path, field, rows: diffRows(la, lb, ctx, path, kostenLabel), sum: { old: before, new: after, delta: cents(after - before) } };
 }

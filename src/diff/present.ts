@@ -4,6 +4,7 @@
  * changes by Handlungsfeld. The formatters only decide the markup.
  */
 import { formatDate, formatMoney, formatNumber } from '../format/german.js';
+import { kostenList, kostenSumme } from '../model/kosten.js';
 import { display } from '../document/labels.js';
 import { ENTITY_LABEL, type CollectionName } from '../model/schemas.js';
 import type { CostRow, DiffReport, EntityDiff, FieldChange, FileChange, Json, ParagraphChange, RefItem, RevisionReport, Segment } from './report.js';
@@ -297,9 +298,7 @@ export function entityFacts(e: EntityDiff): string[] {
     add('Ziele', v.ziele);
     add('Status', v.status);
     if (v.beginn || v.ende) facts.push(`Zeitraum: ${formatJson(v.beginn ?? null)} bis ${formatJson(v.ende ?? null)}`);
-    const list = Array.isArray(v.kosten) ? v.kosten : v.kosten ? [v.kosten] : [];
-    const sum = list.reduce((s: number, k) => s + (k && typeof k === 'object' && !Array.isArray(k) && typeof k.betrag === 'number' ? k.betrag : 0), 0);
-    if (list.length) facts.push(`Kosten: ${money(sum)}`);
+    if (kostenList(v.kosten).length) facts.push(`Kosten: ${money(kostenSumme(v.kosten))}`);
   } else if (e.collection === 'ziele') {
     add('Ebene', v.ebene);
     add('Handlungsfeld', v.handlungsfeld);

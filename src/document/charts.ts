@@ -3,12 +3,11 @@
  * pdfmake's `svg` node in PDF). Only elements pdfmake's SVG support draws reliably: rect,
  * line, polygon, text. Text uses the theme font so the PDF embeds it.
  */
+import { escapeMarkup } from '../format/escape.js';
 import { formatNumber } from '../format/german.js';
 import type { Chart } from './tree.js';
 
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+const esc = escapeMarkup;
 
 /** One row of a Gantt chart: a group label, a bar, or a milestone. */
 export type GanttRow =

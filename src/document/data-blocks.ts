@@ -5,13 +5,14 @@
  */
 import type { HelperCall } from '../model/expressions.js';
 import type { Located } from '../model/model.js';
-import type { Indikator, Kosten, Massnahme, Ziel } from '../model/schemas.js';
+import type { Indikator, Massnahme, Ziel } from '../model/schemas.js';
+import { kostenList, kostenSumme } from '../model/kosten.js';
 import { formatDate, formatMoney, formatPeriod, formatValue } from '../format/german.js';
 import { mm } from '../theme/theme.js';
 import { BuildContext } from './context.js';
 import { ganttChart, indicatorChart, type GanttRow } from './charts.js';
 import { display } from './labels.js';
-import type { Block, Chart, Inline, Table, TableCell } from './tree.js';
+import { t, cell, head, type Block, type Chart, type Inline, type Table, type TableCell } from './tree.js';
 
 /** Where a helper call stands, for diagnostics. */
 export interface CallSite {
@@ -21,24 +22,11 @@ export interface CallSite {
   entity: string;
 }
 
-const t = (value: string): Inline => ({ type: 'text', value });
-const cell = (children: Inline[] | string, extra: Partial<TableCell> = {}): TableCell => ({ children: typeof children === 'string' ? [t(children)] : children, ...extra });
-const head = (labels: string[], align: Array<TableCell['align']> = []): TableCell[] => labels.map((l, i) => cell(l, { header: true, ...(align[i] ? { align: align[i] } : {}) }));
 
 /** An entity reference: a link to its profile when the document has one, else plain text. */
 export function entityRef(ctx: BuildContext, kind: Parameters<typeof BuildContext.entityAnchor>[0], id: string, label: string): Inline {
   const anchor = BuildContext.entityAnchor(kind, id);
   return ctx.profiles.has(anchor) ? { type: 'link', url: `#${anchor}`, children: [t(label)] } : t(label);
-}
-
-/** Cost entries of a measure as a list (one object or a list in the YAML). */
-export function kostenList(m: Massnahme): Kosten[] {
-  return m.kosten === undefined ? [] : Array.isArray(m.kosten) ? m.kosten : [m.kosten];
-}
-
-/** Sum of a measure's costs in euros. */
-export function kostenSumme(m: Massnahme): number {
-  return kostenList(m).reduce((s, k) => s + k.betrag, 0);
 }
 
 /** Text width of the page in pt (for charts). */
@@ -55,9 +43,9 @@ export function massnahmenTable(list: Array<Located<Massnahme>>, ctx: BuildConte
     cell(joinInlines((m.partner ?? []).map((p) => akteurRef(ctx, p)))),
     cell(formatPeriod(m.beginn, m.ende)),
     cell(m.status ? display(m.status) : '–'),
-    cell(kostenList(m).length ? formatMoney(kostenSumme(m)) : '–', { align: 'right' }),
+    cell(kostenList(m.kosten).length ? formatMoney(kostenSumme(m.kosten)) : '–', { align: 'right' }),
   ]);
-  const total = list.reduce((s, m) => s + kostenSumme(m.value), 0);
+  const total = list.reduce((s, m) => s + kostenSumme(m.value.kosten), 0);
   return {
     type: 'table',
     variant: 'grid',

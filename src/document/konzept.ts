@@ -7,18 +7,16 @@ import type { Located } from '../model/model.js';
 import type { Akteur, GliederungEntry, Handlungsfeld, Indikator, Massnahme, Ziel } from '../model/schemas.js';
 import { formatDate, formatMoney, formatNumber, formatPeriod, formatValue } from '../format/german.js';
 import { fillPlaceholders } from '../theme/theme.js';
+import { kostenList, kostenSumme } from '../model/kosten.js';
 import { BuildContext } from './context.js';
 import {
-  entityRef, indikatorChart, indikatorTable, kostenList, kostenSumme, latestMeasurement, massnahmenTable, orderGoals, zieleTable, zeitplanCharts,
+  entityRef, indikatorChart, indikatorTable, latestMeasurement, massnahmenTable, orderGoals, zieleTable, zeitplanCharts,
 } from './data-blocks.js';
 import { markdownFieldToBlocks, markdownFieldToInlines, markdownToBlocks } from './markdown.js';
 import { creationDate } from './meta.js';
 import { capitalize, display } from './labels.js';
-import type { Block, DocumentTree, Heading, Inline, Table, TableCell } from './tree.js';
+import { t, p, cell, type Block, type DocumentTree, type Heading, type Inline, type Table, type TableCell } from './tree.js';
 
-const t = (value: string): Inline => ({ type: 'text', value });
-const p = (value: string, style?: 'lead' | 'small' | 'muted'): Block => ({ type: 'paragraph', children: [t(value)], ...(style ? { style } : {}) });
-const cell = (children: Inline[] | string, extra: Partial<TableCell> = {}): TableCell => ({ children: typeof children === 'string' ? [t(children)] : children, ...extra });
 const headCells = (labels: string[]): TableCell[] => labels.map((l) => cell(l, { header: true }));
 
 /** Label/value rows as a plain two-column table (profiles). */
@@ -269,9 +267,9 @@ function massnahmeProfil(m: Located<Massnahme>, ctx: BuildContext): Block[] {
     });
     return out;
   };
-  const kosten = kostenList(v);
+  const kosten = kostenList(v.kosten);
   const kostenText = kosten.length
-    ? kosten.map((k) => `${formatMoney(k.betrag)}${k.jahr ? ` (${k.jahr})` : ''}${k.finanzierung ? `, ${k.finanzierung}` : ''}`).join('; ') + (kosten.length > 1 ? `; zusammen ${formatMoney(kostenSumme(v))}` : '')
+    ? kosten.map((k) => `${formatMoney(k.betrag)}${k.jahr ? ` (${k.jahr})` : ''}${k.finanzierung ? `, ${k.finanzierung}` : ''}`).join('; ') + (kosten.length > 1 ? `; zusammen ${formatMoney(kostenSumme(v.kosten))}` : '')
     : 'keine gesonderten Kosten';
   const out: Block[] = [heading(ctx, 4, `${v.id}: ${v.titel}`, undefined, BuildContext.entityAnchor('massnahme', v.id), false)];
   if (v.beschreibung) out.push(...markdownFieldToBlocks(v.beschreibung, m.file, entity, ctx));
@@ -293,7 +291,7 @@ function massnahmeProfil(m: Located<Massnahme>, ctx: BuildContext): Block[] {
 function kostenuebersicht(n: string, ctx: BuildContext): Block[] {
   const out: Block[] = [heading(ctx, 2, 'Kostenübersicht', n)];
   const measures = ctx.model.collections.massnahmen;
-  const total = measures.reduce((s, m) => s + kostenSumme(m.value), 0);
+  const total = measures.reduce((s, m) => s + kostenSumme(m.value.kosten), 0);
   out.push({
     type: 'table',
     variant: 'grid',
@@ -302,7 +300,7 @@ function kostenuebersicht(n: string, ctx: BuildContext): Block[] {
     headerRows: [[cell('Handlungsfeld', { header: true }), cell('Maßnahmen', { header: true, align: 'right' }), cell('Kosten', { header: true, align: 'right' })]],
     rows: ctx.model.collections.handlungsfelder.map(({ value: h }) => {
       const list = measures.filter((m) => m.value.handlungsfeld === h.id);
-      return [cell([entityRef(ctx, 'handlungsfeld', h.id, h.titel)], { header: true }), cell(String(list.length), { align: 'right' }), cell(formatMoney(list.reduce((s, m) => s + kostenSumme(m.value), 0)), { align: 'right' })];
+      return [cell([entityRef(ctx, 'handlungsfeld', h.id, h.titel)], { header: true }), cell(String(list.length), { align: 'right' }), cell(formatMoney(list.reduce((s, m) => s + kostenSumme(m.value.kosten), 0)), { align: 'right' })];
     }),
     footerRows: [[cell('Gesamt', { header: true }), cell(String(measures.length), { align: 'right' }), cell(formatMoney(total), { align: 'right' })]],
   });
@@ -310,7 +308,7 @@ function kostenuebersicht(n: string, ctx: BuildContext): Block[] {
   const sources = new Map<string, Map<string, number>>();
   const years = new Set<string>();
   for (const { value: m } of measures) {
-    for (const k of kostenList(m)) {
+    for (const k of kostenList(m.kosten)) {
       const source = k.finanzierung ?? 'ohne Angabe';
       const year = k.jahr ? String(k.jahr) : 'ohne Jahr';
       years.add(year);

@@ -161,3 +161,17 @@ export interface DocumentTree {
   draft?: string;
   blocks: Block[];
 }
+
+// ------------------------------------------------------------------ constructors (for the builders)
+
+/** A text node. */
+export const t = (value: string): Text => ({ type: 'text', value });
+
+/** A paragraph of plain text. */
+export const p = (value: string, style?: Paragraph['style']): Paragraph => ({ type: 'paragraph', children: [t(value)], ...(style ? { style } : {}) });
+
+/** A table cell from inline content or plain text. */
+export const cell = (children: Inline[] | string, extra: Partial<TableCell> = {}): TableCell => ({ children: typeof children === 'string' ? [t(children)] : children, ...extra });
+
+/** A header row from labels, each optionally aligned. */
+export const head = (labels: string[], align: Array<TableCell['align']> = []): TableCell[] => labels.map((l, i) => cell(l, { header: true, ...(align[i] ? { align: align[i] } : {}) }));

@@ -11,9 +11,8 @@ import type { BuildContext } from './context.js';
 import { markdownFieldToBlocks, markdownToBlocks } from './markdown.js';
 import { creationDate } from './meta.js';
 import { display } from './labels.js';
-import type { Block, DocumentTree, FieldList, Inline, Table, TableCell } from './tree.js';
+import { t, type Block, type DocumentTree, type FieldList, type Inline, type Table, type TableCell } from './tree.js';
 
-const t = (value: string): Inline => ({ type: 'text', value });
 
 /** Builds the tree of one Vorlage. */
 export function buildVorlage(v: Vorlage, ctx: BuildContext): DocumentTree {

@@ -13,6 +13,7 @@ import { COLLECTION_NAMES, ENTITY_LABEL, type CollectionName } from './schemas.j
 import { periodEnd, periodStart } from './dates.js';
 import { findExpressions, HELPERS } from './expressions.js';
 import { checkImages, isPngOrJpeg } from './images.js';
+import { REFERENCE_FIELDS, valuesAt } from './fields.js';
 import { isInsideFolder, normaliseRelative } from '../content/paths.js';
 
 type Rule = (model: Model, index: ModelIndex) => Diagnostic[];
@@ -40,41 +41,14 @@ const uniqueIds: Rule = (model) => {
   return out;
 };
 
-/** A reference field: where it sits, which collection it points to. */
-interface RefSpec {
-  from: CollectionName;
-  field: string;
-  to: CollectionName;
-  /** Extracts the referenced IDs with their sub-path below the entity. */
-  refs: (value: any) => Array<{ id: string; sub: Array<string | number> }>;
-}
-
-const one = (field: string) => (v: any) => (typeof v[field] === 'string' ? [{ id: v[field] as string, sub: [field] }] : []);
-const many = (field: string) => (v: any) => ((v[field] as string[] | undefined) ?? []).map((id, i) => ({ id, sub: [field, i] }));
-
-const REFERENCES: RefSpec[] = [
-  { from: 'ziele', field: 'handlungsfeld', to: 'handlungsfelder', refs: one('handlungsfeld') },
-  { from: 'ziele', field: 'oberziel', to: 'ziele', refs: one('oberziel') },
-  { from: 'ziele', field: 'indikatoren', to: 'indikatoren', refs: many('indikatoren') },
-  { from: 'massnahmen', field: 'handlungsfeld', to: 'handlungsfelder', refs: one('handlungsfeld') },
-  { from: 'massnahmen', field: 'ziele', to: 'ziele', refs: many('ziele') },
-  { from: 'massnahmen', field: 'federfuehrung', to: 'akteure', refs: one('federfuehrung') },
-  { from: 'massnahmen', field: 'partner', to: 'akteure', refs: many('partner') },
-  { from: 'massnahmen', field: 'sozialraeume', to: 'sozialraeume', refs: many('sozialraeume') },
-  {
-    from: 'indikatoren', field: 'messungen.sozialraum', to: 'sozialraeume',
-    refs: (v) => ((v.messungen as Array<{ sozialraum?: string }> | undefined) ?? []).flatMap((m, i) => (m.sozialraum ? [{ id: m.sozialraum, sub: ['messungen', i, 'sozialraum'] }] : [])),
-  },
-  { from: 'interviews', field: 'sozialraum', to: 'sozialraeume', refs: one('sozialraum') },
-  { from: 'interviews', field: 'handlungsfelder', to: 'handlungsfelder', refs: many('handlungsfelder') },
-];
-
 const references: Rule = (model, index) => {
   const out: Diagnostic[] = [];
-  for (const spec of REFERENCES) {
+  for (const spec of REFERENCE_FIELDS) {
     const targets = index[spec.to] as Map<string, unknown>;
     for (const item of model.collections[spec.from] as Located<{ id: string }>[]) {
-      for (const ref of spec.refs(item.value)) {
+      for (const { value: id, sub } of valuesAt(item.value, spec.path)) {
+        if (typeof id !== 'string') continue;
+        const ref = { id, sub };
         if (targets.has(ref.id) || model.brokenIds[spec.to].has(ref.id)) continue;
         out.push(diag('error', 'unresolved-reference', item.file, at(item, ...ref.sub),
           `${ENTITY_LABEL[spec.to]} „${ref.id}“ ist nicht definiert${didYouMean(ref.id, targets.keys())} (${formatPath(ref.sub)})`,

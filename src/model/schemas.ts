@@ -38,8 +38,29 @@ export const IsoDateOrMonth = z
   .describe('Datum (JJJJ-MM-TT) oder Monat (JJJJ-MM)');
 
 const Text = z.string().min(1, { error: 'darf nicht leer sein' });
-/** A text field in which Markdown is allowed. */
-const Markdown = z.string().describe('Text; Markdown ist erlaubt');
+
+/**
+ * What a field means beyond its type, declared once here: a reference to an entity of a
+ * collection, or a text in which Markdown is allowed. Rules, diff, helpers and the JSON
+ * Schemas read these (see `model/fields.ts`); the registry is not the JSON Schema's, so the
+ * facts do not appear in the generated schemas.
+ */
+export type FieldFact = { reference: CollectionName } | { markdown: true };
+
+/** The collections, in the order the spec lists them; each is a YAML top-level key. */
+export const COLLECTION_NAMES = ['handlungsfelder', 'ziele', 'indikatoren', 'massnahmen', 'akteure', 'sozialraeume', 'interviews', 'meilensteine'] as const;
+export type CollectionName = (typeof COLLECTION_NAMES)[number];
+export const FIELD_FACTS = z.registry<FieldFact>();
+
+/** An ID that names an entity of collection `to` (checked by the `references` rule). */
+export function reference(to: CollectionName): typeof Id {
+  return Id.clone().register(FIELD_FACTS, { reference: to });
+}
+
+/** A text field in which Markdown is allowed; its description says so. */
+export function markdown(description: string): z.ZodString {
+  return z.string().describe(`${description}; Markdown ist erlaubt`).register(FIELD_FACTS, { markdown: true });
+}
 
 // ---------------------------------------------------------------- ratsdoc.yaml
 
@@ -99,7 +120,7 @@ export const KonzeptFileSchema = z.strictObject({ konzept: KonzeptSchema.describ
 export const HandlungsfeldSchema = z.strictObject({
   id: Id.describe('Eindeutige ID des Handlungsfelds, z. B. HF-BIL'),
   titel: Text.describe('Titel des Handlungsfelds'),
-  beschreibung: Markdown.optional().describe('Beschreibung des Handlungsfelds; Markdown ist erlaubt'),
+  beschreibung: markdown('Beschreibung des Handlungsfelds').optional(),
   dimension: z.enum(['strukturell', 'sozial', 'kulturell', 'identifikatorisch', 'potenzialorientiert']).optional().describe('Dimension der Integration'),
 });
 export type Handlungsfeld = z.infer<typeof HandlungsfeldSchema>;
@@ -107,17 +128,17 @@ export type Handlungsfeld = z.infer<typeof HandlungsfeldSchema>;
 export const ZielSchema = z.strictObject({
   id: Id.describe('Eindeutige ID des Ziels, z. B. Z-BIL-1.1'),
   titel: Text.describe('Das Ziel als ganzer Satz'),
-  handlungsfeld: Id.describe('ID des Handlungsfelds'),
+  handlungsfeld: reference('handlungsfelder').describe('ID des Handlungsfelds'),
   ebene: z.enum(['Leitziel', 'Handlungsziel']).describe('Zielebene: Leitziel oder Handlungsziel'),
-  oberziel: Id.optional().describe('ID des Leitziels (nur bei Handlungszielen)'),
-  beschreibung: Markdown.optional().describe('Erläuterung des Ziels; Markdown ist erlaubt'),
+  oberziel: reference('ziele').optional().describe('ID des Leitziels (nur bei Handlungszielen)'),
+  beschreibung: markdown('Erläuterung des Ziels').optional(),
   frist: IsoDateOrMonth.optional().describe('Bis wann das Ziel erreicht sein soll: Datum (JJJJ-MM-TT) oder Monat (JJJJ-MM)'),
-  indikatoren: z.array(Id).optional().describe('IDs der Indikatoren, die das Ziel messen'),
+  indikatoren: z.array(reference('indikatoren')).optional().describe('IDs der Indikatoren, die das Ziel messen'),
   bewertung: z
     .strictObject({
       stand: IsoDate.describe('Datum der Bewertung, JJJJ-MM-TT'),
       erreicht: z.enum(['ja', 'teilweise', 'nein']).describe('Ist das Ziel erreicht? ja, teilweise oder nein'),
-      text: Markdown.optional().describe('Begründung der Bewertung; Markdown ist erlaubt'),
+      text: markdown('Begründung der Bewertung').optional(),
     })
     .optional()
     .describe('Bewertung der Zielerreichung'),
@@ -132,12 +153,12 @@ export const IndikatorSchema = z.strictObject({
   titel: Text.describe('Was der Indikator misst'),
   einheit: Text.describe('Einheit, z. B. "%", "Personen"'),
   quelle: Text.describe('Datenquelle, z. B. IT.NRW'),
-  definition: Markdown.optional().describe('Genaue Definition (Zähler, Nenner, Abgrenzung); Markdown ist erlaubt'),
+  definition: markdown('Genaue Definition (Zähler, Nenner, Abgrenzung)').optional(),
   turnus: z.string().optional().describe('Erhebungsturnus, z. B. jährlich'),
   richtung: z.enum(['steigend', 'fallend']).optional().describe('Gewünschte Entwicklung: steigend oder fallend'),
   basis: Messpunkt.optional().describe('Ausgangswert: {wert, stichtag}'),
   zielwert: Messpunkt.optional().describe('Zielwert: {wert, stichtag}'),
-  messungen: z.array(z.strictObject({ stichtag: IsoDate.describe('Stichtag der Messung, JJJJ-MM-TT'), wert: Wert.describe('Gemessener Wert (Dezimalpunkt, z. B. 21.7)'), sozialraum: Id.optional().describe('ID des Sozialraums, wenn der Wert nur für ihn gilt') })).optional().describe('Zeitreihe der Messwerte'),
+  messungen: z.array(z.strictObject({ stichtag: IsoDate.describe('Stichtag der Messung, JJJJ-MM-TT'), wert: Wert.describe('Gemessener Wert (Dezimalpunkt, z. B. 21.7)'), sozialraum: reference('sozialraeume').optional().describe('ID des Sozialraums, wenn der Wert nur für ihn gilt') })).optional().describe('Zeitreihe der Messwerte'),
   hinweis: z.string().optional().describe('Hinweis zum Indikator, z. B. ein Bruch in der Zeitreihe'),
 });
 export type Indikator = z.infer<typeof IndikatorSchema>;
@@ -152,13 +173,13 @@ export type Kosten = z.infer<typeof KostenSchema>;
 export const MassnahmeSchema = z.strictObject({
   id: Id.describe('Eindeutige ID der Maßnahme, z. B. M-07'),
   titel: Text.describe('Titel der Maßnahme'),
-  handlungsfeld: Id.describe('ID des Handlungsfelds'),
-  ziele: z.array(Id).min(1, { error: 'braucht mindestens ein Ziel' }).describe('IDs der Handlungsziele'),
-  federfuehrung: Id.describe('ID des federführenden Akteurs'),
-  beschreibung: Markdown.optional().describe('Beschreibung der Maßnahme; Markdown ist erlaubt'),
+  handlungsfeld: reference('handlungsfelder').describe('ID des Handlungsfelds'),
+  ziele: z.array(reference('ziele')).min(1, { error: 'braucht mindestens ein Ziel' }).describe('IDs der Handlungsziele'),
+  federfuehrung: reference('akteure').describe('ID des federführenden Akteurs'),
+  beschreibung: markdown('Beschreibung der Maßnahme').optional(),
   zielgruppe: z.string().optional().describe('Zielgruppe der Maßnahme'),
-  partner: z.array(Id).optional().describe('IDs der Partner (Akteure)'),
-  sozialraeume: z.array(Id).optional().describe('IDs der Sozialräume, in denen die Maßnahme stattfindet'),
+  partner: z.array(reference('akteure')).optional().describe('IDs der Partner (Akteure)'),
+  sozialraeume: z.array(reference('sozialraeume')).optional().describe('IDs der Sozialräume, in denen die Maßnahme stattfindet'),
   beginn: IsoDateOrMonth.optional().describe('Beginn: Datum (JJJJ-MM-TT) oder Monat (JJJJ-MM)'),
   ende: IsoDateOrMonth.optional().describe('Ende: Datum (JJJJ-MM-TT) oder Monat (JJJJ-MM)'),
   status: z.enum(['geplant', 'laufend', 'abgeschlossen', 'zurueckgestellt']).optional().describe('Umsetzungsstand: geplant, laufend, abgeschlossen oder zurueckgestellt'),
@@ -187,7 +208,7 @@ export type Kennzahl = z.infer<typeof KennzahlSchema>;
 export const SozialraumSchema = z.strictObject({
   id: Id.describe('Eindeutige ID des Sozialraums, z. B. SR-MIT'),
   name: Text.describe('Name des Sozialraums, z. B. Bergkamen-Mitte'),
-  beschreibung: Markdown.optional().describe('Beschreibung des Sozialraums; Markdown ist erlaubt'),
+  beschreibung: markdown('Beschreibung des Sozialraums').optional(),
   kennzahlen: z.record(z.string(), KennzahlSchema).optional().describe('Kennzahlen: Name → {wert, einheit, stichtag, quelle}'),
 });
 export type Sozialraum = z.infer<typeof SozialraumSchema>;
@@ -196,11 +217,11 @@ export const InterviewSchema = z.strictObject({
   id: Id.describe('Eindeutige ID der Interviewreihe, z. B. INT-ALT-OBA'),
   zielgruppe: z.enum(['Altzugewanderte', 'Neuzugewanderte', 'Einheimische', 'Fachkraefte']).describe('Befragte Gruppe'),
   anzahl: z.number().int({ error: 'muss eine ganze Zahl sein' }).positive({ error: 'muss größer als 0 sein' }).describe('Anzahl der Interviews (ganze Zahl)'),
-  sozialraum: Id.optional().describe('ID des Sozialraums'),
+  sozialraum: reference('sozialraeume').optional().describe('ID des Sozialraums'),
   zeitraum: z.strictObject({ von: IsoDateOrMonth.describe('Beginn: Datum (JJJJ-MM-TT) oder Monat (JJJJ-MM)'), bis: IsoDateOrMonth.describe('Ende: Datum (JJJJ-MM-TT) oder Monat (JJJJ-MM)') }).optional().describe('Zeitraum der Interviews'),
   methode: z.string().optional().describe('Methode, z. B. Leitfadeninterviews'),
-  befunde: z.array(Markdown).optional().describe('Befunde, je einer als Listeneintrag; Markdown ist erlaubt'),
-  handlungsfelder: z.array(Id).optional().describe('IDs der Handlungsfelder, die die Befunde betreffen'),
+  befunde: z.array(markdown('Text')).optional().describe('Befunde, je einer als Listeneintrag; Markdown ist erlaubt'),
+  handlungsfelder: z.array(reference('handlungsfelder')).optional().describe('IDs der Handlungsfelder, die die Befunde betreffen'),
 });
 export type Interview = z.infer<typeof InterviewSchema>;
 
@@ -209,11 +230,11 @@ export const MeilensteinSchema = z.strictObject({
   titel: Text.describe('Titel des Meilensteins'),
   datum: IsoDateOrMonth.describe('Termin: Datum (JJJJ-MM-TT) oder Monat (JJJJ-MM)'),
   status: z.enum(['offen', 'erreicht']).optional().describe('Stand: offen oder erreicht'),
-  beschreibung: Markdown.optional().describe('Beschreibung des Meilensteins; Markdown ist erlaubt'),
+  beschreibung: markdown('Beschreibung des Meilensteins').optional(),
 });
 export type Meilenstein = z.infer<typeof MeilensteinSchema>;
 
-/** The collections, in the order the spec lists them; the key is the YAML top-level key. */
+/** The schema of each collection's entries. */
 export const COLLECTION_SCHEMAS = {
   handlungsfelder: HandlungsfeldSchema,
   ziele: ZielSchema,
@@ -223,9 +244,7 @@ export const COLLECTION_SCHEMAS = {
   sozialraeume: SozialraumSchema,
   interviews: InterviewSchema,
   meilensteine: MeilensteinSchema,
-} as const;
-export type CollectionName = keyof typeof COLLECTION_SCHEMAS;
-export const COLLECTION_NAMES = Object.keys(COLLECTION_SCHEMAS) as CollectionName[];
+} as const satisfies Record<CollectionName, z.ZodType>;
 
 /** German singular for an entity of each collection, used in messages (`Maßnahme "M-07"`). */
 export const ENTITY_LABEL: Record<CollectionName, string> = {
@@ -286,17 +305,17 @@ export const VorlageFrontMatterSchema = z
       )
       .optional()
       .describe('Beratungsfolge; das erste Gremium ist federführend'),
-    beschlussvorschlag: Markdown.describe('Beschlussvorschlag; Markdown ist erlaubt'),
-    finanzen: z.strictObject({ auswirkungen: z.boolean().describe('Hat die Vorlage finanzielle Auswirkungen? true oder false'), text: Markdown.optional().describe('Erläuterung der finanziellen Auswirkungen; Markdown ist erlaubt') }).optional().describe('Finanzielle Auswirkungen'),
+    beschlussvorschlag: markdown('Beschlussvorschlag'),
+    finanzen: z.strictObject({ auswirkungen: z.boolean().describe('Hat die Vorlage finanzielle Auswirkungen? true oder false'), text: markdown('Erläuterung der finanziellen Auswirkungen').optional() }).optional().describe('Finanzielle Auswirkungen'),
     klimarelevanz: z
       .strictObject({
         auswirkung: z.enum(['keine', 'positiv', 'negativ']).describe('Auswirkung auf das Klima: keine, positiv oder negativ'),
         umfang: z.enum(['geringfuegig', 'erheblich']).optional().describe('Umfang der Auswirkung: geringfuegig oder erheblich'),
-        text: Markdown.optional().describe('Erläuterung; Markdown ist erlaubt'),
+        text: markdown('Erläuterung').optional(),
       })
       .optional()
       .describe('Klimarelevanz'),
-    abschnitte: z.array(z.strictObject({ titel: Text.describe('Überschrift des Abschnitts'), text: Markdown.describe('Inhalt des Abschnitts; Markdown ist erlaubt') })).optional().describe('Weitere Abschnitte'),
+    abschnitte: z.array(z.strictObject({ titel: Text.describe('Überschrift des Abschnitts'), text: markdown('Inhalt des Abschnitts') })).optional().describe('Weitere Abschnitte'),
     anlagen: z
       .array(
         z.strictObject({

@@ -78,7 +78,7 @@ function validateCollectionFile(f: RawYamlFile, model: Model, diagnostics: Diagn
     return;
   }
   for (const [key, list] of Object.entries(value as Record<string, unknown>)) {
-    if (!(COLLECTION_NAMES as string[]).includes(key)) {
+    if (!(COLLECTION_NAMES as readonly string[]).includes(key)) {
       const pos = f.locations.keyAt([key]);
       const hint = key === 'konzept' ? ' (der Abschnitt „konzept:“ gehört in konzept/konzept.yaml)' : didYouMean(key, COLLECTION_NAMES);
       diagnostics.push({ severity: 'error', code: 'unknown-collection', file: f.file, ...pos, message: `unbekannte Sammlung „${key}“${hint}` });

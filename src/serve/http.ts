@@ -7,6 +7,7 @@
  * keeps web pages on other sites from reading the preview through DNS rebinding.
  */
 import { createHash } from 'node:crypto';
+import { escapeMarkup } from '../format/escape.js';
 import { RENDERERS } from '../render/renderers.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EVENTS_PATH } from './client.js';
@@ -134,17 +135,13 @@ function plain(res: ServerResponse, status: number, text: string, extra: Record<
   res.end(body);
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
 
 function page(res: ServerResponse, status: number, head: boolean, title: string, text: string, snippet: string): void {
   const html = `<!DOCTYPE html>
 <html lang="de">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} – ratsdoc</title>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeMarkup(title)} – ratsdoc</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:40rem;padding:0 1rem;color:#1a1a1a}a{color:#003d6b}</style></head>
-<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p><p><a href="/">Zur Übersicht</a></p></main>
+<body><main><h1>${escapeMarkup(title)}</h1><p>${escapeMarkup(text)}</p><p><a href="/">Zur Übersicht</a></p></main>
 ${snippet}
 </body>
 </html>

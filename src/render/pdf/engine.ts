@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
+import { escapeMarkup } from '../../format/escape.js';
 import type { FontAsset } from '../renderer.js';
 
 /** Fonts: family name → the bytes of its four TTF files. */
@@ -82,12 +83,6 @@ export function postscriptName(font: Uint8Array): string | undefined {
   return undefined;
 }
 
-const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-
-/** Escapes the five XML special characters. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => XML_ENTITIES[c]);
-}
 
 /** The part of pdfkit's document this module touches. */
 interface PdfKitInfoDocument {
@@ -111,7 +106,7 @@ function escapeXmpInfo(doc: PdfKitInfoDocument): void {
     const escaped: Record<string, unknown> = { ...original };
     for (const field of XMP_FIELDS) {
       const value = original[field];
-      if (typeof value === 'string') escaped[field] = escapeXml(value);
+      if (typeof value === 'string') escaped[field] = escapeMarkup(value);
     }
     this.info = escaped;
     try {
