@@ -3,6 +3,7 @@
  * file split into front matter and body. Knows nothing of the content model; `model/`
  * checks the shapes. Problems become diagnostics, never exceptions.
  */
+import { CODES } from '../diagnostics/codes.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -123,7 +124,7 @@ export async function loadContentFrom(source: ContentSource, root: string, conte
   if (await source.exists(configRel)) jobs.push(readYaml(source, result, configRel, 'config'));
   else
     result.diagnostics.push({
-      severity: 'error', code: 'config-missing', file: displayPath(display, configRel), line: 1, column: 1,
+      severity: 'error', code: CODES.configMissing, file: displayPath(display, configRel), line: 1, column: 1,
       message: 'Die Datei ratsdoc.yaml fehlt; sie nennt die Kommune (kommune: name: …)',
     });
 
@@ -155,13 +156,13 @@ async function readSource(source: ContentSource, result: RawContent, rel: string
         : code === 'NOTFILE' ? 'Das ist keine gewöhnliche Datei und wird nicht gelesen'
           : code === 'TOOLARGE' ? `Die Datei ist größer als ${MAX_SOURCE_BYTES / 1024 / 1024} MB und wird nicht gelesen`
             : `Die Datei lässt sich nicht lesen (${code ?? 'Fehler'})`;
-    const diagnosticCode = code === 'OUTSIDE' ? 'file-outside' : code === 'TOOLARGE' ? 'file-too-large' : 'file-unreadable';
+    const diagnosticCode = code === 'OUTSIDE' ? CODES.fileOutside : code === 'TOOLARGE' ? CODES.fileTooLarge : CODES.fileUnreadable;
     result.diagnostics.push({ severity: 'error', code: diagnosticCode, file, line: 1, column: 1, message });
     return null;
   }
   const decoded = decodeSource(bytes);
   if (!decoded.ok) {
-    result.diagnostics.push({ severity: 'error', code: bytes.length > MAX_SOURCE_BYTES ? 'file-too-large' : 'file-encoding', file, ...decoded.position, message: decoded.reason });
+    result.diagnostics.push({ severity: 'error', code: bytes.length > MAX_SOURCE_BYTES ? CODES.fileTooLarge : CODES.fileEncoding, file, ...decoded.position, message: decoded.reason });
     return null;
   }
   return decoded.source;
@@ -173,7 +174,7 @@ async function readYaml(from: ContentSource, result: RawContent, rel: string, ki
   const file = displayPath(result.display, rel);
   const parsed = parseYaml(source);
   if (!parsed.ok) {
-    result.diagnostics.push({ severity: 'error', code: 'yaml-syntax', file, ...parsed.position, message: parsed.reason });
+    result.diagnostics.push({ severity: 'error', code: CODES.yamlSyntax, file, ...parsed.position, message: parsed.reason });
     return;
   }
   result.yamlFiles.push({ kind, rel, file, value: parsed.value, locations: parsed.locations });
@@ -186,7 +187,7 @@ async function readMarkdown(from: ContentSource, result: RawContent, rel: string
   const name = path.posix.basename(rel).replace(/\.md$/i, '');
   const split = splitFrontMatter(source.text);
   if ('error' in split) {
-    result.diagnostics.push({ severity: 'error', code: 'frontmatter-unclosed', file, line: 1, column: 1, message: split.error });
+    result.diagnostics.push({ severity: 'error', code: CODES.frontmatterUnclosed, file, line: 1, column: 1, message: split.error });
     return;
   }
   const entry: RawMarkdownFile = { kind, rel, file, name, frontMatter: undefined, frontMatterOk: true, body: split.body, bodyLineOffset: split.bodyLineOffset };
@@ -198,7 +199,7 @@ async function readMarkdown(from: ContentSource, result: RawContent, rel: string
       entry.frontMatterLocations = parsed.locations;
     } else {
       entry.frontMatterOk = false;
-      if (parsed && !parsed.ok) result.diagnostics.push({ severity: 'error', code: 'yaml-syntax', file, ...parsed.position, message: parsed.reason });
+      if (parsed && !parsed.ok) result.diagnostics.push({ severity: 'error', code: CODES.yamlSyntax, file, ...parsed.position, message: parsed.reason });
     }
   }
   result.markdownFiles.push(entry);

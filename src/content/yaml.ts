@@ -16,6 +16,7 @@ export const MAX_YAML_DEPTH = 20;
 export class YamlLocations {
   private readonly values = new Map<string, number>();
   private readonly keys = new Map<string, number>();
+  private readonly scalars = new Map<string, { start: number; end: number }>();
 
   constructor(
     private readonly source: SourceText,
@@ -28,6 +29,48 @@ export class YamlLocations {
     const k = pathKey(path);
     this.values.set(k, valueOffset);
     if (keyOffset !== undefined) this.keys.set(k, keyOffset);
+  }
+
+  /** @internal the source range of a scalar's text (without quotes or block indicator line). */
+  recordScalar(path: ValuePath, start: number, end: number): void {
+    this.scalars.set(pathKey(path), { start, end });
+  }
+
+  /**
+   * Maps positions inside the text of the string at `path` (line/column as a Markdown parser
+   * sees that text) to positions in the file, so a problem inside a Markdown field is shown
+   * where it stands. YAML folds lines, strips indentation and resolves escapes; the mapping
+   * walks the value and its source side by side, matching every visible character.
+   */
+  textPositions(path: ValuePath, value: string): (p: Position) => Position {
+    const range = this.scalars.get(pathKey(path));
+    const fallback = this.valueAt(path);
+    if (!range) return () => fallback;
+    const raw = this.source.text;
+    const offsets = new Array<number>(value.length + 1);
+    let r = range.start;
+    for (let v = 0; v < value.length; v++) {
+      const c = value[v];
+      if (/\s/.test(c)) {
+        offsets[v] = Math.min(r, range.end);
+        if (/\s/.test(raw[r] ?? '')) r++;
+        continue;
+      }
+      // Skip what the value does not show: indentation, folded line breaks, quotes, escapes.
+      let k = r;
+      while (k < range.end && raw[k] !== c) k++;
+      if (k < range.end) r = k;
+      offsets[v] = Math.min(r, range.end);
+      if (k < range.end) r++;
+    }
+    offsets[value.length] = Math.min(r, range.end);
+    const lineStarts = [0];
+    for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+    return (p) => {
+      const start = lineStarts[Math.max(0, Math.min(p.line - 1, lineStarts.length - 1))];
+      const off = Math.max(0, Math.min(start + p.column - 1, value.length));
+      return this.toPosition(offsets[off]);
+    };
   }
 
   /**
@@ -96,6 +139,7 @@ function walk(events: Event[], i: number, path: Array<string | number>, text: st
       // An empty value (`titel:`) has no offset of its own: it stands where its key stands.
       if (start >= 0) loc.record(path, start, keyOffset);
       else if (keyOffset !== undefined) loc.record(path, keyOffset, keyOffset);
+      if (ev.valueStart >= 0 && ev.valueEnd >= ev.valueStart) loc.recordScalar(path, ev.valueStart, ev.valueEnd);
       return i + 1;
     }
     case EVENT_ID.ALIAS: {

@@ -1,3 +1,5 @@
+import type { DiagnosticCode } from './codes.js';
+
 /** How bad a problem in the content is: an error stops `build`, a warning does not. */
 export type Severity = 'error' | 'warning';
 
@@ -8,7 +10,7 @@ export type Severity = 'error' | 'warning';
 export interface Diagnostic {
   severity: Severity;
   /** Stable identifier from the catalog (`codes.ts`); tests assert it. */
-  code: string;
+  code: DiagnosticCode;
   /** German text without the entity prefix. */
   message: string;
   /** Path as the user gave it (`content/konzept/massnahmen.yaml`). */

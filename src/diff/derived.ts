@@ -11,6 +11,7 @@ import { cents, kostenSumme } from '../model/kosten.js';
 import type { Renames } from './fields.js';
 import type { CostRow, DerivedEffects } from './report.js';
 import { diagnosticJson, type Side } from './revision.js';
+import { changedValues } from './values.js';
 
 /**
  * Costs per Handlungsfeld ID (in file order) with their titles, from the entries as written:
@@ -114,6 +115,7 @@ export function deriveEffects(a: Side, b: Side, ents: EntityComparison): Derived
     kosten,
     gesamt,
     status,
+    werte: changedValues(a, b),
     newDiagnostics: missingIn(b.diagnostics, a.diagnostics, rename, same).map(diagnosticJson),
     resolvedDiagnostics: missingIn(a.diagnostics, b.diagnostics, same, rename).map(diagnosticJson),
     hinweise,

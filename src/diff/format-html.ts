@@ -201,7 +201,7 @@ export function formatDiffHtml(report: DiffReport): string {
   }
 
   const dv = report.derived;
-  if (dv.kosten.length || dv.gesamt || dv.status.length || dv.newDiagnostics.length || dv.resolvedDiagnostics.length || dv.hinweise.length) {
+  if (dv.kosten.length || dv.gesamt || dv.status.length || dv.werte.length || dv.newDiagnostics.length || dv.resolvedDiagnostics.length || dv.hinweise.length) {
     toc.push({ id: 'auswirkungen', title: 'Auswirkungen auf die Dokumente' });
     push('<section aria-labelledby="auswirkungen"><h2 id="auswirkungen">Auswirkungen auf die Dokumente</h2>');
     if (dv.kosten.length || dv.gesamt) {
@@ -217,6 +217,12 @@ export function formatDiffHtml(report: DiffReport): string {
       push('<h3>Status von Maßnahmen</h3>');
       push('<table><caption class="sr-only">Maßnahmen mit geändertem Status</caption><thead><tr><th scope="col">Maßnahme</th><th scope="col">bisher</th><th scope="col">neu</th></tr></thead><tbody>');
       for (const s of dv.status) push(`<tr><th scope="row">${esc(`${s.id} „${s.titel}“`)}</th><td>${del(s.old ? display(s.old) : 'ohne Status')}</td><td>${ins(s.new ? display(s.new) : 'ohne Status')}</td></tr>`);
+      push('</tbody></table>');
+    }
+    if (dv.werte.length) {
+      push('<h3>Werte im Text</h3>');
+      push('<table><caption class="sr-only">Werte in Sätzen, die sich durch die Änderung der Daten ändern</caption><thead><tr><th scope="col">Dokument und Stelle</th><th scope="col">Baustein</th><th scope="col">bisher</th><th scope="col">neu</th></tr></thead><tbody>');
+      for (const w of dv.werte) push(`<tr><th scope="row">${esc(`${w.dokument}, ${w.stelle}`)}</th><td><code>${esc(w.aufruf)}</code></td><td>${del(w.old)}</td><td>${ins(w.new)}</td></tr>`);
       push('</tbody></table>');
     }
     if (dv.newDiagnostics.length) {

@@ -135,7 +135,7 @@ export function formatDiffMarkdown(report: DiffReport): string {
       para(...report.dateien.map((f) => `- \`${f.file}\` – ${FILE_STATUS[f.status]}`));
     }
     const dv = report.derived;
-    if (dv.kosten.length || dv.gesamt || dv.status.length || dv.newDiagnostics.length || dv.resolvedDiagnostics.length || dv.hinweise.length) {
+    if (dv.kosten.length || dv.gesamt || dv.status.length || dv.werte.length || dv.newDiagnostics.length || dv.resolvedDiagnostics.length || dv.hinweise.length) {
       para('### Auswirkungen auf die Dokumente');
       if (dv.kosten.length || dv.gesamt) {
         para('#### Kosten je Handlungsfeld');
@@ -148,6 +148,10 @@ export function formatDiffMarkdown(report: DiffReport): string {
       if (dv.status.length) {
         para('#### Status von Maßnahmen');
         para(...dv.status.map((s) => `- ${md(s.id)} „${md(s.titel)}“: ${del(s.old ? display(s.old) : 'ohne Status')} → ${ins(s.new ? display(s.new) : 'ohne Status')}`));
+      }
+      if (dv.werte.length) {
+        para('#### Werte im Text');
+        para(...dv.werte.map((w) => `- ${md(w.dokument)}, ${md(w.stelle)}: \`${w.aufruf}\` ${del(w.old)} → ${ins(w.new)}`));
       }
       if (dv.newDiagnostics.length) {
         para('#### Neue Fehler und Warnungen');

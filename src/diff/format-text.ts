@@ -162,7 +162,7 @@ export function formatDiffText(report: DiffReport, opts: { color: boolean }): st
   }
 
   const dv = report.derived;
-  if (dv.kosten.length || dv.gesamt || dv.status.length || dv.newDiagnostics.length || dv.resolvedDiagnostics.length || dv.hinweise.length) {
+  if (dv.kosten.length || dv.gesamt || dv.status.length || dv.werte.length || dv.newDiagnostics.length || dv.resolvedDiagnostics.length || dv.hinweise.length) {
     line(0, st.head('== Auswirkungen auf die Dokumente =='));
     blank();
     if (dv.kosten.length || dv.gesamt) {
@@ -178,6 +178,11 @@ export function formatDiffText(report: DiffReport, opts: { color: boolean }): st
     if (dv.status.length) {
       line(0, st.head('Status von Maßnahmen'));
       for (const s of dv.status) line(1, `${s.id} „${s.titel}“: ${s.old ? display(s.old) : 'ohne Status'} → ${s.new ? display(s.new) : 'ohne Status'}`);
+      blank();
+    }
+    if (dv.werte.length) {
+      line(0, st.head('Werte im Text'));
+      for (const w of dv.werte) line(1, `${w.dokument}, ${w.stelle}: ${w.aufruf} ${w.old} → ${w.new}`);
       blank();
     }
     if (dv.newDiagnostics.length) {

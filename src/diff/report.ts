@@ -4,6 +4,7 @@
  * gives identical output in every format. Entity values are the YAML values themselves; their
  * types are the schemas' (`model/schemas.ts`), here they are carried as JSON.
  */
+import type { TextValueChange } from './values.js';
 import type { CollectionName } from '../model/schemas.js';
 
 /** What a side is, for the report. */
@@ -214,6 +215,11 @@ export interface DerivedEffects {
   gesamt: { old: number; new: number; delta: number } | null;
   /** Measures whose status changed. */
   status: Array<{ id: string; oldId: string | null; titel: string; old: string | null; new: string | null }>;
+  /**
+   * Values printed inside sentences (`{{wert "I-01"}}`) that change although the text around
+   * them does not, per document and place; the change itself is reported at its source.
+   */
+  werte: TextValueChange[];
   /** Errors and warnings of the new revision that the old one did not have. */
   newDiagnostics: DiagnosticJson[];
   /** Errors and warnings of the old revision that are gone. */

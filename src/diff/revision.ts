@@ -4,6 +4,7 @@
  * not validate is still returned (with its diagnostics): the diff compares what it can.
  */
 import path from 'node:path';
+import { CODES } from '../diagnostics/codes.js';
 import { loadContent, loadContentFrom, type RawContent } from '../content/load.js';
 import { sortDiagnostics, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
 import { at, type Model, type ModelIndex } from '../model/model.js';
@@ -28,7 +29,7 @@ export interface Side {
 }
 
 /** Loader diagnostics that mean a file's content is unknown (not merely invalid). */
-const UNREADABLE_CODES = new Set(['file-unreadable', 'file-encoding', 'yaml-syntax', 'frontmatter-unclosed']);
+const UNREADABLE_CODES = new Set<string>([CODES.fileUnreadable, CODES.fileEncoding, CODES.yamlSyntax, CODES.frontmatterUnclosed]);
 
 async function finish(info: RevisionInfo, raw: RawContent, tree: GitTreeSource | null, blobIds: ReadonlyMap<string, string>): Promise<Side> {
   const { model, diagnostics } = validateShapes(raw);
@@ -37,7 +38,7 @@ async function finish(info: RevisionInfo, raw: RawContent, tree: GitTreeSource |
   if (tree) {
     // rules.ts checks `anlagen[].datei` and `kommune.wappen` on disk; at a revision the files
     // that count are those of the revision's tree: replace those results by a check on the tree.
-    ruleDiagnostics = [...ruleDiagnostics.filter((d) => d.code !== 'file-invalid'), ...(await treeFileProblems(model, tree))];
+    ruleDiagnostics = [...ruleDiagnostics.filter((d) => d.code !== CODES.fileInvalid), ...(await treeFileProblems(model, tree))];
   }
   const unreadable = new Set(raw.diagnostics.filter((d) => UNREADABLE_CODES.has(d.code)).map((d) => d.file));
   return { info, raw, model, index: rules.index, diagnostics: sortDiagnostics([...diagnostics, ...ruleDiagnostics]), unreadable, blobIds };
@@ -79,7 +80,7 @@ async function treeFileProblem(tree: GitTreeSource, rel: string): Promise<string
 async function treeFileProblems(model: Model, tree: GitTreeSource): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
   const push = (file: string, pos: Position, message: string, entity: string) =>
-    out.push({ severity: 'error', code: 'file-invalid', file, line: pos.line, column: pos.column, message, entity });
+    out.push({ severity: 'error', code: CODES.fileInvalid, file, line: pos.line, column: pos.column, message, entity });
   const wappen = model.config?.value.kommune.wappen;
   if (model.config && wappen) {
     const p = await treeFileProblem(tree, wappen);

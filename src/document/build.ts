@@ -46,7 +46,8 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
 /** Builds every document; problems found while building (e.g. a bad image) are diagnostics. */
 export function buildDocuments(model: Model, index: ModelIndex, theme: Theme): { documents: BuiltDocument[]; trees: DocumentTree[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const context = () => new BuildContext(model, index, theme, diagnostics);
+  const reported = new Set<string>();
+  const context = () => new BuildContext(model, index, theme, diagnostics, reported);
   const documents = DOCUMENT_KINDS.flatMap((k) => k.build(model, context));
   return { documents, trees: documents.map((d) => d.tree), diagnostics };
 }

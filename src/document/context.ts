@@ -3,6 +3,40 @@ import type { Model, ModelIndex } from '../model/model.js';
 import type { Theme } from '../theme/theme.js';
 import path from 'node:path';
 
+/** Entities that have a profile (an anchor) in the Konzept. */
+export type EntityKind = 'massnahme' | 'ziel' | 'indikator' | 'akteur' | 'sozialraum' | 'handlungsfeld';
+
+/** Where the Konzept is written below `out/`. */
+export const KONZEPT_OUT_PATH = 'konzept/integrationskonzept';
+
+/**
+ * Anchors of the profiles the Konzept contains, from its `gliederung`: tables and helpers link
+ * to them, from inside the Konzept and from the Vorlagen.
+ */
+export function konzeptProfiles(model: Model): ReadonlySet<string> {
+  const cached = profileCache.get(model);
+  if (cached) return cached;
+  const out = new Set<string>();
+  profileCache.set(model, out);
+  const gliederung = model.konzept?.value.gliederung;
+  if (!gliederung) return out;
+  const has = (part: string) => gliederung.some((g) => g === part);
+  const appendix = gliederung.flatMap((g) => (typeof g === 'object' && 'anhang' in g ? g.anhang : []));
+  const c = model.collections;
+  const add = (kind: EntityKind, list: Array<{ value: { id: string } }>) => list.forEach((e) => out.add(BuildContext.entityAnchor(kind, e.value.id)));
+  if (has('handlungsfelder')) {
+    add('massnahme', c.massnahmen);
+    add('ziel', c.ziele);
+    add('handlungsfeld', c.handlungsfelder);
+  }
+  if (has('sozialraeume')) add('sozialraum', c.sozialraeume);
+  if (appendix.includes('indikatoren')) add('indikator', c.indikatoren);
+  if (appendix.includes('akteure')) add('akteur', c.akteure);
+  return out;
+}
+
+const profileCache = new WeakMap<Model, Set<string>>();
+
 /**
  * State shared while building one document: unique anchors, running footnote numbers,
  * which entities have a profile to link to, and the problems found.
@@ -13,12 +47,16 @@ export class BuildContext {
   footnoteCounter = 0;
   /** Entity anchors that exist in this document (profiles), for cross-links. */
   readonly profiles = new Set<string>();
+  /** `outPath` of the document being built (set by its builder first), for links to other documents. */
+  outPath = '';
 
   constructor(
     readonly model: Model,
     readonly index: ModelIndex,
     readonly theme: Theme,
     readonly diagnostics: Diagnostic[],
+    /** Places already reported in this build (shared by every document's context). */
+    readonly reported: Set<string> = new Set(),
   ) {}
 
   /** Absolute path of a file named relative to the content folder (checked by the rules before). */
@@ -42,7 +80,7 @@ export class BuildContext {
   }
 
   /** Anchor of an entity's profile (`massnahme-m-07`); stable, so links can be made before the profile. */
-  static entityAnchor(kind: 'massnahme' | 'ziel' | 'indikator' | 'akteur' | 'sozialraum' | 'handlungsfeld', id: string): string {
+  static entityAnchor(kind: EntityKind, id: string): string {
     return `${kind}-${id.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   }
 }

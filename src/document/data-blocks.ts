@@ -3,30 +3,33 @@
  * `{{ziele}}`, `{{massnahmen}}`, `{{zeitplan}}`, reused by the Konzept's generated parts so
  * a measure looks the same wherever it is cited.
  */
-import type { HelperCall } from '../model/expressions.js';
 import type { Located } from '../model/model.js';
-import type { Indikator, Massnahme, Ziel } from '../model/schemas.js';
+import type { Indikator, Kosten, Massnahme, Meilenstein, Ziel } from '../model/schemas.js';
 import { kostenList, kostenSumme } from '../model/kosten.js';
 import { formatDate, formatMoney, formatPeriod, formatValue } from '../format/german.js';
 import { mm } from '../theme/theme.js';
-import { BuildContext } from './context.js';
+import { BuildContext, KONZEPT_OUT_PATH, konzeptProfiles, type EntityKind } from './context.js';
 import { ganttChart, indicatorChart, type GanttRow } from './charts.js';
-import { display } from './labels.js';
+import { capitalize, display } from './labels.js';
+import { markdownFieldToInlines } from './markdown.js';
+import { fieldSource } from '../model/model.js';
 import { t, cell, head, type Block, type Chart, type Inline, type Table, type TableCell } from './tree.js';
-
-/** Where a helper call stands, for diagnostics. */
-export interface CallSite {
-  file: string;
-  line: number;
-  column: number;
-  entity: string;
-}
-
 
 /** An entity reference: a link to its profile when the document has one, else plain text. */
 export function entityRef(ctx: BuildContext, kind: Parameters<typeof BuildContext.entityAnchor>[0], id: string, label: string): Inline {
   const anchor = BuildContext.entityAnchor(kind, id);
   return ctx.profiles.has(anchor) ? { type: 'link', url: `#${anchor}`, children: [t(label)] } : t(label);
+}
+
+/**
+ * An entity reference that leaves the document when needed: inside the Konzept a link to the
+ * profile; in a Vorlage a link to the profile in the Konzept's HTML (when the Konzept has it).
+ */
+export function konzeptRef(ctx: BuildContext, kind: EntityKind, id: string, children: Inline[]): Inline[] {
+  const anchor = BuildContext.entityAnchor(kind, id);
+  if (ctx.profiles.has(anchor)) return [{ type: 'link', url: `#${anchor}`, children }];
+  if (ctx.outPath !== KONZEPT_OUT_PATH && ctx.model.konzept && konzeptProfiles(ctx.model).has(anchor)) return [{ type: 'documentLink', document: KONZEPT_OUT_PATH, anchor, children }];
+  return children;
 }
 
 /** Text width of the page in pt (for charts). */
@@ -194,33 +197,68 @@ function buildZeitplanCharts(hfId: string | undefined, ctx: BuildContext): Chart
   return charts;
 }
 
-/** A checked helper call turned into blocks; unknown IDs (not caught before) become diagnostics. */
-export function expandHelper(call: HelperCall, ctx: BuildContext, site: CallSite): Block[] {
-  const fail = (message: string): Block[] => {
-    ctx.diagnostics.push({ severity: 'error', code: 'helper-unknown-id', file: site.file, line: site.line, column: site.column, entity: site.entity, message });
-    return [];
+/** The milestones by date: Datum, Meilenstein, Status, Beschreibung. */
+export function meilensteineTable(ctx: BuildContext): Table {
+  const ms = [...ctx.model.collections.meilensteine].sort((a, b) => (a.value.datum < b.value.datum ? -1 : a.value.datum > b.value.datum ? 1 : 0));
+  return {
+    type: 'table',
+    variant: 'grid',
+    caption: 'Meilensteine',
+    widths: [14, 30, 12, 44],
+    headerRows: [head(['Datum', 'Meilenstein', 'Status', 'Beschreibung'])],
+    rows: ms.map((item) => {
+      const m: Meilenstein = item.value;
+      return [
+        cell(formatDate(m.datum)),
+        cell(m.titel, { header: true }),
+        cell(m.status ? capitalize(m.status) : '–'),
+        cell(m.beschreibung ? markdownFieldToInlines(fieldSource(item, m.beschreibung, 'beschreibung'), `Meilenstein „${m.id}“`, ctx) : '–'),
+      ];
+    }),
   };
-  const { index } = ctx;
-  const hf = call.named.handlungsfeld;
-  if (hf !== undefined && !index.handlungsfelder.has(hf)) return fail(`${call.raw}: Handlungsfeld „${hf}“ ist nicht definiert`);
-  switch (call.helper) {
-    case 'indikator': {
-      const ind = index.indikatoren.get(call.positional[0] ?? '');
-      if (!ind) return fail(`${call.raw}: Indikator „${call.positional[0]}“ ist nicht definiert`);
-      return [indikatorTable(ind.value, ctx)];
+}
+
+/** Which cost entries count: by Handlungsfeld, year and funding source (each optional). */
+export interface KostenFilter {
+  handlungsfeld?: string;
+  jahr?: number;
+  finanzierung?: string;
+}
+
+/** The cost entries of all measures that pass the filter, in file order. */
+export function kostenPosten(ctx: BuildContext, f: KostenFilter): Array<{ massnahme: Massnahme; kosten: Kosten }> {
+  const out: Array<{ massnahme: Massnahme; kosten: Kosten }> = [];
+  for (const { value: m } of ctx.model.collections.massnahmen) {
+    if (f.handlungsfeld && m.handlungsfeld !== f.handlungsfeld) continue;
+    for (const k of kostenList(m.kosten)) {
+      if (f.jahr !== undefined && k.jahr !== f.jahr) continue;
+      if (f.finanzierung !== undefined && k.finanzierung !== f.finanzierung) continue;
+      out.push({ massnahme: m, kosten: k });
     }
-    case 'ziele':
-      return [zieleTable(hf, ctx, hf ? `Ziele im Handlungsfeld ${index.handlungsfelder.get(hf)!.value.titel}` : 'Ziele')];
-    case 'massnahmen': {
-      const ziel = call.named.ziel;
-      if (ziel !== undefined && !index.ziele.has(ziel)) return fail(`${call.raw}: Ziel „${ziel}“ ist nicht definiert`);
-      const list = ctx.model.collections.massnahmen.filter((m) => (!hf || m.value.handlungsfeld === hf) && (!ziel || m.value.ziele.includes(ziel)));
-      const caption = ziel ? `Maßnahmen zum Ziel ${index.ziele.get(ziel)!.value.titel}` : hf ? `Maßnahmen im Handlungsfeld ${index.handlungsfelder.get(hf)!.value.titel}` : 'Maßnahmen';
-      return [massnahmenTable(list, ctx, caption)];
-    }
-    case 'zeitplan':
-      return zeitplanCharts(hf, ctx);
-    default:
-      return fail(`unbekannter Datenbaustein „${call.helper}“`);
   }
+  return out;
+}
+
+/** Sum of cost entries in euros, exact to the cent. */
+export function postenSumme(posten: Array<{ kosten: Kosten }>): number {
+  return Math.round(posten.reduce((s, p) => s + p.kosten.betrag * 100, 0)) / 100;
+}
+
+/** The cost table: one row per cost entry (Maßnahme, Jahr, Finanzierung, Betrag) with the sum. */
+export function kostenTable(ctx: BuildContext, f: KostenFilter, caption: string): Table {
+  const posten = kostenPosten(ctx, f);
+  return {
+    type: 'table',
+    variant: 'grid',
+    caption,
+    widths: [46, 12, 24, 18],
+    headerRows: [head(['Maßnahme', 'Jahr', 'Finanzierung', 'Betrag'], [undefined, undefined, undefined, 'right'])],
+    rows: posten.map(({ massnahme: m, kosten: k }) => [
+      cell([entityRef(ctx, 'massnahme', m.id, `${m.id} ${m.titel}`)]),
+      cell(k.jahr !== undefined ? String(k.jahr) : '–'),
+      cell(k.finanzierung ?? '–'),
+      cell(formatMoney(k.betrag), { align: 'right' }),
+    ]),
+    footerRows: [[cell('Summe', { header: true, colSpan: 3 }), cell(formatMoney(postenSumme(posten)), { align: 'right' })]],
+  };
 }

@@ -3,14 +3,14 @@
  * narrative chapters and generated parts (Sozialräume, Interviews, Handlungsfelder,
  * Zeitplan, Anhang) on the same tree as the Vorlagen, numbered 1, 1.1, 1.1.1.
  */
-import type { Located } from '../model/model.js';
+import { fieldSource, type Located, type MarkdownSource } from '../model/model.js';
 import type { Akteur, GliederungEntry, Handlungsfeld, Indikator, Massnahme, Ziel } from '../model/schemas.js';
 import { formatDate, formatMoney, formatNumber, formatPeriod, formatValue } from '../format/german.js';
 import { fillPlaceholders } from '../theme/theme.js';
 import { kostenList, kostenSumme } from '../model/kosten.js';
-import { BuildContext } from './context.js';
+import { BuildContext, KONZEPT_OUT_PATH, konzeptProfiles } from './context.js';
 import {
-  entityRef, indikatorChart, indikatorTable, latestMeasurement, massnahmenTable, orderGoals, zieleTable, zeitplanCharts,
+  entityRef, indikatorChart, meilensteineTable, indikatorTable, latestMeasurement, massnahmenTable, orderGoals, zieleTable, zeitplanCharts,
 } from './data-blocks.js';
 import { markdownFieldToBlocks, markdownFieldToInlines, markdownToBlocks } from './markdown.js';
 import { creationDate } from './meta.js';
@@ -35,7 +35,8 @@ export function buildKonzept(ctx: BuildContext): DocumentTree {
   const konzept = ctx.model.konzept!;
   const k = konzept.value;
   const kommune = ctx.model.config?.value.kommune.name ?? '';
-  registerProfiles(ctx, k.gliederung);
+  ctx.outPath = KONZEPT_OUT_PATH;
+  for (const anchor of konzeptProfiles(ctx.model)) ctx.profiles.add(anchor);
 
   const blocks: Block[] = [];
   const wappen = ctx.model.config?.value.kommune.wappen;
@@ -74,7 +75,7 @@ export function buildKonzept(ctx: BuildContext): DocumentTree {
 
   return {
     kind: 'konzept',
-    outPath: 'konzept/integrationskonzept',
+    outPath: KONZEPT_OUT_PATH,
     meta: {
       title: k.titel,
       author: kommune,
@@ -91,21 +92,6 @@ export function buildKonzept(ctx: BuildContext): DocumentTree {
 
 function formatPeriodLong(von: string, bis: string): string {
   return `${formatDate(von)} bis ${formatDate(bis)}`;
-}
-
-/** Anchors of the profiles this Konzept will contain, so tables can link to them. */
-function registerProfiles(ctx: BuildContext, gliederung: GliederungEntry[]): void {
-  const has = (part: string) => gliederung.some((g) => g === part);
-  const appendix = gliederung.flatMap((g) => (typeof g === 'object' && 'anhang' in g ? g.anhang : []));
-  const c = ctx.model.collections;
-  if (has('handlungsfelder')) {
-    for (const m of c.massnahmen) ctx.profiles.add(BuildContext.entityAnchor('massnahme', m.value.id));
-    for (const z of c.ziele) ctx.profiles.add(BuildContext.entityAnchor('ziel', z.value.id));
-    for (const h of c.handlungsfelder) ctx.profiles.add(BuildContext.entityAnchor('handlungsfeld', h.value.id));
-  }
-  if (has('sozialraeume')) for (const s of c.sozialraeume) ctx.profiles.add(BuildContext.entityAnchor('sozialraum', s.value.id));
-  if (appendix.includes('indikatoren')) for (const i of c.indikatoren) ctx.profiles.add(BuildContext.entityAnchor('indikator', i.value.id));
-  if (appendix.includes('akteure')) for (const a of c.akteure) ctx.profiles.add(BuildContext.entityAnchor('akteur', a.value.id));
 }
 
 function heading(ctx: BuildContext, depth: 1 | 2 | 3 | 4, text: string, number?: string, anchor?: string, toc = depth <= 2): Heading {
@@ -125,9 +111,10 @@ function sozialraeume(n: string, ctx: BuildContext): Block[] {
   const out: Block[] = [heading(ctx, 1, 'Sozialräume', n)];
   const list = ctx.model.collections.sozialraeume;
   out.push(p(`Die Analyse betrachtet ${list.length} Sozialräume. Für jeden Sozialraum sind die wichtigsten Kennzahlen mit Stichtag und Quelle aufgeführt.`));
-  list.forEach(({ value: s, file }, i) => {
+  list.forEach((sr, i) => {
+    const s = sr.value;
     out.push(heading(ctx, 2, s.name, `${n}.${i + 1}`, BuildContext.entityAnchor('sozialraum', s.id)));
-    if (s.beschreibung) out.push(...markdownFieldToBlocks(s.beschreibung, file, `Sozialraum „${s.id}“`, ctx));
+    if (s.beschreibung) out.push(...markdownFieldToBlocks(fieldSource(sr, s.beschreibung, 'beschreibung'), `Sozialraum „${s.id}“`, ctx));
     const kennzahlen = Object.entries(s.kennzahlen ?? {});
     if (kennzahlen.length) {
       out.push({
@@ -166,20 +153,21 @@ function interviews(n: string, ctx: BuildContext): Block[] {
     footerRows: [[cell('Summe', { header: true, colSpan: 2 }), cell(formatNumber(total), { align: 'right' }), cell('', { colSpan: 3 })]],
   });
   // Befunde grouped by Handlungsfeld, in the order of the Handlungsfelder.
-  const groups: Array<{ title: string; items: Array<{ text: string; source: string; file: string; id: string }> }> = [];
+  const groups: Array<{ title: string; items: Array<{ src: MarkdownSource; source: string; id: string }> }> = [];
   const byHf = new Map<string, (typeof groups)[number]>();
   for (const hf of ctx.model.collections.handlungsfelder) {
     const g = { title: hf.value.titel, items: [] };
     byHf.set(hf.value.id, g);
     groups.push(g);
   }
-  const general = { title: 'Übergreifende Befunde', items: [] as Array<{ text: string; source: string; file: string; id: string }> };
-  for (const { value: i, file } of list) {
+  const general = { title: 'Übergreifende Befunde', items: [] as Array<{ src: MarkdownSource; source: string; id: string }> };
+  for (const interview of list) {
+    const i = interview.value;
     const source = `${display(i.zielgruppe)}${i.sozialraum ? `, ${index.sozialraeume.get(i.sozialraum)?.value.name ?? i.sozialraum}` : ''}`;
-    for (const b of i.befunde ?? []) {
+    (i.befunde ?? []).forEach((b, k) => {
       const targets = (i.handlungsfelder ?? []).map((h) => byHf.get(h)).filter((g): g is NonNullable<typeof g> => !!g);
-      for (const g of targets.length ? targets : [general]) g.items.push({ text: b, source, file, id: i.id });
-    }
+      for (const g of targets.length ? targets : [general]) g.items.push({ src: fieldSource(interview, b, 'befunde', k), source, id: i.id });
+    });
   }
   if (general.items.length) groups.push(general);
   let sub = 0;
@@ -189,7 +177,7 @@ function interviews(n: string, ctx: BuildContext): Block[] {
     out.push({
       type: 'list',
       ordered: false,
-      items: g.items.map((it) => [{ type: 'paragraph', children: [...markdownFieldToInlines(it.text, it.file, `Interview „${it.id}“`, ctx), t(` (${it.source})`)] } as Block]),
+      items: g.items.map((it) => [{ type: 'paragraph', children: [...markdownFieldToInlines(it.src, `Interview „${it.id}“`, ctx), t(` (${it.source})`)] } as Block]),
     });
   }
   return out;
@@ -208,7 +196,7 @@ function handlungsfeld(hf: Located<Handlungsfeld>, n: string, ctx: BuildContext)
   const h = hf.value;
   const out: Block[] = [heading(ctx, 2, h.titel, n, BuildContext.entityAnchor('handlungsfeld', h.id))];
   if (h.dimension) out.push(p(`Dimension der Integration: ${display(h.dimension)}`, 'muted'));
-  if (h.beschreibung) out.push(...markdownFieldToBlocks(h.beschreibung, hf.file, `Handlungsfeld „${h.id}“`, ctx));
+  if (h.beschreibung) out.push(...markdownFieldToBlocks(fieldSource(hf, h.beschreibung, 'beschreibung'), `Handlungsfeld „${h.id}“`, ctx));
   const ziele = orderGoals(ctx.model.collections.ziele.filter((z) => z.value.handlungsfeld === h.id));
   if (ziele.length) out.push(zieleTable(h.id, ctx, `Zielsystem ${h.titel}`));
   let sub = 0;
@@ -232,13 +220,13 @@ function ziel(z: Located<Ziel>, depth: 3 | 4, number: string | undefined, ctx: B
   const v = z.value;
   const entity = `Ziel „${v.id}“`;
   const out: Block[] = [heading(ctx, depth, `${v.ebene} ${v.id}: ${v.titel}`, number, BuildContext.entityAnchor('ziel', v.id), false)];
-  if (v.beschreibung) out.push(...markdownFieldToBlocks(v.beschreibung, z.file, entity, ctx));
+  if (v.beschreibung) out.push(...markdownFieldToBlocks(fieldSource(z, v.beschreibung, 'beschreibung'), entity, ctx));
   if (v.frist) out.push({ type: 'paragraph', children: [{ type: 'strong', children: [t('Frist: ')] }, t(formatDate(v.frist))] });
   if (v.bewertung) {
     const b = v.bewertung;
     const verdict = b.erreicht === 'ja' ? 'erreicht' : b.erreicht === 'teilweise' ? 'teilweise erreicht' : 'nicht erreicht';
     out.push({ type: 'paragraph', children: [{ type: 'strong', children: [t(`Bewertung (Stand ${formatDate(b.stand)}): `)] }, t(verdict)] });
-    if (b.text) out.push(...markdownFieldToBlocks(b.text, z.file, entity, ctx));
+    if (b.text) out.push(...markdownFieldToBlocks(fieldSource(z, b.text, 'bewertung', 'text'), entity, ctx));
   }
   for (const id of v.indikatoren ?? []) {
     const ind = ctx.index.indikatoren.get(id);
@@ -272,7 +260,7 @@ function massnahmeProfil(m: Located<Massnahme>, ctx: BuildContext): Block[] {
     ? kosten.map((k) => `${formatMoney(k.betrag)}${k.jahr ? ` (${k.jahr})` : ''}${k.finanzierung ? `, ${k.finanzierung}` : ''}`).join('; ') + (kosten.length > 1 ? `; zusammen ${formatMoney(kostenSumme(v.kosten))}` : '')
     : 'keine gesonderten Kosten';
   const out: Block[] = [heading(ctx, 4, `${v.id}: ${v.titel}`, undefined, BuildContext.entityAnchor('massnahme', v.id), false)];
-  if (v.beschreibung) out.push(...markdownFieldToBlocks(v.beschreibung, m.file, entity, ctx));
+  if (v.beschreibung) out.push(...markdownFieldToBlocks(fieldSource(m, v.beschreibung, 'beschreibung'), entity, ctx));
   out.push(profileTable([
     ['Ziele', list(v.ziele, 'ziel', (id) => `${id} ${index.ziele.get(id)?.value.titel ?? ''}`.trim())],
     ['Federführung', list([v.federfuehrung], 'akteur', (id) => index.akteure.get(id)?.value.name ?? id)],
@@ -343,19 +331,7 @@ function zeitplan(n: string, ctx: BuildContext): Block[] {
   const ms = ctx.model.collections.meilensteine;
   if (ms.length) {
     out.push(heading(ctx, 2, 'Meilensteine', `${n}.1`));
-    out.push({
-      type: 'table',
-      variant: 'grid',
-      caption: 'Meilensteine',
-      widths: [14, 30, 12, 44],
-      headerRows: [headCells(['Datum', 'Meilenstein', 'Status', 'Beschreibung'])],
-      rows: [...ms].sort((a, b) => (a.value.datum < b.value.datum ? -1 : 1)).map(({ value: m, file }) => [
-        cell(formatDate(m.datum)),
-        cell(m.titel, { header: true }),
-        cell(m.status ? capitalize(m.status) : '–'),
-        cell(m.beschreibung ? markdownFieldToInlines(m.beschreibung, file, `Meilenstein „${m.id}“`, ctx) : '–'),
-      ]),
-    });
+    out.push(meilensteineTable(ctx));
   }
   return out;
 }
@@ -387,7 +363,7 @@ function indikatorProfil(ind: Located<Indikator>, ctx: BuildContext): Block[] {
   });
   const out: Block[] = [heading(ctx, 3, `${v.id}: ${v.titel}`, undefined, BuildContext.entityAnchor('indikator', v.id), false)];
   out.push(profileTable([
-    ['Definition', v.definition ? markdownFieldToInlines(v.definition, ind.file, entity, ctx) : undefined],
+    ['Definition', v.definition ? markdownFieldToInlines(fieldSource(ind, v.definition, 'definition'), entity, ctx) : undefined],
     ['Einheit', v.einheit],
     ['Quelle', v.quelle],
     ['Turnus', v.turnus],

@@ -2,16 +2,19 @@
  * Markdown → document tree. Parsed with unified + remark-parse + remark-gfm; positions come
  * from the parser. Raw HTML is never passed through (it becomes visible text), links other
  * than http(s), mailto and #anchors are dropped to their text, images must lie in the content
- * folder. A paragraph that is exactly one data helper (`{{massnahmen …}}`) becomes the
- * helper's blocks.
+ * folder. Helper calls (`{{wert "I-01"}}`) are nodes of the parser; the rules checked them,
+ * so here they only expand: an inline helper to text, a paragraph of one block helper to its
+ * tables and charts.
  */
+import { CODES, type DiagnosticCode } from '../diagnostics/codes.js';
 import type * as md from 'mdast';
 import type { Block, Inline, TableCell } from './tree.js';
 import type { BuildContext } from './context.js';
-import type { MarkdownSource } from '../model/model.js';
-import { findExpressions } from '../model/expressions.js';
-import { expandHelper } from './data-blocks.js';
-import { missingAltMessage, resolveImage } from '../model/images.js';
+import { sourcePosition, type MarkdownSource } from '../model/model.js';
+import type { HelperNode } from '../content/helper-syntax.js';
+import { helpers } from '../helpers/registry.js';
+import { isAloneInParagraph, trustedCall } from '../helpers/check.js';
+import { resolveImage } from '../model/images.js';
 import { parseMarkdown } from '../content/markdown.js';
 
 /** How headings of a Markdown body map into the document. */
@@ -34,19 +37,19 @@ export function markdownToBlocks(src: MarkdownSource, entity: string, ctx: Build
   return blocks;
 }
 
-/** Converts a short Markdown field (beschreibung, text, befunde) into blocks; no helpers, no headings in the TOC. */
-export function markdownFieldToBlocks(text: string, file: string, entity: string, ctx: BuildContext): Block[] {
+/** Converts a Markdown field of a YAML value (beschreibung, text, befunde) into blocks; no headings in the TOC. */
+export function markdownFieldToBlocks(src: MarkdownSource, entity: string, ctx: BuildContext): Block[] {
   // Most fields are one plain sentence: skip the parser when no Markdown syntax can be in it.
-  if (isPlainText(text)) {
-    const value = text.trim().replace(/\s+/g, ' ');
+  if (isPlainText(src.body)) {
+    const value = src.body.trim().replace(/\s+/g, ' ');
     return value ? [{ type: 'paragraph', children: [{ type: 'text', value }] }] : [];
   }
-  return markdownToBlocks({ file, body: text, bodyLineOffset: 0 }, entity, ctx, { baseDepth: 3, toc: false });
+  return markdownToBlocks(src, entity, ctx, { baseDepth: 3, toc: false });
 }
 
 /** A Markdown field as inline content (first paragraph's inlines; further paragraphs joined by breaks). */
-export function markdownFieldToInlines(text: string, file: string, entity: string, ctx: BuildContext): Inline[] {
-  const blocks = markdownFieldToBlocks(text, file, entity, ctx);
+export function markdownFieldToInlines(src: MarkdownSource, entity: string, ctx: BuildContext): Inline[] {
+  const blocks = markdownFieldToBlocks(src, entity, ctx);
   const out: Inline[] = [];
   for (const b of blocks) {
     if (b.type !== 'paragraph') continue;
@@ -85,16 +88,13 @@ class Converter {
     });
   }
 
-  private line(node: md.Node): number {
-    return (node.position?.start.line ?? 1) + this.src.bodyLineOffset;
-  }
-
-  private column(node: md.Node): number {
-    return node.position?.start.column ?? 1;
-  }
-
-  private report(node: md.Node, severity: 'error' | 'warning', code: string, message: string): void {
-    this.ctx.diagnostics.push({ severity, code, file: this.src.file, line: this.line(node), column: this.column(node), message, entity: this.entity });
+  private report(node: md.Node, severity: 'error' | 'warning', code: DiagnosticCode, message: string): void {
+    const p = sourcePosition(this.src, { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+    // A Markdown field shown in several documents (a milestone's beschreibung) is one problem.
+    const key = `${this.src.file}:${p.line}:${p.column}:${code}`;
+    if (this.ctx.reported.has(key)) return;
+    this.ctx.reported.add(key);
+    this.ctx.diagnostics.push({ severity, code, file: this.src.file, line: p.line, column: p.column, message, entity: this.entity });
   }
 
   blocks(nodes: md.RootContent[]): Block[] {
@@ -126,7 +126,7 @@ class Converter {
         return [this.table(n)];
       case 'html':
         // Raw HTML is never passed through: it is shown as text so nothing disappears silently.
-        this.report(n, 'warning', 'markdown-raw-html', 'HTML im Text wird nicht ausgeführt, sondern als Text angezeigt');
+        this.report(n, 'warning', CODES.markdownRawHtml, 'HTML im Text wird nicht ausgeführt, sondern als Text angezeigt');
         return [{ type: 'paragraph', children: [{ type: 'text', value: n.value }] }];
       case 'definition':
       case 'footnoteDefinition':
@@ -137,14 +137,12 @@ class Converter {
     }
   }
 
+  /** A paragraph of one block helper becomes the helper's blocks. */
   private helperParagraph(p: md.Paragraph): Block[] | null {
-    if (p.children.length !== 1 || p.children[0].type !== 'text') return null;
-    const text = p.children[0].value.trim();
-    if (!text.startsWith('{{') || !text.endsWith('}}')) return null;
-    const { calls } = findExpressions(text, 0);
-    if (calls.length !== 1 || calls[0].raw !== text) return null;
-    const call = calls[0];
-    return expandHelper(call, this.ctx, { file: this.src.file, line: this.line(p), column: this.column(p), entity: this.entity });
+    const node = p.children.find((c): c is HelperNode => c.type === 'helper');
+    if (!node || !isAloneInParagraph(node, p)) return null;
+    const { def, args } = trustedCall(node, helpers);
+    return def.placement === 'block' ? def.expand(args, this.ctx) : null;
   }
 
   private heading(n: md.Heading): Block {
@@ -169,17 +167,11 @@ class Converter {
   }
 
   private image(img: md.Image): Block[] {
-    const resolved = this.resolveImage(img, img.url);
-    if (!resolved) return [];
-    if (!img.alt) this.report(img, 'warning', 'image-alt-missing', missingAltMessage(img.url));
+    // The rules reported a missing or refused image (and a missing alt text) already.
+    const r = resolveImage(this.ctx.model.root, img.url);
+    if (!r.ok) return [];
+    const resolved = r.path;
     return [{ type: 'image', path: resolved, src: img.url, alt: img.alt ?? '', ...(img.title ? { title: img.title } : {}) }];
-  }
-
-  private resolveImage(node: md.Node, url: string): string | null {
-    const r = resolveImage(this.ctx.model.root, url);
-    if (r.ok) return r.path;
-    this.report(node, 'error', r.code, r.message);
-    return null;
   }
 
   inlines(nodes: md.PhrasingContent[]): Inline[] {
@@ -205,6 +197,13 @@ class Converter {
         return [{ type: 'break' }];
       case 'html':
         return [{ type: 'text', value: n.value }];
+      case 'helper': {
+        const { def, args } = trustedCall(n, helpers);
+        // A block helper inside a sentence is refused by the rules; only inline ones get here.
+        return def.placement === 'inline' ? def.expand(args, this.ctx) : [];
+      }
+      case 'helperUnclosed':
+        return [{ type: 'text', value: '{{' }];
       case 'link':
         return this.link(n, n.url, n.children);
       case 'linkReference': {
@@ -214,14 +213,14 @@ class Converter {
       case 'image':
       case 'imageReference': {
         // An image inside running text: shown as its alt text; images belong in their own paragraph.
-        this.report(n, 'warning', 'image-inline', 'Ein Bild im Fließtext wird nur als Text gezeigt; bitte in einen eigenen Absatz stellen');
+        this.report(n, 'warning', CODES.imageInline, 'Ein Bild im Fließtext wird nur als Text gezeigt; bitte in einen eigenen Absatz stellen');
         return [{ type: 'text', value: n.alt ?? '' }];
       }
       case 'footnoteReference': {
         let note = this.footnoteNumbers.get(n.identifier);
         if (!note) {
           if (!this.footnoteDefs.has(n.identifier)) {
-            this.report(n, 'error', 'footnote-missing', `Fußnote [^${n.label ?? n.identifier}] hat keinen Text ([^${n.label ?? n.identifier}]: …)`);
+            this.report(n, 'error', CODES.footnoteMissing, `Fußnote [^${n.label ?? n.identifier}] hat keinen Text ([^${n.label ?? n.identifier}]: …)`);
             return [];
           }
           const number = ++this.ctx.footnoteCounter;
@@ -238,7 +237,7 @@ class Converter {
   private link(node: md.Node, url: string, children: md.PhrasingContent[]): Inline[] {
     const inner = this.inlines(children);
     if (!SAFE_URL.test(url.trim())) {
-      if (url.trim()) this.report(node, 'warning', 'link-unsafe', `Link „${url}“ wird nicht übernommen (erlaubt: https:, http:, mailto:)`);
+      if (url.trim()) this.report(node, 'warning', CODES.linkUnsafe, `Link „${url}“ wird nicht übernommen (erlaubt: https:, http:, mailto:)`);
       return inner;
     }
     return [{ type: 'link', url: url.trim(), children: inner }];

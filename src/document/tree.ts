@@ -30,7 +30,15 @@ export interface Link { type: 'link'; url: string; children: Inline[] }
 /** A footnote reference; `number` is its running number in the document, `anchor` its note's anchor. */
 export interface FootnoteRef { type: 'footnoteRef'; number: number; anchor: string }
 
-export type Inline = Text | Strong | Emphasis | Delete | InlineCode | Break | Link | FootnoteRef;
+/**
+ * A link to another output document (`document` is its `outPath`, e.g.
+ * `konzept/integrationskonzept`), optionally to an anchor in it: a Vorlage citing a measure
+ * of the Konzept. HTML links to the other page; PDF links only inside the same document and
+ * shows the text otherwise.
+ */
+export interface DocumentLink { type: 'documentLink'; document: string; anchor?: string; children: Inline[] }
+
+export type Inline = Text | Strong | Emphasis | Delete | InlineCode | Break | Link | FootnoteRef | DocumentLink;
 
 // ------------------------------------------------------------------ blocks
 

@@ -3,7 +3,7 @@
  * Beratungsfolge), Beschlussvorschlag, Sachdarstellung, finanzielle Auswirkungen,
  * Klimarelevanz, further Abschnitte, the derived Bestandteile, the signatures.
  */
-import type { Vorlage } from '../model/model.js';
+import { fieldSource, type Vorlage } from '../model/model.js';
 import { vorlageFileName } from '../model/rules.js';
 import { formatDate } from '../format/german.js';
 import { fillPlaceholders } from '../theme/theme.js';
@@ -14,9 +14,15 @@ import { display } from './labels.js';
 import { t, type Block, type DocumentTree, type FieldList, type Inline, type Table, type TableCell } from './tree.js';
 
 
+/** Where a Vorlage is written below `out/`. */
+export function vorlageOutPath(nummer: string): string {
+  return `vorlagen/${vorlageFileName(nummer)}`;
+}
+
 /** Builds the tree of one Vorlage. */
 export function buildVorlage(v: Vorlage, ctx: BuildContext): DocumentTree {
   const meta = v.meta.value;
+  ctx.outPath = vorlageOutPath(meta.nummer);
   const { labels } = ctx.theme;
   const kommune = ctx.model.config?.value.kommune.name ?? '';
   const entity = `Vorlage „${meta.nummer}“`;
@@ -28,20 +34,20 @@ export function buildVorlage(v: Vorlage, ctx: BuildContext): DocumentTree {
   if (meta.beratungsfolge?.length) blocks.push(beratungsfolge(v, ctx));
 
   const section = (label: string, children: Block[]) => blocks.push({ type: 'section', label, anchor: ctx.anchor(label), children });
-  section(labels.beschlussvorschlag, markdownFieldToBlocks(meta.beschlussvorschlag, v.file, entity, ctx));
+  section(labels.beschlussvorschlag, markdownFieldToBlocks(fieldSource(v.meta, meta.beschlussvorschlag, 'beschlussvorschlag'), entity, ctx));
   section(labels.sachdarstellung, markdownToBlocks(v, entity, ctx, { baseDepth: 3, toc: false }));
   if (meta.finanzen) {
     section(labels.finanzen, [
       { type: 'paragraph', children: [t(meta.finanzen.auswirkungen ? 'Ja' : 'Nein')] },
-      ...(meta.finanzen.text ? markdownFieldToBlocks(meta.finanzen.text, v.file, entity, ctx) : []),
+      ...(meta.finanzen.text ? markdownFieldToBlocks(fieldSource(v.meta, meta.finanzen.text, 'finanzen', 'text'), entity, ctx) : []),
     ]);
   }
   if (meta.klimarelevanz) {
     const k = meta.klimarelevanz;
     const line = k.auswirkung === 'keine' ? 'Auswirkung auf den Klimaschutz: keine' : `Auswirkung auf den Klimaschutz: ${k.auswirkung}${k.umfang ? `, ${display(k.umfang)}` : ''}`;
-    section(labels.klimarelevanz, [{ type: 'paragraph', children: [t(line)] }, ...(k.text ? markdownFieldToBlocks(k.text, v.file, entity, ctx) : [])]);
+    section(labels.klimarelevanz, [{ type: 'paragraph', children: [t(line)] }, ...(k.text ? markdownFieldToBlocks(fieldSource(v.meta, k.text, 'klimarelevanz', 'text'), entity, ctx) : [])]);
   }
-  for (const a of meta.abschnitte ?? []) section(a.titel.endsWith(':') ? a.titel : `${a.titel}:`, markdownFieldToBlocks(a.text, v.file, entity, ctx));
+  (meta.abschnitte ?? []).forEach((a, i) => section(a.titel.endsWith(':') ? a.titel : `${a.titel}:`, markdownFieldToBlocks(fieldSource(v.meta, a.text, 'abschnitte', i, 'text'), entity, ctx)));
 
   const parts: Block[][] = [[{ type: 'paragraph', children: [t(labels.bestandteil_deckblatt)] }], [{ type: 'paragraph', children: [t(labels.bestandteil_sachdarstellung)] }]];
   (meta.anlagen ?? []).forEach((a, i) => parts.push([{ type: 'paragraph', children: [t(fillPlaceholders(labels.bestandteil_anlage, { nummer: i + 1, titel: a.titel }))] }]));
@@ -57,7 +63,7 @@ export function buildVorlage(v: Vorlage, ctx: BuildContext): DocumentTree {
 
   return {
     kind: 'vorlage',
-    outPath: `vorlagen/${vorlageFileName(meta.nummer)}`,
+    outPath: ctx.outPath,
     meta: {
       title: meta.betreff,
       author: kommune,

@@ -2,13 +2,14 @@
  * Images in Markdown: where they may come from (PNG/JPEG inside the content folder) and
  * the check that `check` and the document builder share, so both report the same.
  */
+import { CODES, type DiagnosticCode } from '../diagnostics/codes.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseMarkdown } from '../content/markdown.js';
 import { isInsideFolder, normaliseRelative } from '../content/paths.js';
 import type * as md from 'mdast';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { MarkdownSource, Model } from './model.js';
+import { sourcePosition, type MarkdownSource, type Model } from './model.js';
 
 /** Whether a file's first bytes are those of a PNG or a JPEG (pdfmake reads nothing else). */
 export function isPngOrJpeg(file: string): boolean {
@@ -25,12 +26,12 @@ export function isPngOrJpeg(file: string): boolean {
 }
 
 /** The result of resolving an image reference: an absolute path, or a German problem. */
-export type ImageResolution = { ok: true; path: string } | { ok: false; code: string; message: string };
+export type ImageResolution = { ok: true; path: string } | { ok: false; code: DiagnosticCode; message: string };
 
 /** Resolves `url` (as written in Markdown) against the content folder and checks it. */
 export function resolveImage(root: string, url: string): ImageResolution {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
-    return { ok: false, code: 'image-external', message: `Bild „${url}“: nur Dateien im Inhaltsordner sind erlaubt (z. B. anlagen/karte.png), keine Adressen im Netz` };
+    return { ok: false, code: CODES.imageExternal, message: `Bild „${url}“: nur Dateien im Inhaltsordner sind erlaubt (z. B. anlagen/karte.png), keine Adressen im Netz` };
   }
   let rel: string;
   try {
@@ -40,19 +41,19 @@ export function resolveImage(root: string, url: string): ImageResolution {
   }
   const relative = normaliseRelative(rel);
   if (!relative.ok) {
-    return { ok: false, code: 'image-outside', message: `Bild „${url}“ liegt außerhalb des Inhaltsordners; erlaubt sind Pfade wie anlagen/karte.png` };
+    return { ok: false, code: CODES.imageOutside, message: `Bild „${url}“ liegt außerhalb des Inhaltsordners; erlaubt sind Pfade wie anlagen/karte.png` };
   }
   const norm = relative.norm;
-  if (!/\.(png|jpe?g)$/i.test(norm)) return { ok: false, code: 'image-format', message: `Bild „${url}“: nur PNG- und JPEG-Bilder sind erlaubt` };
+  if (!/\.(png|jpe?g)$/i.test(norm)) return { ok: false, code: CODES.imageFormat, message: `Bild „${url}“: nur PNG- und JPEG-Bilder sind erlaubt` };
   try {
     const real = fs.realpathSync(path.join(root, norm));
     const rootReal = fs.realpathSync(root);
-    if (!isInsideFolder(rootReal, real)) return { ok: false, code: 'image-outside', message: `Bild „${url}“ ist ein Verweis (Symlink) aus dem Inhaltsordner heraus` };
-    if (!fs.statSync(real).isFile()) return { ok: false, code: 'image-missing', message: `Bild „${url}“ ist keine Datei` };
-    if (!isPngOrJpeg(real)) return { ok: false, code: 'image-format', message: `Bild „${url}“ ist kein PNG- oder JPEG-Bild (der Inhalt passt nicht zur Endung)` };
+    if (!isInsideFolder(rootReal, real)) return { ok: false, code: CODES.imageOutside, message: `Bild „${url}“ ist ein Verweis (Symlink) aus dem Inhaltsordner heraus` };
+    if (!fs.statSync(real).isFile()) return { ok: false, code: CODES.imageMissing, message: `Bild „${url}“ ist keine Datei` };
+    if (!isPngOrJpeg(real)) return { ok: false, code: CODES.imageFormat, message: `Bild „${url}“ ist kein PNG- oder JPEG-Bild (der Inhalt passt nicht zur Endung)` };
     return { ok: true, path: real };
   } catch {
-    return { ok: false, code: 'image-missing', message: `Bild „${url}“ gibt es nicht (Pfade gelten ab dem Inhaltsordner, z. B. anlagen/karte.png)` };
+    return { ok: false, code: CODES.imageMissing, message: `Bild „${url}“ gibt es nicht (Pfade gelten ab dem Inhaltsordner, z. B. anlagen/karte.png)` };
   }
 }
 
@@ -68,11 +69,10 @@ export function checkImages(src: MarkdownSource, entity: string, model: Model): 
   const visit = (node: md.Node) => {
     if (node.type === 'image') {
       const img = node as md.Image;
-      const line = (img.position?.start.line ?? 1) + src.bodyLineOffset;
-      const column = img.position?.start.column ?? 1;
+      const { line, column } = sourcePosition(src, { line: img.position?.start.line ?? 1, column: img.position?.start.column ?? 1 });
       const r = resolveImage(model.root, img.url);
       if (!r.ok) out.push({ severity: 'error', code: r.code, file: src.file, line, column, entity, message: r.message });
-      else if (!img.alt) out.push({ severity: 'warning', code: 'image-alt-missing', file: src.file, line, column, entity, message: missingAltMessage(img.url) });
+      else if (!img.alt) out.push({ severity: 'warning', code: CODES.imageAltMissing, file: src.file, line, column, entity, message: missingAltMessage(img.url) });
     }
     for (const child of (node as md.Parent).children ?? []) visit(child);
   };

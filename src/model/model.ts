@@ -42,6 +42,21 @@ export interface MarkdownSource {
   body: string;
   /** Lines before the body (front matter), so body line 1 is file line `bodyLineOffset + 1`. */
   bodyLineOffset: number;
+  /**
+   * For Markdown inside a YAML string (folded, indented, quoted): maps a position in `body`
+   * to its position in the file. Without it, body lines follow each other in the file.
+   */
+  locate?: (p: Position) => Position;
+}
+
+/** Where a position inside a Markdown source stands in its file. */
+export function sourcePosition(src: MarkdownSource, p: Position): Position {
+  return src.locate ? src.locate(p) : { line: p.line + src.bodyLineOffset, column: p.column };
+}
+
+/** A Markdown field of a YAML value (`beschreibung`, `befunde[2]`) as a source with real positions. */
+export function fieldSource<T>(item: Located<T>, text: string, ...sub: Array<string | number>): MarkdownSource {
+  return { file: item.file, body: text, bodyLineOffset: 0, locate: item.locations.textPositions([...item.path, ...sub], text) };
 }
 
 /** A chapter of the concept: `konzept/kapitel/NAME.md`. */

@@ -1,17 +1,21 @@
 /**
- * Rules beyond shape: references, uniqueness, the goal tree, dates, files, helper calls and
+ * Rules beyond shape: references, uniqueness, the goal tree, dates, files, helper calls (in
+ * every Markdown text, see `helpers/check.ts`) and
  * the warnings of spec section 4. Each rule is `(model, index) => Diagnostic[]` and reports at
  * every referring site.
  */
+import { CODES, type DiagnosticCode } from '../diagnostics/codes.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { formatPath } from '../diagnostics/zod.js';
-import { at, indexModel, type Located, type Model, type ModelIndex, type MarkdownSource } from './model.js';
+import { at, indexModel, type Located, type Model, type ModelIndex } from './model.js';
 import { COLLECTION_NAMES, ENTITY_LABEL, type CollectionName } from './schemas.js';
 import { periodEnd, periodStart } from './dates.js';
-import { findExpressions, HELPERS } from './expressions.js';
+import { markdownTexts } from './markdown-fields.js';
+import { checkHelpers } from '../helpers/check.js';
+import { helpers, loadHelpers } from '../helpers/registry.js';
 import { checkImages, isPngOrJpeg } from './images.js';
 import { REFERENCE_FIELDS, valuesAt } from './fields.js';
 import { isInsideFolder, normaliseRelative } from '../content/paths.js';
@@ -22,7 +26,7 @@ function entityOf(collection: CollectionName, id: string): string {
   return `${ENTITY_LABEL[collection]} „${id}“`;
 }
 
-function diag(severity: Diagnostic['severity'], code: string, file: string, pos: Position, message: string, entity?: string): Diagnostic {
+function diag(severity: Diagnostic['severity'], code: DiagnosticCode, file: string, pos: Position, message: string, entity?: string): Diagnostic {
   return { severity, code, file, line: pos.line, column: pos.column, message, ...(entity ? { entity } : {}) };
 }
 
@@ -34,7 +38,7 @@ const uniqueIds: Rule = (model) => {
       const first = seen.get(item.value.id);
       if (first) {
         const p = at(first, 'id');
-        out.push(diag('error', 'duplicate-id', item.file, at(item, 'id'), `ID ist doppelt vergeben; zuerst definiert in ${first.file}:${p.line}:${p.column}`, entityOf(name, item.value.id)));
+        out.push(diag('error', CODES.duplicateId, item.file, at(item, 'id'), `ID ist doppelt vergeben; zuerst definiert in ${first.file}:${p.line}:${p.column}`, entityOf(name, item.value.id)));
       } else seen.set(item.value.id, item);
     }
   }
@@ -50,7 +54,7 @@ const references: Rule = (model, index) => {
         if (typeof id !== 'string') continue;
         const ref = { id, sub };
         if (targets.has(ref.id) || model.brokenIds[spec.to].has(ref.id)) continue;
-        out.push(diag('error', 'unresolved-reference', item.file, at(item, ...ref.sub),
+        out.push(diag('error', CODES.unresolvedReference, item.file, at(item, ...ref.sub),
           `${ENTITY_LABEL[spec.to]} „${ref.id}“ ist nicht definiert${didYouMean(ref.id, targets.keys())} (${formatPath(ref.sub)})`,
           entityOf(spec.from, item.value.id)));
       }
@@ -69,16 +73,16 @@ const goalTree: Rule = (model, index) => {
     const ober = index.ziele.get(ziel.oberziel);
     if (!ober) continue; // reported by `references`
     if (ober.value.ebene !== 'Leitziel') {
-      out.push(diag('error', 'oberziel-not-leitziel', z.file, at(z, 'oberziel'), `Oberziel „${ober.value.id}“ ist kein Leitziel, sondern ein ${ober.value.ebene}`, entityOf('ziele', ziel.id)));
+      out.push(diag('error', CODES.oberzielNotLeitziel, z.file, at(z, 'oberziel'), `Oberziel „${ober.value.id}“ ist kein Leitziel, sondern ein ${ober.value.ebene}`, entityOf('ziele', ziel.id)));
     }
     if (ober.value.handlungsfeld !== ziel.handlungsfeld) {
-      out.push(diag('error', 'oberziel-other-handlungsfeld', z.file, at(z, 'oberziel'),
+      out.push(diag('error', CODES.oberzielOtherHandlungsfeld, z.file, at(z, 'oberziel'),
         `Oberziel „${ober.value.id}“ gehört zum Handlungsfeld „${ober.value.handlungsfeld}“, dieses Ziel zu „${ziel.handlungsfeld}“`, entityOf('ziele', ziel.id)));
     }
   }
   for (const z of model.collections.ziele) {
     if (z.value.ebene === 'Handlungsziel' && !z.value.oberziel) {
-      out.push(diag('warning', 'handlungsziel-without-oberziel', z.file, at(z, 'ebene'), 'Handlungsziel ohne Oberziel (Leitziel); es erscheint ohne Einordnung', entityOf('ziele', z.value.id)));
+      out.push(diag('warning', CODES.handlungszielWithoutOberziel, z.file, at(z, 'ebene'), 'Handlungsziel ohne Oberziel (Leitziel); es erscheint ohne Einordnung', entityOf('ziele', z.value.id)));
     }
   }
   // Cycles: follow oberziel from every goal; a goal met twice closes a cycle.
@@ -95,7 +99,7 @@ const goalTree: Rule = (model, index) => {
       for (const id of chain) reported.add(id);
       for (const id of chain) {
         const z = index.ziele.get(id)!;
-        out.push(diag('error', 'goal-cycle', z.file, at(z, 'oberziel'), `Die Zielhierarchie enthält einen Kreis: ${cycle.join(' → ')}`, entityOf('ziele', id)));
+        out.push(diag('error', CODES.goalCycle, z.file, at(z, 'oberziel'), `Die Zielhierarchie enthält einen Kreis: ${cycle.join(' → ')}`, entityOf('ziele', id)));
       }
     }
   }
@@ -106,23 +110,23 @@ const dates: Rule = (model) => {
   const out: Diagnostic[] = [];
   let zeitraum = model.konzept?.value.zeitraum;
   if (model.konzept && zeitraum && periodEnd(zeitraum.bis) < periodStart(zeitraum.von)) {
-    out.push(diag('error', 'period-reversed', model.konzept.file, at(model.konzept, 'zeitraum', 'bis'), `Zeitraum endet (${zeitraum.bis}) vor seinem Beginn (${zeitraum.von})`, 'Konzept'));
+    out.push(diag('error', CODES.periodReversed, model.konzept.file, at(model.konzept, 'zeitraum', 'bis'), `Zeitraum endet (${zeitraum.bis}) vor seinem Beginn (${zeitraum.von})`, 'Konzept'));
     zeitraum = undefined; // no measure can lie within a reversed period: do not warn about each
   }
   for (const m of model.collections.massnahmen) {
     const { beginn, ende, id } = m.value;
     if (beginn && ende && periodEnd(ende) < periodStart(beginn)) {
-      out.push(diag('error', 'period-reversed', m.file, at(m, 'ende'), `Ende (${ende}) liegt vor dem Beginn (${beginn})`, entityOf('massnahmen', id)));
+      out.push(diag('error', CODES.periodReversed, m.file, at(m, 'ende'), `Ende (${ende}) liegt vor dem Beginn (${beginn})`, entityOf('massnahmen', id)));
       continue;
     }
     if (zeitraum && ((beginn && periodStart(beginn) < periodStart(zeitraum.von)) || (ende && periodEnd(ende) > periodEnd(zeitraum.bis)))) {
-      out.push(diag('warning', 'period-outside-konzept', m.file, at(m, beginn && periodStart(beginn) < periodStart(zeitraum.von) ? 'beginn' : 'ende'),
+      out.push(diag('warning', CODES.periodOutsideKonzept, m.file, at(m, beginn && periodStart(beginn) < periodStart(zeitraum.von) ? 'beginn' : 'ende'),
         `Zeitraum ${beginn ?? '…'} bis ${ende ?? '…'} liegt nicht ganz im Zeitraum des Konzepts (${zeitraum.von} bis ${zeitraum.bis})`, entityOf('massnahmen', id)));
     }
   }
   for (const i of model.collections.interviews) {
     const z = i.value.zeitraum;
-    if (z && periodEnd(z.bis) < periodStart(z.von)) out.push(diag('error', 'period-reversed', i.file, at(i, 'zeitraum', 'bis'), `Zeitraum endet (${z.bis}) vor seinem Beginn (${z.von})`, entityOf('interviews', i.value.id)));
+    if (z && periodEnd(z.bis) < periodStart(z.von)) out.push(diag('error', CODES.periodReversed, i.file, at(i, 'zeitraum', 'bis'), `Zeitraum endet (${z.bis}) vor seinem Beginn (${z.von})`, entityOf('interviews', i.value.id)));
   }
   return out;
 };
@@ -133,13 +137,13 @@ const indicatorWarnings: Rule = (model) => {
   for (const ind of model.collections.indikatoren) {
     const v = ind.value;
     const entity = entityOf('indikatoren', v.id);
-    if (v.zielwert && !v.basis) out.push(diag('warning', 'zielwert-without-basis', ind.file, at(ind, 'zielwert'), 'Zielwert ohne Ausgangswert (basis): die Entwicklung ist nicht messbar', entity));
-    if (!used.has(v.id)) out.push(diag('warning', 'indicator-unused', ind.file, at(ind, 'id'), 'Indikator wird von keinem Ziel verwendet', entity));
+    if (v.zielwert && !v.basis) out.push(diag('warning', CODES.zielwertWithoutBasis, ind.file, at(ind, 'zielwert'), 'Zielwert ohne Ausgangswert (basis): die Entwicklung ist nicht messbar', entity));
+    if (!used.has(v.id)) out.push(diag('warning', CODES.indicatorUnused, ind.file, at(ind, 'id'), 'Indikator wird von keinem Ziel verwendet', entity));
     if (v.richtung && v.basis && v.zielwert) {
       const up = v.zielwert.wert > v.basis.wert;
       const down = v.zielwert.wert < v.basis.wert;
       if ((v.richtung === 'steigend' && !up) || (v.richtung === 'fallend' && !down)) {
-        out.push(diag('warning', 'richtung-mismatch', ind.file, at(ind, 'richtung'),
+        out.push(diag('warning', CODES.richtungMismatch, ind.file, at(ind, 'richtung'),
           `Richtung „${v.richtung}“ passt nicht zu Ausgangswert ${v.basis.wert} und Zielwert ${v.zielwert.wert}`, entity));
       }
     }
@@ -153,8 +157,8 @@ const smartGoals: Rule = (model) => {
   for (const z of model.collections.ziele) {
     if (z.value.ebene !== 'Handlungsziel') continue;
     const entity = entityOf('ziele', z.value.id);
-    if (!z.value.indikatoren?.length) out.push(diag('warning', 'goal-without-indicator', z.file, at(z, 'id'), 'Handlungsziel ohne Indikator: nicht messbar (SMART)', entity));
-    if (!withMeasure.has(z.value.id)) out.push(diag('warning', 'goal-without-measure', z.file, at(z, 'id'), 'Handlungsziel ohne Maßnahme: keine Maßnahme verfolgt es', entity));
+    if (!z.value.indikatoren?.length) out.push(diag('warning', CODES.goalWithoutIndicator, z.file, at(z, 'id'), 'Handlungsziel ohne Indikator: nicht messbar (SMART)', entity));
+    if (!withMeasure.has(z.value.id)) out.push(diag('warning', CODES.goalWithoutMeasure, z.file, at(z, 'id'), 'Handlungsziel ohne Maßnahme: keine Maßnahme verfolgt es', entity));
   }
   return out;
 };
@@ -166,7 +170,7 @@ const measureGoals: Rule = (model, index) => {
     m.value.ziele.forEach((zid, i) => {
       const z = index.ziele.get(zid);
       if (z && z.value.handlungsfeld !== m.value.handlungsfeld) {
-        out.push(diag('warning', 'measure-goal-other-handlungsfeld', m.file, at(m, 'ziele', i),
+        out.push(diag('warning', CODES.measureGoalOtherHandlungsfeld, m.file, at(m, 'ziele', i),
           `Ziel „${zid}“ gehört zum Handlungsfeld „${z.value.handlungsfeld}“, die Maßnahme zu „${m.value.handlungsfeld}“`, entityOf('massnahmen', m.value.id)));
       }
     });
@@ -182,23 +186,23 @@ const gliederung: Rule = (model) => {
     if (model.unusableFiles?.has('konzept/konzept.yaml')) return out; // exists, its errors are reported
     if ((hasCollections || model.kapitel.size > 0) && !out.length) {
       const first = model.collections.handlungsfelder[0] ?? model.collections.massnahmen[0];
-      if (first) out.push(diag('error', 'konzept-missing', first.file, { line: 1, column: 1 }, 'konzept/konzept.yaml fehlt: ohne sie hat das Konzept keinen Titel und keine Gliederung'));
+      if (first) out.push(diag('error', CODES.konzeptMissing, first.file, { line: 1, column: 1 }, 'konzept/konzept.yaml fehlt: ohne sie hat das Konzept keinen Titel und keine Gliederung'));
     }
     return out;
   }
   const named = new Set<string>();
   k.value.gliederung.forEach((entry, i) => {
     if (typeof entry === 'object' && 'kapitel' in entry) {
-      if (named.has(entry.kapitel)) out.push(diag('error', 'gliederung-duplicate', k.file, at(k, 'gliederung', i, 'kapitel'), `Kapitel „${entry.kapitel}“ steht mehrfach in der Gliederung`, 'Konzept'));
+      if (named.has(entry.kapitel)) out.push(diag('error', CODES.gliederungDuplicate, k.file, at(k, 'gliederung', i, 'kapitel'), `Kapitel „${entry.kapitel}“ steht mehrfach in der Gliederung`, 'Konzept'));
       named.add(entry.kapitel);
       if (!model.kapitel.has(entry.kapitel) && !model.unusableFiles?.has(`konzept/kapitel/${entry.kapitel}.md`)) {
-        out.push(diag('error', 'kapitel-missing', k.file, at(k, 'gliederung', i, 'kapitel'),
+        out.push(diag('error', CODES.kapitelMissing, k.file, at(k, 'gliederung', i, 'kapitel'),
           `Kapitel „${entry.kapitel}“ hat keine Datei konzept/kapitel/${entry.kapitel}.md${didYouMean(entry.kapitel, model.kapitel.keys())}`, 'Konzept'));
       }
     }
   });
   for (const kap of model.kapitel.values()) {
-    if (!named.has(kap.name)) out.push(diag('warning', 'kapitel-unused', kap.file, { line: 1, column: 1 }, 'Kapitel steht nicht in der Gliederung von konzept.yaml und erscheint nicht im Konzept', `Kapitel „${kap.name}“`));
+    if (!named.has(kap.name)) out.push(diag('warning', CODES.kapitelUnused, kap.file, { line: 1, column: 1 }, 'Kapitel steht nicht in der Gliederung von konzept.yaml und erscheint nicht im Konzept', `Kapitel „${kap.name}“`));
   }
   return out;
 };
@@ -217,32 +221,32 @@ const vorlagen: Rule = (model) => {
     const entity = `Vorlage „${meta.nummer}“`;
     const first = byNumber.get(meta.nummer);
     if (first) {
-      out.push(diag('error', 'duplicate-vorlage', v.file, at(v.meta, 'nummer'), `Vorlagen-Nummer ist doppelt vergeben; zuerst in ${first.file}`, entity));
+      out.push(diag('error', CODES.duplicateVorlage, v.file, at(v.meta, 'nummer'), `Vorlagen-Nummer ist doppelt vergeben; zuerst in ${first.file}`, entity));
     } else {
       byNumber.set(meta.nummer, v);
       const fname = vorlageFileName(meta.nummer);
       const clash = byFileName.get(fname);
-      if (clash) out.push(diag('error', 'vorlage-filename-clash', v.file, at(v.meta, 'nummer'), `ergibt denselben Dateinamen „${fname}“ wie Vorlage „${clash.meta.value.nummer}“ (${clash.file})`, entity));
+      if (clash) out.push(diag('error', CODES.vorlageFilenameClash, v.file, at(v.meta, 'nummer'), `ergibt denselben Dateinamen „${fname}“ wie Vorlage „${clash.meta.value.nummer}“ (${clash.file})`, entity));
       else byFileName.set(fname, v);
     }
     if (meta.klimarelevanz?.umfang && meta.klimarelevanz.auswirkung === 'keine') {
-      out.push(diag('error', 'klima-umfang', v.file, at(v.meta, 'klimarelevanz', 'umfang'), '„umfang“ ist nur bei auswirkung „positiv“ oder „negativ“ erlaubt', entity));
+      out.push(diag('error', CODES.klimaUmfang, v.file, at(v.meta, 'klimarelevanz', 'umfang'), '„umfang“ ist nur bei auswirkung „positiv“ oder „negativ“ erlaubt', entity));
     }
     (meta.anlagen ?? []).forEach((a, i) => {
-      if (!a.konzept && !a.datei) out.push(diag('error', 'anlage-empty', v.file, at(v.meta, 'anlagen', i), `Anlage „${a.titel}“ braucht „datei: …“ oder „konzept: true“`, entity));
-      if (a.konzept && a.datei) out.push(diag('error', 'anlage-both', v.file, at(v.meta, 'anlagen', i, 'datei'), `Anlage „${a.titel}“ nennt sowohl „datei“ als auch „konzept: true“; bitte nur eines`, entity));
-      if (a.konzept && !model.konzept && !model.unusableFiles?.has('konzept/konzept.yaml')) out.push(diag('error', 'anlage-konzept-missing', v.file, at(v.meta, 'anlagen', i, 'konzept'), 'Das Konzept ist als Anlage genannt, es gibt aber kein konzept/konzept.yaml', entity));
+      if (!a.konzept && !a.datei) out.push(diag('error', CODES.anlageEmpty, v.file, at(v.meta, 'anlagen', i), `Anlage „${a.titel}“ braucht „datei: …“ oder „konzept: true“`, entity));
+      if (a.konzept && a.datei) out.push(diag('error', CODES.anlageBoth, v.file, at(v.meta, 'anlagen', i, 'datei'), `Anlage „${a.titel}“ nennt sowohl „datei“ als auch „konzept: true“; bitte nur eines`, entity));
+      if (a.konzept && !model.konzept && !model.unusableFiles?.has('konzept/konzept.yaml')) out.push(diag('error', CODES.anlageKonzeptMissing, v.file, at(v.meta, 'anlagen', i, 'konzept'), 'Das Konzept ist als Anlage genannt, es gibt aber kein konzept/konzept.yaml', entity));
     });
   }
   for (const v of model.vorlagen) {
     const meta = v.meta.value;
     const entity = `Vorlage „${meta.nummer}“`;
     if (meta.art === 'Ergänzungsvorlage' && !meta.bezug) {
-      out.push(diag('error', 'bezug-missing', v.file, at(v.meta, 'art'), 'Eine Ergänzungsvorlage braucht „bezug“: die Nummer der Vorlage, die sie ergänzt', entity));
+      out.push(diag('error', CODES.bezugMissing, v.file, at(v.meta, 'art'), 'Eine Ergänzungsvorlage braucht „bezug“: die Nummer der Vorlage, die sie ergänzt', entity));
     }
     if (meta.bezug !== undefined) {
-      if (meta.bezug === meta.nummer) out.push(diag('error', 'bezug-self', v.file, at(v.meta, 'bezug'), 'Eine Vorlage kann sich nicht auf sich selbst beziehen', entity));
-      else if (!byNumber.has(meta.bezug) && !model.brokenVorlagen?.has(meta.bezug)) out.push(diag('error', 'bezug-unresolved', v.file, at(v.meta, 'bezug'), `Bezug: Vorlage „${meta.bezug}“ gibt es nicht${didYouMean(meta.bezug, byNumber.keys())}`, entity));
+      if (meta.bezug === meta.nummer) out.push(diag('error', CODES.bezugSelf, v.file, at(v.meta, 'bezug'), 'Eine Vorlage kann sich nicht auf sich selbst beziehen', entity));
+      else if (!byNumber.has(meta.bezug) && !model.brokenVorlagen?.has(meta.bezug)) out.push(diag('error', CODES.bezugUnresolved, v.file, at(v.meta, 'bezug'), `Bezug: Vorlage „${meta.bezug}“ gibt es nicht${didYouMean(meta.bezug, byNumber.keys())}`, entity));
     }
   }
   return out;
@@ -250,52 +254,9 @@ const vorlagen: Rule = (model) => {
 
 const helperCalls: Rule = (model, index) => {
   const out: Diagnostic[] = [];
-  const sources: Array<{ src: MarkdownSource; entity: string }> = [
-    ...[...model.kapitel.values()].map((k) => ({ src: k, entity: `Kapitel „${k.name}“` })),
-    ...model.vorlagen.map((v) => ({ src: v, entity: `Vorlage „${v.meta.value.nummer}“` })),
-  ];
-  for (const { src, entity } of sources) out.push(...checkHelperCalls(src, entity, model, index), ...checkImages(src, entity, model));
+  for (const { src, entity } of markdownTexts(model)) out.push(...checkHelpers(src, entity, model, index, helpers), ...checkImages(src, entity, model));
   return out;
 };
-
-/** Checks the helper calls of one Markdown body: known helper, arguments, existing IDs. */
-export function checkHelperCalls(src: MarkdownSource, entity: string, model: Model, index: ModelIndex): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const { calls, problems } = findExpressions(src.body, src.bodyLineOffset);
-  for (const p of problems) out.push(diag('error', 'helper-syntax', src.file, p.position, p.message, entity));
-  for (const call of calls) {
-    const sig = HELPERS[call.helper];
-    if (!sig) {
-      out.push(diag('error', 'helper-unknown', src.file, call.position,
-        `unbekannter Datenbaustein „${call.helper}“${didYouMean(call.helper, Object.keys(HELPERS))}; erlaubt: ${Object.keys(HELPERS).join(', ')}`, entity));
-      continue;
-    }
-    if (!call.standalone) {
-      out.push(diag('error', 'helper-not-standalone', src.file, call.position,
-        `Datenbaustein ${call.raw} muss allein in einem eigenen Absatz stehen (eine Leerzeile davor und danach, kein Text in derselben Zeile)`, entity));
-    }
-    if (call.positional.length !== sig.positional.length) {
-      out.push(diag('error', 'helper-arguments', src.file, call.position, `${call.raw}: erwartet ${sig.usage}`, entity));
-      continue;
-    }
-    const ids: Array<{ id: string; to: CollectionName }> = call.positional.map((id, i) => ({ id, to: sig.positional[i] }));
-    for (const [key, id] of Object.entries(call.named)) {
-      const to = sig.named[key];
-      if (!to) {
-        out.push(diag('error', 'helper-arguments', src.file, call.position, `${call.raw}: unbekannte Angabe „${key}“${didYouMean(key, Object.keys(sig.named))}; erwartet ${sig.usage}`, entity));
-        continue;
-      }
-      ids.push({ id, to });
-    }
-    for (const { id, to } of ids) {
-      const map = index[to] as Map<string, unknown>;
-      if (!map.has(id) && !model.brokenIds[to].has(id)) {
-        out.push(diag('error', 'helper-unknown-id', src.file, call.position, `${call.raw}: ${ENTITY_LABEL[to]} „${id}“ ist nicht definiert${didYouMean(id, map.keys())}`, entity));
-      }
-    }
-  }
-  return out;
-}
 
 /** Checks that a file named in the content stays inside the content folder and exists. */
 export async function checkContentFile(model: Model, rel: string): Promise<string | null> {
@@ -326,14 +287,14 @@ async function files(model: Model): Promise<Diagnostic[]> {
   if (model.config && wappen) {
     jobs.push(checkContentFile(model, wappen).then((p) => {
       const problem = p ?? (isPngOrJpeg(path.join(model.root, wappen)) ? null : 'ist kein PNG- oder JPEG-Bild');
-      if (problem) out.push(diag('error', 'file-invalid', model.config!.file, at(model.config!, 'kommune', 'wappen'), `Wappen „${wappen}“ ${problem}`, 'Kommune'));
+      if (problem) out.push(diag('error', CODES.fileInvalid, model.config!.file, at(model.config!, 'kommune', 'wappen'), `Wappen „${wappen}“ ${problem}`, 'Kommune'));
     }));
   }
   for (const v of model.vorlagen) {
     (v.meta.value.anlagen ?? []).forEach((a, i) => {
       if (!a.datei) return;
       jobs.push(checkContentFile(model, a.datei).then((p) => {
-        if (p) out.push(diag('error', 'file-invalid', v.file, at(v.meta, 'anlagen', i, 'datei'), `Anlage „${a.datei}“ ${p}`, `Vorlage „${v.meta.value.nummer}“`));
+        if (p) out.push(diag('error', CODES.fileInvalid, v.file, at(v.meta, 'anlagen', i, 'datei'), `Anlage „${a.datei}“ ${p}`, `Vorlage „${v.meta.value.nummer}“`));
       }));
     });
   }
@@ -345,6 +306,7 @@ const RULES: Rule[] = [uniqueIds, references, goalTree, dates, indicatorWarnings
 
 /** Runs every rule over a shape-valid model. */
 export async function runRules(model: Model): Promise<{ diagnostics: Diagnostic[]; index: ModelIndex }> {
+  await loadHelpers();
   const index = indexModel(model);
   const diagnostics = RULES.flatMap((rule) => rule(model, index));
   diagnostics.push(...(await files(model)));

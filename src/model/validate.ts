@@ -3,6 +3,7 @@
  * a collection is checked on its own, so one broken entry neither hides the errors of the
  * others nor makes every reference to the rest fail.
  */
+import { CODES } from '../diagnostics/codes.js';
 import path from 'node:path';
 import type { z } from 'zod';
 import { displayPath, type RawContent, type RawYamlFile } from '../content/load.js';
@@ -41,7 +42,7 @@ export function validateShapes(raw: RawContent): { model: Model; diagnostics: Di
     const entity = m.kind === 'kapitel' ? `Kapitel „${m.name}“` : `Vorlage „${m.name}“`;
     if (m.frontMatter === undefined || m.frontMatter === null) {
       diagnostics.push({
-        severity: 'error', code: 'frontmatter-missing', file: m.file, line: 1, column: 1, entity,
+        severity: 'error', code: CODES.frontmatterMissing, file: m.file, line: 1, column: 1, entity,
         message: m.kind === 'kapitel'
           ? 'Der Kopfteil fehlt: die Datei muss mit „---“, „titel: …“ und „---“ beginnen'
           : 'Der Kopfteil fehlt: die Datei muss mit „---“ beginnen und nummer, art, betreff und beschlussvorschlag nennen',
@@ -72,7 +73,7 @@ function validateCollectionFile(f: RawYamlFile, model: Model, diagnostics: Diagn
   if (value === null || value === undefined) return; // an empty file is allowed
   if (typeof value !== 'object' || Array.isArray(value)) {
     diagnostics.push({
-      severity: 'error', code: 'collection-file-shape', file: f.file, line: 1, column: 1,
+      severity: 'error', code: CODES.collectionFileShape, file: f.file, line: 1, column: 1,
       message: `Die Datei muss Sammlungen als oberste Schlüssel enthalten (${COLLECTION_NAMES.join(', ')})`,
     });
     return;
@@ -81,13 +82,13 @@ function validateCollectionFile(f: RawYamlFile, model: Model, diagnostics: Diagn
     if (!(COLLECTION_NAMES as readonly string[]).includes(key)) {
       const pos = f.locations.keyAt([key]);
       const hint = key === 'konzept' ? ' (der Abschnitt „konzept:“ gehört in konzept/konzept.yaml)' : didYouMean(key, COLLECTION_NAMES);
-      diagnostics.push({ severity: 'error', code: 'unknown-collection', file: f.file, ...pos, message: `unbekannte Sammlung „${key}“${hint}` });
+      diagnostics.push({ severity: 'error', code: CODES.unknownCollection, file: f.file, ...pos, message: `unbekannte Sammlung „${key}“${hint}` });
       continue;
     }
     const name = key as CollectionName;
     if (list === null) continue;
     if (!Array.isArray(list)) {
-      diagnostics.push({ severity: 'error', code: 'schema', file: f.file, ...f.locations.valueAt([key]), message: `„${key}“ muss eine Liste sein (Einträge mit „- id: …“)` });
+      diagnostics.push({ severity: 'error', code: CODES.schema, file: f.file, ...f.locations.valueAt([key]), message: `„${key}“ muss eine Liste sein (Einträge mit „- id: …“)` });
       continue;
     }
     list.forEach((item, i) => {
@@ -117,7 +118,7 @@ function check<S extends z.ZodType>(
     keyAt: (p: ReadonlyArray<string | number>) => f.locations.keyAt([...basePath, ...p]),
   };
   for (const t of translateIssues(schema, r.error.issues, locator, value)) {
-    diagnostics.push({ severity: 'error', code: 'schema', file: f.file, ...t.position, message: t.message, ...(entity ? { entity } : {}) });
+    diagnostics.push({ severity: 'error', code: CODES.schema, file: f.file, ...t.position, message: t.message, ...(entity ? { entity } : {}) });
   }
   return undefined;
 }

@@ -73,9 +73,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   const templates = tpl.templates;
   const theme = templates.theme;
   const built = buildDocuments(checked.model, checked.index, theme);
-  // The builder re-checks what `check` saw (images, helpers): keep each problem once.
-  const seen = new Set(diagnostics.map(diagnosticKey));
-  for (const d of built.diagnostics) if (!seen.has(diagnosticKey(d))) diagnostics.push(d), seen.add(diagnosticKey(d));
+  diagnostics.push(...built.diagnostics);
   if (hasErrors(diagnostics)) return failed();
 
   const all = await readAssets(built.trees, templates, opts.liveReloadSnippet);
@@ -137,6 +135,3 @@ async function cachedRender(job: SlowRender, pool: RenderPool, cache: DiskCache 
   return out;
 }
 
-function diagnosticKey(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
-}

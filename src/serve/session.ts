@@ -11,6 +11,7 @@
  * While the content has errors nothing is replaced: the last good pages stay and the open
  * pages show the errors as an overlay, which goes when the errors are fixed.
  */
+import { CODES } from '../diagnostics/codes.js';
 import path from 'node:path';
 import { runPipeline, type PipelineResult, type SlowRender } from '../pipeline/pipeline.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -140,7 +141,7 @@ export class PreviewSession {
     } catch (err) {
       if (this.stale(gen)) return;
       const message = (err as Error)?.message ?? String(err);
-      return this.showErrors([{ severity: 'error', code: 'internal', file: this.opts.content, line: 1, column: 1, message: `interner Fehler beim Erzeugen: ${message}` }], reason);
+      return this.showErrors([{ severity: 'error', code: CODES.internal, file: this.opts.content, line: 1, column: 1, message: `interner Fehler beim Erzeugen: ${message}` }], reason);
     }
     if (this.stale(gen)) return;
     if (!result.files || hasErrors(result.diagnostics)) return this.showErrors(result.diagnostics.filter((d) => d.severity === 'error'), reason);

@@ -2,6 +2,7 @@
  * Finds and reads `templates/`: theme.yaml (validated with positions like content files),
  * the HTML layout and stylesheet, and the font files the theme names.
  */
+import { CODES } from '../diagnostics/codes.js';
 import { promises as fs, existsSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -40,21 +41,21 @@ export async function loadTemplates(dir: string, display = path.relative(process
   const bytes = await fs.readFile(path.join(dir, 'theme.yaml')).catch(() => null);
   if (bytes) {
     const decoded = decodeSource(bytes);
-    if (!decoded.ok) return { diagnostics: [{ severity: 'error', code: 'file-encoding', file: themeFile, ...decoded.position, message: decoded.reason }] };
+    if (!decoded.ok) return { diagnostics: [{ severity: 'error', code: CODES.fileEncoding, file: themeFile, ...decoded.position, message: decoded.reason }] };
     const parsed = parseYaml(decoded.source);
-    if (!parsed.ok) return { diagnostics: [{ severity: 'error', code: 'yaml-syntax', file: themeFile, ...parsed.position, message: parsed.reason }] };
+    if (!parsed.ok) return { diagnostics: [{ severity: 'error', code: CODES.yamlSyntax, file: themeFile, ...parsed.position, message: parsed.reason }] };
     raw = parsed.value ?? {};
     const r = ThemeSchema.safeParse(raw, { reportInput: true });
     if (!r.success) {
       for (const t of translateIssues(ThemeSchema, r.error.issues, parsed.locations, raw)) {
-        diagnostics.push({ severity: 'error', code: 'theme', file: themeFile, ...t.position, message: t.message, entity: 'Gestaltung' });
+        diagnostics.push({ severity: 'error', code: CODES.theme, file: themeFile, ...t.position, message: t.message, entity: 'Gestaltung' });
       }
       return { diagnostics };
     }
   }
   const theme = ThemeSchema.parse(raw);
   if (!theme.fonts[theme.base.font_family]) {
-    diagnostics.push({ severity: 'error', code: 'theme-font', file: themeFile, line: 1, column: 1, entity: 'Gestaltung', message: `Schrift „${theme.base.font_family}“ steht nicht unter „fonts“` });
+    diagnostics.push({ severity: 'error', code: CODES.themeFont, file: themeFile, line: 1, column: 1, entity: 'Gestaltung', message: `Schrift „${theme.base.font_family}“ steht nicht unter „fonts“` });
     return { diagnostics };
   }
   const fonts: Templates['fonts'] = {};
@@ -72,7 +73,7 @@ export async function loadTemplates(dir: string, display = path.relative(process
         }
       }
       if (!abs) {
-        diagnostics.push({ severity: 'error', code: 'theme-font', file: themeFile, line: 1, column: 1, entity: 'Gestaltung', message: `Schriftdatei „${file}“ (${family}, ${style}) nicht gefunden: weder in templates/ noch als npm-Paket` });
+        diagnostics.push({ severity: 'error', code: CODES.themeFont, file: themeFile, line: 1, column: 1, entity: 'Gestaltung', message: `Schriftdatei „${file}“ (${family}, ${style}) nicht gefunden: weder in templates/ noch als npm-Paket` });
         continue;
       }
       resolved[style] = abs;

@@ -6,7 +6,6 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { brief, cleanupTemp, example } from './fixture.js';
-import { findExpressions } from '../../src/model/expressions.js';
 
 afterAll(cleanupTemp);
 
@@ -240,7 +239,7 @@ describe('files named in the content', () => {
 describe('helper calls in Markdown', () => {
   test('an unknown helper, with a suggestion', async () => {
     expect(await withFile('vorlagen/9-1.md', vorlage('', 'Text.\n\n{{massnahme handlungsfeld="HF-ARB"}}\n'))).toEqual([
-      'vorlagen/9-1.md:9:1 helper-unknown error Vorlage „9/1“: unbekannter Datenbaustein „massnahme“ (meinten Sie „massnahmen“?); erlaubt: indikator, ziele, massnahmen, zeitplan',
+      'vorlagen/9-1.md:9:1 helper-unknown error Vorlage „9/1“: unbekannter Datenbaustein „massnahme“ (meinten Sie „massnahmen“?); erlaubt: anzahl, datum, frist, indikator, kosten, massnahmen, meilensteine, name, summe, titel, vorlage, wert, zeitplan, zeitraum, ziele',
     ]);
   });
 
@@ -263,37 +262,21 @@ describe('helper calls in Markdown', () => {
 
   test('wrong arguments, bad syntax, an unclosed expression', async () => {
     expect(await withFile('vorlagen/9-1.md', vorlage('', '{{indikator}}\n\n{{ziele feld="HF-ARB"}}\n\n{{indikator I-01}}\n\n{{#each x}}\n\nText {{ offen\n'))).toEqual([
-      'vorlagen/9-1.md:7:1 helper-arguments error Vorlage „9/1“: {{indikator}}: erwartet {{indikator "I-01"}}',
-      'vorlagen/9-1.md:9:1 helper-arguments error Vorlage „9/1“: {{ziele feld="HF-ARB"}}: unbekannte Angabe „feld“; erwartet {{ziele handlungsfeld="HF-SOZ"}}',
-      'vorlagen/9-1.md:11:1 helper-syntax error Vorlage „9/1“: In {{indikator I-01}} muss jede ID in Anführungszeichen stehen, z. B. "I-01"',
-      'vorlagen/9-1.md:13:1 helper-syntax error Vorlage „9/1“: Datenbaustein {{#each x}} ist fehlerhaft geschrieben; erlaubt sind {{indikator "I-01"}}, {{ziele handlungsfeld="HF-SOZ"}}, {{massnahmen handlungsfeld="HF-SOZ"}}, {{zeitplan}}',
-      'vorlagen/9-1.md:15:6 helper-syntax error Vorlage „9/1“: Datenbaustein wird nicht mit „}}“ geschlossen',
+      'vorlagen/9-1.md:7:1 helper-arguments error Vorlage „9/1“: {{indikator}}: erwartet 1 Angabe ohne Namen, angegeben keine; Beispiel: {{indikator "I-01"}}',
+      'vorlagen/9-1.md:9:1 helper-arguments error Vorlage „9/1“: {{ziele feld="HF-ARB"}}: unbekannte Angabe „feld“; erlaubt: handlungsfeld',
+      'vorlagen/9-1.md:11:1 helper-arguments error Vorlage „9/1“: {{indikator I-01}}: Angabe 1 muss in Anführungszeichen stehen, z. B. "I-01"',
+      'vorlagen/9-1.md:13:1 helper-syntax error Vorlage „9/1“: {{#each x}}: kein Datenbaustein; ein Datenbaustein beginnt mit seinem Namen, z. B. {{wert "I-01"}}; geschweifte Klammern als Text bitte als \\{{ schreiben',
+      'vorlagen/9-1.md:15:6 helper-unclosed error Vorlage „9/1“: Datenbaustein „{{“ wird in derselben Zeile nicht mit „}}“ geschlossen; für geschweifte Klammern als Text bitte \\{{ schreiben',
     ]);
   });
 
-  test('a data helper must stand alone in its own paragraph', async () => {
+  test('a block helper must stand alone in its own paragraph; the message names the inline helper', async () => {
     const body = 'Text davor {{zeitplan}} und danach.\n\nText direkt davor\n{{indikator "I-01"}}\n\n{{zeitplan}}\nText direkt danach\n\n  {{zeitplan}}  \n\n{{zeitplan}}\n';
     expect(await withFile('vorlagen/9-1.md', vorlage('', body))).toEqual([
-      'vorlagen/9-1.md:7:12 helper-not-standalone error Vorlage „9/1“: Datenbaustein {{zeitplan}} muss allein in einem eigenen Absatz stehen (eine Leerzeile davor und danach, kein Text in derselben Zeile)',
-      'vorlagen/9-1.md:10:1 helper-not-standalone error Vorlage „9/1“: Datenbaustein {{indikator "I-01"}} muss allein in einem eigenen Absatz stehen (eine Leerzeile davor und danach, kein Text in derselben Zeile)',
-      'vorlagen/9-1.md:12:1 helper-not-standalone error Vorlage „9/1“: Datenbaustein {{zeitplan}} muss allein in einem eigenen Absatz stehen (eine Leerzeile davor und danach, kein Text in derselben Zeile)',
+      'vorlagen/9-1.md:7:12 helper-block-inline error Vorlage „9/1“: {{zeitplan}} ist ein Block (Tabelle oder Grafik) und muss allein in einem eigenen Absatz stehen; im Satz bitte {{zeitraum "…"}} (Zeitraum einer Maßnahme) oder {{datum "…"}} (Termin eines Meilensteins) verwenden',
+      'vorlagen/9-1.md:10:1 helper-block-inline error Vorlage „9/1“: {{indikator "I-01"}} ist ein Block (Tabelle oder Grafik) und muss allein in einem eigenen Absatz stehen; im Satz bitte {{wert "I-01"}} verwenden',
+      'vorlagen/9-1.md:12:1 helper-block-inline error Vorlage „9/1“: {{zeitplan}} ist ein Block (Tabelle oder Grafik) und muss allein in einem eigenen Absatz stehen; im Satz bitte {{zeitraum "…"}} (Zeitraum einer Maßnahme) oder {{datum "…"}} (Termin eines Meilensteins) verwenden',
     ]);
-  });
-
-  test('findExpressions: the standalone flag', () => {
-    const flags = (body: string) => findExpressions(body, 0).calls.map((c) => c.standalone);
-    expect(flags('{{zeitplan}}')).toEqual([true]);
-    expect(flags('{{zeitplan}}\n')).toEqual([true]);
-    expect(flags('\n\n  {{zeitplan}}\t\n\nText')).toEqual([true]);
-    expect(flags('Text\n\n{{zeitplan}}\n\n{{indikator "I-01"}}\n')).toEqual([true, true]);
-    expect(flags('Text {{zeitplan}}')).toEqual([false]);
-    expect(flags('{{zeitplan}} Text')).toEqual([false]);
-    expect(flags('Text\n{{zeitplan}}')).toEqual([false]);
-    expect(flags('{{zeitplan}}\nText')).toEqual([false]);
-    expect(flags('{{zeitplan}}{{zeitplan}}')).toEqual([false, false]);
-    expect(flags('{{zeitplan}}\n{{zeitplan}}')).toEqual([false, false]);
-    expect(flags('- {{zeitplan}}')).toEqual([false]);
-    expect(flags('{{massnahmen\n  handlungsfeld="HF-SOZ"}}\n\nText')).toEqual([true]);
   });
 });
 

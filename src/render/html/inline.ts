@@ -1,6 +1,7 @@
 /** Inline content of the document tree → hast (phrasing content). */
 import type { ElementContent } from 'hast';
 import type { Inline } from '../../document/tree.js';
+import path from 'node:path';
 import { h, text } from './h.js';
 import { classifyLink } from './url.js';
 
@@ -8,6 +9,8 @@ import { classifyLink } from './url.js';
 export interface InlineState {
   /** Footnote anchors whose first reference already carries the `fnref-…` id. */
   seenFootnoteRefs: Set<string>;
+  /** `outPath` of the document being rendered, for links to other documents. */
+  outPath: string;
 }
 
 /** Options for {@link inlineToHast}. */
@@ -50,6 +53,11 @@ function one(node: Inline, state: InlineState, options: InlineOptions): ElementC
       const kind = classifyLink(node.url);
       if (options.plain || kind === 'refused') return kids(node.children);
       return [h('a', { href: node.url, rel: kind === 'external' ? ['noopener'] : undefined }, kids(node.children))];
+    }
+    case 'documentLink': {
+      if (options.plain) return kids(node.children);
+      const target = node.document === state.outPath ? '' : `${path.posix.relative(path.posix.dirname(state.outPath), node.document)}.html`;
+      return [h('a', { href: `${target}${node.anchor ? `#${node.anchor}` : ''}` }, kids(node.children))];
     }
     case 'footnoteRef': {
       if (options.plain) return [];

@@ -28,7 +28,7 @@ export function hasTitlePage(tree: DocumentTree): boolean {
 
 /** Converts the document's blocks to a hast root (the content of `<main>`). */
 export function treeToHast(tree: DocumentTree, theme: Theme, images: ReadonlyMap<string, ImageAsset>): Root {
-  const state: State = { theme, images, headings: collectHeadings(tree.blocks), sectionDepth: 0, seenFootnoteRefs: new Set() };
+  const state: State = { theme, images, headings: collectHeadings(tree.blocks), sectionDepth: 0, seenFootnoteRefs: new Set(), outPath: tree.outPath };
   return { type: 'root', children: blocksToHast(tree.blocks, state) };
 }
 

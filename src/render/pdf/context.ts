@@ -10,6 +10,8 @@ export interface RenderContext {
   monoFont: string;
   /** The images handed to this render, by absolute path. */
   images: ReadonlyMap<string, unknown>;
+  /** `outPath` of the document being rendered, for links to other documents. */
+  outPath: string;
   /**
    * Anchor of the most recent TOC heading per depth (index 0 = depth 1), so a heading's
    * bookmark can be nested under its parent's (`outlineParentId`).

@@ -45,6 +45,11 @@ function inlineToPdf(node: Inline, ctx: RenderContext, style: InlineStyle): Text
       return inlinesToPdf(node.children, ctx, { ...style, ...linkTarget(node.url), color: ctx.theme.colors.primary });
     case 'footnoteRef':
       return [{ ...style, text: String(node.number), sup: true, linkToDestination: node.anchor }];
+    case 'documentLink':
+      // A PDF links only inside itself: another document's text stays text.
+      return node.document === ctx.outPath && node.anchor
+        ? inlinesToPdf(node.children, ctx, { ...style, linkToDestination: node.anchor, color: ctx.theme.colors.primary })
+        : inlinesToPdf(node.children, ctx, style);
   }
 }
 

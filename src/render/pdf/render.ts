@@ -44,6 +44,7 @@ export function toDocDefinition(tree: DocumentTree, theme: Theme, options: PdfRe
     theme: pdf,
     monoFont: MONO_FAMILY in options.fonts ? MONO_FAMILY : pdf.font,
     images: options.images,
+    outPath: tree.outPath,
     outlineParents: [],
   };
   const firstPageBare = tree.kind === 'vorlage' || tree.blocks[0]?.type === 'titlePage';

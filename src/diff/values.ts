@@ -1,0 +1,77 @@
+/**
+ * Inline values in the text (`{{wert "I-01"}}`) whose printed value changes between two
+ * revisions although the text around them does not: the change is reported once at its
+ * source (the indicator, in the entity diff) and here as a derived effect, listing every
+ * document and place whose sentence changes because of it.
+ */
+import { parseMarkdown } from '../content/markdown.js';
+import { BuildContext, KONZEPT_OUT_PATH } from '../document/context.js';
+import { plainText } from '../document/markdown.js';
+import { vorlageOutPath } from '../document/vorlage.js';
+import { findHelpers, trustedCall } from '../helpers/check.js';
+import { helpers } from '../helpers/registry.js';
+import { markdownTexts } from '../model/markdown-fields.js';
+import { ThemeSchema } from '../theme/theme.js';
+import type { Side } from './revision.js';
+
+/** One inline value whose text differs. */
+export interface TextValueChange {
+  /** The document the sentence is printed in: `Konzept` or `Vorlage „11/1850“`. */
+  dokument: string;
+  /** The text it stands in (`Kapitel „ausgangslage“`, `Maßnahme „M-07“`). */
+  stelle: string;
+  /** The call as written. */
+  aufruf: string;
+  old: string;
+  new: string;
+}
+
+interface Value {
+  dokument: string;
+  stelle: string;
+  aufruf: string;
+  text: string;
+}
+
+/** Inline values never depend on the page design: the default theme gives the same text. */
+const THEME = ThemeSchema.parse({});
+
+/** Every inline helper call of a side with the text it prints, keyed by place and occurrence. */
+function values(side: Side): Map<string, Value> {
+  const out = new Map<string, Value>();
+  const vorlageOf = new Map(side.model.vorlagen.map((v) => [v.file, v.meta.value.nummer]));
+  for (const { src, entity } of markdownTexts(side.model)) {
+    if (!src.body.includes('{{')) continue;
+    const nummer = vorlageOf.get(src.file);
+    const dokument = nummer !== undefined ? `Vorlage „${nummer}“` : 'Konzept';
+    const ctx = new BuildContext(side.model, side.index, THEME, [], new Set());
+    ctx.outPath = nummer !== undefined ? vorlageOutPath(nummer) : KONZEPT_OUT_PATH;
+    const seen = new Map<string, number>();
+    for (const { node } of findHelpers(parseMarkdown(src.body)).helpers) {
+      let text: string;
+      try {
+        const { def, args } = trustedCall(node, helpers);
+        if (def.placement !== 'inline') continue;
+        text = plainText(def.expand(args, ctx));
+      } catch {
+        continue; // a call this side refuses is among its errors
+      }
+      const n = (seen.get(node.value) ?? 0) + 1;
+      seen.set(node.value, n);
+      out.set(`${dokument}\u0000${entity}\u0000${node.value}\u0000${n}`, { dokument, stelle: entity, aufruf: node.value, text });
+    }
+  }
+  return out;
+}
+
+/** Inline values printed on both sides at the same place whose text changed, in document order. */
+export function changedValues(a: Side, b: Side): TextValueChange[] {
+  const before = values(a);
+  const out: TextValueChange[] = [];
+  for (const [key, v] of values(b)) {
+    const old = before.get(key);
+    if (old && old.text !== v.text) out.push({ dokument: v.dokument, stelle: v.stelle, aufruf: v.aufruf, old: old.text, new: v.text });
+  }
+  return out;
+}
+

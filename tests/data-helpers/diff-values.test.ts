@@ -1,0 +1,43 @@
+/**
+ * `diff` and inline values: a changed measurement is reported once at its source (the
+ * indicator) and, as a derived effect, with every document and place whose sentence changes;
+ * the chapters and Vorlagen themselves are not reported as changed text.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import path from 'node:path';
+import { compareRevisions } from '../../src/diff/compare.js';
+import { formatDiffText } from '../../src/diff/format-text.js';
+import { formatDiffMarkdown } from '../../src/diff/format-markdown.js';
+import { formatDiffHtml } from '../../src/diff/format-html.js';
+import { cleanupTemp, Repo } from '../diff/repo.js';
+import { FIXTURES } from '../check/fixture.js';
+
+const cwd = process.cwd();
+let repo: Repo;
+beforeAll(async () => {
+  repo = await Repo.withContent(path.join(FIXTURES, 'helpers'));
+  process.chdir(repo.dir);
+});
+afterAll(async () => {
+  process.chdir(cwd);
+  await cleanupTemp();
+});
+
+describe('a changed measurement', () => {
+  test('is reported at the indicator, and the sentences that change are listed per document', async () => {
+    await repo.replace('content/konzept/daten.yaml', '{ stichtag: 2019-12-31, wert: 21.7 }', '{ stichtag: 2019-12-31, wert: 20.15 }');
+    const report = await compareRevisions({ content: 'content', oldRev: 'HEAD' });
+    expect(report.entities.map((e) => `${e.status} ${e.collection} ${e.id}`)).toEqual(['changed indikatoren I-01']);
+    expect(report.kapitel).toEqual([]);
+    expect(report.vorlagen).toEqual([]);
+    expect(report.derived.werte).toEqual([
+      { dokument: 'Konzept', stelle: 'Kapitel „lage“', aufruf: '{{wert "I-01"}}', old: '21,7\u00a0%', new: '20,15\u00a0%' },
+      { dokument: 'Vorlage „11/1500“', stelle: 'Vorlage „11/1500“', aufruf: '{{wert "I-01"}}', old: '21,7\u00a0%', new: '20,15\u00a0%' },
+      { dokument: 'Konzept', stelle: 'Maßnahme „M-07“', aufruf: '{{wert "I-01"}}', old: '21,7\u00a0%', new: '20,15\u00a0%' },
+    ]);
+    const nb = (s: string) => s.replace(/\u00a0/g, ' ');
+    expect(nb(formatDiffText(report, { color: false }))).toContain('Werte im Text\n  Konzept, Kapitel „lage“: {{wert "I-01"}} 21,7 % → 20,15 %');
+    expect(nb(formatDiffMarkdown(report))).toContain('- Vorlage „11/1500“, Vorlage „11/1500“: `{{wert "I-01"}}` <del>21,7 %</del> → <ins>20,15 %</ins>');
+    expect(nb(formatDiffHtml(report))).toContain('<h3>Werte im Text</h3>');
+  });
+});
