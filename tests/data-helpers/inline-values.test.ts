@@ -13,7 +13,7 @@ import { cleanupTemp, fixture, FIXTURES, ROOT } from '../check/fixture.js';
 afterAll(cleanupTemp);
 
 async function build(content: string) {
-  const result = await buildFiles({ content, out: 'unused', templates: path.join(ROOT, 'templates'), quiet: true });
+  const result = await runPipeline({ content, templates: path.join(ROOT, 'templates') });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return result.files!;
 }
