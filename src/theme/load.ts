@@ -12,8 +12,8 @@ import { parseYaml } from '../content/yaml.js';
 import { translateIssues } from '../diagnostics/zod.js';
 import { ThemeSchema, type Theme } from './theme.js';
 
-/** ratsdoc's own `templates/`, used when the project has none. */
-export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates');
+/** ratsdoc's built-in templates (HTML layout and stylesheet; the theme's defaults live in its schema), used where the project has none. */
+export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../defaults');
 
 /** Everything the renderers need from `templates/`. */
 export interface Templates {

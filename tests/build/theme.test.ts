@@ -5,6 +5,7 @@ import path from 'node:path';
 import { buildFiles } from '../../src/commands/build.js';
 import { pdfItems, pdfPages } from '../helpers/pdf-text.js';
 import { htmlText } from '../helpers/html-text.js';
+import { FIXTURE_CONTENT, FIXTURE_TEMPLATES } from '../helpers/fixtures.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -30,7 +31,7 @@ unterschriften:
 `;
 
 async function build(templates: string) {
-  const result = await buildFiles({ content: path.join(ROOT, 'content'), out: 'unused', templates, quiet: true });
+  const result = await buildFiles({ content: FIXTURE_CONTENT, out: 'unused', templates, quiet: true });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return result.files!;
 }
@@ -59,9 +60,9 @@ describe('a city restyles ratsdoc through templates/ alone', () => {
   beforeAll(async () => {
     const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'ratsdoc-theme-'));
     const templates = path.join(tmp, 'templates');
-    await fs.cp(path.join(ROOT, 'templates'), templates, { recursive: true });
+    await fs.cp(FIXTURE_TEMPLATES, templates, { recursive: true });
     await fs.writeFile(path.join(templates, 'theme.yaml'), OTHER_THEME);
-    standard = await build(path.join(ROOT, 'templates'));
+    standard = await build(FIXTURE_TEMPLATES);
     restyled = await build(templates);
   });
 
@@ -100,9 +101,9 @@ describe('a city restyles ratsdoc through templates/ alone', () => {
 
   it('a broken theme is reported with file, line and column', async () => {
     const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'ratsdoc-theme-bad-'));
-    await fs.cp(path.join(ROOT, 'templates'), tmp, { recursive: true });
+    await fs.cp(FIXTURE_TEMPLATES, tmp, { recursive: true });
     await fs.writeFile(path.join(tmp, 'theme.yaml'), 'colors:\n  primary: rot\nbase:\n  font_sise: 12\n');
-    const result = await buildFiles({ content: path.join(ROOT, 'content'), out: 'unused', templates: tmp, quiet: true });
+    const result = await buildFiles({ content: FIXTURE_CONTENT, out: 'unused', templates: tmp, quiet: true });
     expect(result.files).toBeUndefined();
     const messages = result.diagnostics.filter((d) => d.code === 'theme').map((d) => `${d.line}:${d.column} ${d.message}`);
     expect(messages).toEqual([

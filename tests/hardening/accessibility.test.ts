@@ -9,13 +9,14 @@ import type { Browser } from 'playwright-core';
 import { buildFiles } from '../../src/commands/build.js';
 import { launchChromium } from '../serve/helpers.js';
 import { axeViolations } from '../helpers/axe.js';
+import { FIXTURE_CONTENT, FIXTURE_TEMPLATES } from '../helpers/fixtures.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 let browser: Browser;
 let pages: Array<[string, string]>;
 
 beforeAll(async () => {
-  const result = await buildFiles({ content: path.join(ROOT, 'content'), out: 'unused', templates: path.join(ROOT, 'templates'), quiet: true });
+  const result = await buildFiles({ content: FIXTURE_CONTENT, out: 'unused', templates: FIXTURE_TEMPLATES, quiet: true });
   pages = [...result.files!.entries()].filter(([name]) => name.endsWith('.html')).map(([name, html]) => [name, html as string]);
   browser = (await launchChromium()).browser;
 }, 180_000);

@@ -15,9 +15,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_KINDS, generateSchemas, jsonSchemaOf, schema as schemaCommand } from '../../src/commands/schema.js';
 import { loadContent, type RawContent } from '../../src/content/load.js';
 import { VORLAGE_ARTEN } from '../../src/model/schemas.js';
+import { FIXTURE_CONTENT } from '../helpers/fixtures.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const EXAMPLE = path.join(ROOT, 'content');
+const EXAMPLE = FIXTURE_CONTENT;
 const COMMITTED = path.join(ROOT, 'schemas');
 
 type Json = Record<string, any>;
