@@ -13,13 +13,13 @@ Aufruf: npx ratsdoc <Befehl> [Optionen]
 Befehle:
   build   [--content ORDNER] [--out ORDNER] [--templates ORDNER] [--jobs N] [--no-cache]
                                                 prüft den Inhalt und erzeugt alle Dokumente als PDF und HTML
-  check   [--content ORDNER] [--format text|json]
+  check   [--content ORDNER] [--templates ORDNER] [--format text|json]
                                                 prüft den Inhalt und listet alle Fehler und Warnungen
-  diff    REV-A [REV-B] [--content ORDNER] [--format text|markdown|html|json]
+  diff    REV-A [REV-B] [--content ORDNER] [--templates ORDNER] [--format text|markdown|html|json]
                                                 zeigt, was sich zwischen zwei git-Ständen geändert hat (REV-B: Vorgabe Arbeitsverzeichnis)
   serve   [--content ORDNER] [--out ORDNER] [--port N] [--templates ORDNER]
                                                 Vorschau unter http://127.0.0.1:4321/, lädt bei jeder gespeicherten Änderung neu
-  schema  [--out ORDNER]                        schreibt JSON-Schemas für die Eingabehilfe im Editor (Vorgabe: ./schemas)
+  schema  [--out ORDNER] [--templates ORDNER]   schreibt JSON-Schemas für die Eingabehilfe im Editor (Vorgabe: ./schemas)
   help                                          zeigt diese Hilfe
 
 Optionen:
@@ -94,7 +94,7 @@ async function run(argv: string[]): Promise<number> {
       const { check } = await import('./commands/check.js');
       if (!['text', 'json'].includes(parsed.values.format)) throw new UsageError(`unbekanntes Format „${parsed.values.format}“ (erlaubt: text, json)`);
       if (parsed.positionals.length) throw new UsageError(`unerwartete Angabe „${parsed.positionals[0]}“`);
-      return check({ content: parsed.values.content, format: parsed.values.format as 'text' | 'json' });
+      return check({ content: parsed.values.content, format: parsed.values.format as 'text' | 'json', ...(parsed.values.templates ? { templates: parsed.values.templates } : {}) });
     }
     case 'build': {
       const { build } = await import('./commands/build.js');
@@ -116,7 +116,7 @@ async function run(argv: string[]): Promise<number> {
       const [oldRev, newRev, extra] = parsed.positionals;
       if (oldRev === undefined) throw new UsageError('diff braucht mindestens einen git-Stand, z. B. „npx ratsdoc diff HEAD“ oder „npx ratsdoc diff main HEAD“');
       if (extra !== undefined) throw new UsageError(`unerwartete Angabe „${extra}“ (diff vergleicht zwei Stände)`);
-      return diff({ content: parsed.values.content, oldRev, ...(newRev !== undefined ? { newRev } : {}), format });
+      return diff({ content: parsed.values.content, oldRev, ...(newRev !== undefined ? { newRev } : {}), format, ...(parsed.values.templates ? { templates: parsed.values.templates } : {}) });
     }
     case 'serve': {
       const { serve, DEFAULT_PORT } = await import('./commands/serve.js');
@@ -127,8 +127,8 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'schema': {
       const { schema } = await import('./commands/schema.js');
-      const own = commandOptions(rest, { out: { type: 'string', default: 'schemas' } });
-      return schema({ out: own.out as string });
+      const own = commandOptions(rest, { out: { type: 'string', default: 'schemas' }, templates: { type: 'string' } });
+      return schema({ out: own.out as string, ...(own.templates ? { templates: own.templates as string } : {}) });
     }
     default:
       throw new UsageError(`unbekannter Befehl „${command}“`);

@@ -50,8 +50,9 @@ export interface BuildResult {
 
 /** Runs the whole pipeline in memory. */
 export async function buildFiles(opts: BuildOptions): Promise<BuildResult> {
-  const checked = await checkContent(opts.content);
+  // The templates first: their form declares fields the content check must know.
   const tpl = await loadTemplates(resolveTemplatesDir(opts.templates));
+  const checked = await checkContent(opts.content, tpl.templates?.theme.vorlage);
   const diagnostics = [...checked.diagnostics, ...tpl.diagnostics];
   if (hasErrors(diagnostics) || !tpl.templates) return { diagnostics: sortDiagnostics(diagnostics), documents: 0, pages: 0 };
   const templates = tpl.templates;
