@@ -92,7 +92,7 @@ function block(b: FormBlock, s: VorlageState): Block[] {
     if (decl.typ === 'markdown') return section(label, markdownFieldToBlocks(String(value), v.file, entity, ctx));
     return section(label, [{ type: 'paragraph', children: fieldInlines(decl, value, s) }]);
   }
-  if ('checkliste' in b) return section(b.checkliste, [checklist(b.felder, b.spalten, s)]);
+  if ('checkliste' in b) return section(b.checkliste, [checklist(b.felder, b.spalten, b.breiten, s)]);
   if ('text' in b) {
     const text = fillPlaceholders(b.text, furnitureValues(s));
     if (b.stil === 'fett') return [{ type: 'paragraph', children: [{ type: 'strong', children: [t(text)] }] }];
@@ -176,7 +176,7 @@ function fieldInlines(decl: FieldDeclaration, value: unknown, s: VorlageState): 
  * Choices print every option with its box, so an unanswered question shows empty boxes as a
  * paper form does; an unanswered amount or text prints „–“.
  */
-function checklist(keys: string[], columns: 1 | 2, s: VorlageState): Table {
+function checklist(keys: string[], columns: 1 | 2, widths: number[] | undefined, s: VorlageState): Table {
   const pairs: TableCell[][] = keys.map((k) => {
     const decl = s.form.felder[k];
     const value = s.values[k];
@@ -190,7 +190,7 @@ function checklist(keys: string[], columns: 1 | 2, s: VorlageState): Table {
     while (row.length < columns * 2) row.push({ children: [] });
     rows.push(row);
   }
-  return { type: 'table', variant: 'plain', widths: columns === 2 ? [24, 26, 24, 26] : [40, 60], headerRows: [], rows };
+  return { type: 'table', variant: 'plain', widths: widths ?? (columns === 2 ? [27, 23, 27, 23] : [40, 60]), headerRows: [], rows };
 }
 
 function deckblatt(keys: string[], labelWidth: number, s: VorlageState): FieldList {

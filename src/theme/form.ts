@@ -108,6 +108,9 @@ const ChecklisteBlock = z.strictObject({
   checkliste: Titel.describe('Überschrift der Checkliste'),
   felder: z.array(FieldKey).min(1).describe('Erklärte Felder, Zeile für Zeile'),
   spalten: z.union([z.literal(1), z.literal(2)]).default(1).describe('1 oder 2 Felder nebeneinander'),
+  breiten: z.array(z.number().positive()).optional().describe('Relative Spaltenbreiten: Beschriftung, Wert (bei 2 Spalten vier Zahlen)'),
+}).superRefine((b, ctx) => {
+  if (b.breiten && b.breiten.length !== b.spalten * 2) ctx.addIssue({ code: 'custom', path: ['breiten'], message: `„breiten“ braucht ${b.spalten * 2} Zahlen (Beschriftung und Wert je Spalte)`, input: b.breiten });
 });
 const TextBlock = z.strictObject({ text: FurnitureText.describe('Fester Text; Platzhalter wie in Kopf- und Fußzeile'), stil: z.enum(['normal', 'klein', 'fett']).default('normal') });
 
@@ -224,8 +227,8 @@ export function effectiveForm(form: Form, art: string, version: string | undefin
     seiten: {
       kopf,
       fuss,
-      // Bergkamen's first page has no running header (the cover sheet is the header).
-      erste_seite: { kopf: seiten?.erste_seite?.kopf ?? (seiten ? kopf : {}), fuss: seiten?.erste_seite?.fuss ?? fuss },
+      // Without a declared header, page 1 has none (Bergkamen: the cover sheet is the header).
+      erste_seite: { kopf: seiten?.erste_seite?.kopf ?? (seiten?.kopf ? kopf : {}), fuss: seiten?.erste_seite?.fuss ?? fuss },
     },
   };
 }
