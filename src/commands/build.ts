@@ -52,9 +52,11 @@ export interface BuildResult {
 export async function buildFiles(opts: BuildOptions): Promise<BuildResult> {
   // The templates first: their form declares fields the content check must know.
   const tpl = await loadTemplates(resolveTemplatesDir(opts.templates));
-  const checked = await checkContent(opts.content, tpl.templates?.theme.vorlage);
+  // As check: without a valid form the content is not judged against a wrong one.
+  if (!tpl.templates) return { diagnostics: sortDiagnostics(tpl.diagnostics), documents: 0, pages: 0 };
+  const checked = await checkContent(opts.content, tpl.templates.theme.vorlage);
   const diagnostics = [...checked.diagnostics, ...tpl.diagnostics];
-  if (hasErrors(diagnostics) || !tpl.templates) return { diagnostics: sortDiagnostics(diagnostics), documents: 0, pages: 0 };
+  if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), documents: 0, pages: 0 };
   const templates = tpl.templates;
   const built = buildDocuments(checked.model, checked.index, templates.theme, buildKonzept);
   // The builder re-checks what `check` saw (images, helpers): keep each problem once.

@@ -11,8 +11,10 @@ import { formatJson, formatText } from '../diagnostics/format.js';
  */
 export async function check(opts: { content: string; format: 'text' | 'json'; templates?: string }): Promise<number> {
   const tpl = await loadTemplates(resolveTemplatesDir(opts.templates));
-  const checked = await checkContent(opts.content, tpl.templates?.theme.vorlage);
-  const diagnostics = sortDiagnostics([...checked.diagnostics, ...tpl.diagnostics]);
+  // Without a valid form the Vorlagen cannot be judged (their declared fields would all look
+  // unknown): the templates' errors come first, alone.
+  const checked = tpl.templates ? await checkContent(opts.content, tpl.templates.theme.vorlage) : undefined;
+  const diagnostics = sortDiagnostics([...(checked?.diagnostics ?? []), ...tpl.diagnostics]);
   process.stdout.write(opts.format === 'json' ? formatJson(diagnostics) : formatText(diagnostics));
   return hasErrors(diagnostics) ? 1 : 0;
 }

@@ -28,7 +28,7 @@ const placeholderText = (allowed: readonly string[]) =>
   z.string().superRefine((s, ctx) => {
     for (const m of s.matchAll(/\{([^{}]*)\}/g)) {
       if (!allowed.includes(m[1])) {
-        ctx.addIssue({ code: 'custom', message: `unbekannter Platzhalter „{${m[1]}}“; erlaubt sind ${allowed.map((a) => `{${a}}`).join(', ')}` });
+        ctx.addIssue({ code: 'custom', message: `enthält den unbekannten Platzhalter „{${m[1]}}“; erlaubt sind ${allowed.map((a) => `{${a}}`).join(', ')}` });
       }
     }
   });
@@ -173,7 +173,7 @@ export const FormSchema = z.strictObject({
       keys.forEach((k, j) => {
         if (!(k in form.felder)) {
           const where = 'feld' in b ? [...at, 'bloecke', i, 'feld'] : [...at, 'bloecke', i, 'felder', j];
-          ctx.addIssue({ code: 'custom', path: where, message: `Feld „${k}“ ist weder eingebaut noch unter „felder“ erklärt` });
+          ctx.addIssue({ code: 'custom', path: where, message: `nennt das Feld „${k}“, das weder eingebaut noch unter „felder“ erklärt ist` });
         }
       });
     });
