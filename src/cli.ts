@@ -20,6 +20,7 @@ Befehle:
   serve   [--content ORDNER] [--out ORDNER] [--port N] [--templates ORDNER]
                                                 Vorschau unter http://127.0.0.1:4321/, lädt bei jeder gespeicherten Änderung neu
   schema  [--out ORDNER] [--templates ORDNER]   schreibt JSON-Schemas für die Eingabehilfe im Editor (Vorgabe: ./schemas)
+  init    ORDNER                                legt ein neues Projekt für Ihre Kommune an (content/, templates/, package.json)
   help                                          zeigt diese Hilfe
 
 Optionen:
@@ -124,6 +125,13 @@ async function run(argv: string[]): Promise<number> {
       const port = own.port === undefined ? DEFAULT_PORT : /^\d{1,5}$/.test(own.port) && Number(own.port) <= 65535 ? Number(own.port) : NaN;
       if (Number.isNaN(port)) throw new UsageError(`ungültiger Port „${own.port}“ (erlaubt: 0 bis 65535; 0 wählt einen freien)`);
       return serve({ content: own.content as string, out: own.out as string, port, ...(own.templates ? { templates: own.templates as string } : {}) });
+    }
+    case 'init': {
+      const { init } = await import('./commands/init.js');
+      const [dir, extra] = parsed.positionals;
+      if (dir === undefined) throw new UsageError('init braucht einen Ordner, z. B. „npx ratsdoc init meine-stadt“');
+      if (extra !== undefined) throw new UsageError(`unerwartete Angabe „${extra}“`);
+      return init({ dir });
     }
     case 'schema': {
       const { schema } = await import('./commands/schema.js');

@@ -1,14 +1,14 @@
 /**
  * Guard: no test outside tests/example/ reads the repository's `content/` or `templates/`
  * (a city replaces those; the suite must stay green). Paths to the example are spelled
- * `path.join(ROOT, 'content')`, `'../templates/…'` or `cwd: ROOT` with `--content content`.
+ * `path.join(ROOT, 'content')`, `new URL('../templates/…', import.meta.url)` or `path.resolve('content')`.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const TESTS = path.resolve(__dirname, '..');
-const EXAMPLE_PATH = /(ROOT|root)\s*,\s*['"`](content|templates)\b|['"`]\.\.\/+(content|templates)\/|path\.resolve\(\s*['"`](content|templates)['"`]\s*\)/;
+const EXAMPLE_PATH = /(ROOT|root|__dirname)\s*,\s*['"`](\.\.\/)*(content|templates)\b|new URL\(\s*['"`](\.\.\/)+(content|templates)\/|path\.resolve\(\s*['"`](content|templates)['"`]\s*\)/;
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
