@@ -15,7 +15,7 @@ Befehle:
                                                 prüft den Inhalt und erzeugt alle Dokumente als PDF und HTML
   check   [--content ORDNER] [--templates ORDNER] [--format text|json]
                                                 prüft den Inhalt und listet alle Fehler und Warnungen
-  diff    REV-A [REV-B] [--content ORDNER] [--templates ORDNER] [--format text|markdown|html|json]
+  diff    REV-A [REV-B] [--content ORDNER] [--format text|markdown|html|json]
                                                 zeigt, was sich zwischen zwei git-Ständen geändert hat (REV-B: Vorgabe Arbeitsverzeichnis)
   serve   [--content ORDNER] [--out ORDNER] [--port N] [--templates ORDNER]
                                                 Vorschau unter http://127.0.0.1:4321/, lädt bei jeder gespeicherten Änderung neu
@@ -28,7 +28,7 @@ Optionen:
   --out ORDNER       Ausgabeordner (Vorgabe: ./out)
   --format FORMAT    Ausgabe der Meldungen: text (Vorgabe) oder json; bei diff auch markdown oder html
   --port N           Port der Vorschau (Vorgabe: 4321; 0 wählt einen freien)
-  --templates ORDNER Gestaltungsordner (Vorgabe: ./templates, sonst der eingebaute)
+  --templates ORDNER Gestaltungsordner mit Formular (Vorgabe: ./templates, sonst der eingebaute); auch bei diff
   --jobs N           PDFs parallel in N Threads setzen (Vorgabe: ein Thread je Prozessorkern)
   --no-cache         alle PDFs neu setzen, ohne den Zwischenspeicher .ratsdoc-cache/
   -h, --help         Hilfe
