@@ -9,6 +9,7 @@ import type { Block, DocumentTree, Inline, TableCell } from '../src/document/tre
 import { renderPdf, toDocDefinition, type PdfRenderOptions } from '../src/render/pdf/render.js';
 import { ThemeSchema } from '../src/theme/theme.js';
 import { loadPdf, pdfItems, pdfMetadata, pdfPages, pdfRegionText, pdfText } from './helpers/pdf-text.js';
+import { FIXTURE_CONTENT } from './helpers/fixtures.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ttf = (file: string) => readFileSync(path.join(root, 'node_modules/dejavu-fonts-ttf/ttf', file));
@@ -23,7 +24,7 @@ const fonts: PdfRenderOptions['fonts'] = {
   },
 };
 const theme = ThemeSchema.parse({});
-const anlagen = path.join(root, 'content/anlagen');
+const anlagen = path.join(FIXTURE_CONTENT, 'anlagen');
 const wappen = existsSync(path.join(anlagen, 'wappen.png')) ? path.join(anlagen, 'wappen.png') : makePng();
 const options: PdfRenderOptions = { fonts, images: new Map([[wappen, { mime: 'image/png', data: readFileSync(wappen) }]]) };
 

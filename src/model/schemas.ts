@@ -293,6 +293,7 @@ export const VorlageFrontMatterSchema = z
     datum: IsoDate.optional().describe('Datum der Vorlage, JJJJ-MM-TT'),
     federfuehrung: z.string().optional().describe('Federführendes Amt'),
     oeffentlich: z.boolean().optional().describe('Öffentlich (Vorgabe: true)'),
+    formular: z.union([z.string().min(1), z.number().int()]).optional().describe('Formularstand, mit dem die Vorlage gedruckt wird, z. B. 2023 (steht unter „versionen“ in templates/vorlage.yaml)'),
     beratungsfolge: z
       .array(
         z.strictObject({

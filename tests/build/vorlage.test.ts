@@ -6,6 +6,7 @@ import path from 'node:path';
 import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { pdfPages, loadPdf } from '../helpers/pdf-text.js';
 import { htmlText, indexOfRun, longestPrefixRun, words } from '../helpers/html-text.js';
+import { FIXTURE_CONTENT, FIXTURE_PROJECT, FIXTURE_TEMPLATES } from '../helpers/fixtures.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SEED = readFileSync(path.join(ROOT, 'tests/fixtures/seed/vorlage-11-1481-bergkamen.txt'), 'utf8');
@@ -27,7 +28,7 @@ function hasTool(name: string): boolean {
 }
 
 beforeAll(async () => {
-  const result = await runPipeline({ content: path.join(ROOT, 'content'), templates: path.join(ROOT, 'templates') });
+  const result = await runPipeline({ content: FIXTURE_CONTENT, templates: FIXTURE_TEMPLATES });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   files = result.files!;
 });
@@ -97,7 +98,7 @@ describe('ratsdoc build on disk', () => {
   });
 
   function build(content: string, out: string) {
-    return spawnSync('node', [CLI, 'build', '--content', content, '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    return spawnSync('node', [CLI, 'build', '--content', content, '--out', out], { cwd: FIXTURE_PROJECT, encoding: 'utf8' });
   }
 
   async function readTree(dir: string): Promise<Map<string, Buffer>> {
@@ -125,7 +126,7 @@ describe('ratsdoc build on disk', () => {
 
   it('a broken content folder leaves the previous out/ untouched and exits 1', async () => {
     const content = path.join(tmp, 'content');
-    await fs.cp(path.join(ROOT, 'content'), content, { recursive: true });
+    await fs.cp(FIXTURE_CONTENT, content, { recursive: true });
     const out = path.join(tmp, 'out-broken');
     const first = build(content, out);
     expect(first.status, first.stderr).toBe(0);

@@ -6,6 +6,7 @@ import type { Content } from 'pdfmake/interfaces.js';
 import type { Banner, FieldList, Logo, Signature, SignatureBlock, TitlePage } from '../../document/tree.js';
 import type { RenderContext } from './context.js';
 import { checkedImagePath } from './image.js';
+import { mm } from '../../theme/theme.js';
 import { inlinesToPdf, type TextFragment } from './inline.js';
 
 /** At most this many signatures stand side by side in one row. */
@@ -13,14 +14,14 @@ const SIGNATURES_PER_ROW = 3;
 
 /** Cover-sheet fields: a rule-less two-column table, label (bold) | value. */
 export function fieldListToPdf(node: FieldList, ctx: RenderContext): Content {
-  return labelValueTable(node.fields.map((f) => [f.label, inlinesToPdf(f.value, ctx)]), ctx);
+  return labelValueTable(node.fields.map((f) => [f.label, inlinesToPdf(f.value, ctx)]), ctx, node.labelWidth === undefined ? undefined : mm(node.labelWidth));
 }
 
-function labelValueTable(rows: Array<[string, TextFragment[] | string]>, ctx: RenderContext): Content {
+function labelValueTable(rows: Array<[string, TextFragment[] | string]>, ctx: RenderContext, labelWidth = ctx.theme.fieldLabelWidth): Content {
   if (rows.length === 0) return { text: '' };
   return {
     table: {
-      widths: [ctx.theme.fieldLabelWidth, '*'],
+      widths: [labelWidth, '*'],
       dontBreakRows: true,
       body: rows.map(([label, value]) => [{ text: label, style: 'fieldLabel' }, { text: value }]),
     },

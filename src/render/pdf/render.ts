@@ -4,7 +4,7 @@
  * Output is byte-identical for the same input: the creation date comes from the tree.
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { DocumentTree } from '../../document/tree.js';
+import type { DocumentTree, FurnitureLine } from '../../document/tree.js';
 import { fillPlaceholders, type Theme } from '../../theme/theme.js';
 import { blocksToPdf } from './blocks.js';
 import type { RenderContext } from './context.js';
@@ -55,8 +55,12 @@ export function toDocDefinition(tree: DocumentTree, theme: Theme, options: PdfRe
     content: blocksToPdf(tree.blocks, ctx),
     defaultStyle: pdf.defaultStyle,
     styles: pdf.styles,
-    header: (currentPage) => (currentPage === 1 && firstPageBare ? null : runningHeader(tree.header, pdf)),
-    footer: (currentPage, pageCount) => (currentPage === 1 && titlePage ? null : runningFooter(currentPage, pageCount, pdf)),
+    header: tree.furniture
+      ? (currentPage, pageCount) => furnitureLine((currentPage === 1 ? tree.furniture!.firstPage : tree.furniture!).header, currentPage, pageCount, 'header', pdf)
+      : (currentPage) => (currentPage === 1 && firstPageBare ? null : runningHeader(tree.header, pdf)),
+    footer: tree.furniture
+      ? (currentPage, pageCount) => furnitureLine((currentPage === 1 ? tree.furniture!.firstPage : tree.furniture!).footer, currentPage, pageCount, 'footer', pdf)
+      : (currentPage, pageCount) => (currentPage === 1 && titlePage ? null : runningFooter(currentPage, pageCount, pdf)),
     ...(tree.draft ? { watermark: draftWatermark(tree.draft, pdf) } : {}),
     images: imageDictionary(tree, options.images),
     info: documentInfo(tree),
@@ -88,6 +92,22 @@ function runningHeader(text: string, pdf: PdfTheme): Content | null {
 /** The running footer: the theme's text with `{seite}`/`{seiten}` filled in, right-aligned. */
 function runningFooter(currentPage: number, pageCount: number, pdf: PdfTheme): Content {
   return { text: fillPlaceholders(pdf.footerText, { seite: currentPage, seiten: pageCount }), style: 'footer', margin: pdf.footerMargin };
+}
+
+/** A header or footer line of the form: left, centre and right parts, page numbers filled in. */
+function furnitureLine(line: FurnitureLine, currentPage: number, pageCount: number, style: 'header' | 'footer', pdf: PdfTheme): Content | null {
+  const fill = (s: string) => fillPlaceholders(s, { seite: currentPage, seiten: pageCount });
+  const parts = [
+    { text: fill(line.left), alignment: 'left' as const },
+    { text: fill(line.center), alignment: 'center' as const },
+    { text: fill(line.right), alignment: 'right' as const },
+  ];
+  const used = parts.filter((p) => p.text);
+  if (!used.length) return null;
+  const margin = style === 'header' ? pdf.headerMargin : pdf.footerMargin;
+  // One part takes the whole width (a long Betreff must not wrap in a third of the line).
+  if (used.length === 1) return { text: used[0].text, alignment: used[0].alignment, style, margin };
+  return { columns: parts.map((p) => ({ ...p, width: '*' as const })), style, margin };
 }
 
 function draftWatermark(text: string, pdf: PdfTheme): TDocumentDefinitions['watermark'] {
