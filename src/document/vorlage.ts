@@ -44,7 +44,7 @@ export function buildVorlage(v: Vorlage, ctx: BuildContext): DocumentTree {
   for (const a of meta.abschnitte ?? []) section(a.titel.endsWith(':') ? a.titel : `${a.titel}:`, markdownFieldToBlocks(a.text, v.file, entity, ctx));
 
   const parts: Block[][] = [[{ type: 'paragraph', children: [t(labels.bestandteil_deckblatt)] }], [{ type: 'paragraph', children: [t(labels.bestandteil_sachdarstellung)] }]];
-  (meta.anlagen ?? []).forEach((a, i) => parts.push([{ type: 'paragraph', children: [t(fillPlaceholders(labels.bestandteil_anlage, { nummer: i + 1, titel: a.titel }))] }]));
+  (meta.anlagen ?? []).forEach((a, i) => parts.push([{ type: 'paragraph', children: [t(fillPlaceholders(labels.bestandteil_anlage, { nummer: i + 1, titel: anlageTitel(a, ctx) }))] }]));
   section(labels.bestandteile, [{ type: 'list', ordered: true, items: parts }]);
 
   if (meta.unterschriften?.length) {
@@ -107,4 +107,12 @@ function beratungsfolge(v: Vorlage, ctx: BuildContext): Table {
     headerRows: [[h('Gremium'), h('Sitzung'), h('TOP'), h('Zuständigkeit'), h('Ö/N', 'center')]],
     rows,
   };
+}
+
+/** An Anlage's title: as written, or the attached report's own title. */
+function anlageTitel(a: NonNullable<Vorlage['meta']['value']['anlagen']>[number], ctx: BuildContext): string {
+  if (a.titel !== undefined) return a.titel;
+  const bericht = ctx.model.berichte.find((b) => b.name === a.bericht);
+  // The rules refuse an Anlage with neither titel nor an existing report before a build.
+  return bericht ? bericht.meta.value.titel : a.bericht ?? '';
 }
