@@ -149,9 +149,9 @@ export interface DocumentMeta {
   created: Date;
 }
 
-/** One output document: a Vorlage or the Konzept. */
+/** One output document: a Vorlage, the Konzept or a Sachstandsbericht. */
 export interface DocumentTree {
-  kind: 'vorlage' | 'konzept';
+  kind: 'vorlage' | 'konzept' | 'bericht';
   /** Output path below `out/` without extension, e.g. `vorlagen/11-1481`. */
   outPath: string;
   meta: DocumentMeta;

@@ -98,6 +98,9 @@ function checkFile(f: RawCsvFile, known: Known, diagnostics: Diagnostic[]): void
     if (wert === undefined) {
       ok = false;
       error(wertField.position, wertField.value === '' ? 'Der Wert fehlt' : `„${wertField.value}“ ist keine Zahl (z. B. 21,7 oder 21.7, ohne Einheit und Tausenderpunkt)`, entity);
+    } else if (AMBIGUOUS_THOUSANDS.test(wertField.value)) {
+      ok = false;
+      error(wertField.position, `„${wertField.value}“ ist mehrdeutig (Tausenderpunkt oder Dezimalpunkt?); bitte ohne Tausenderpunkt (${wertField.value.replace('.', '')}) oder mit Dezimalkomma (${wertField.value.replace('.', ',')}) schreiben`, entity);
     }
     const srField = field(rec.fields, 'sozialraum');
     const sozialraum = srField?.value || undefined;
@@ -130,6 +133,12 @@ export function parseDate(value: string): string | undefined {
   if (Number.isNaN(y) || !isRealDate(y, m, d)) return undefined;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
+
+/**
+ * `1.000` is a thousand in a German table and one in an English one: refused rather than guessed.
+ * (`1,000` with a comma is read as the German decimal it is.)
+ */
+const AMBIGUOUS_THOUSANDS = /^-?\d{1,3}\.\d{3}$/;
 
 /** `21,7`, `21.7`, `-3`, `45` → a number; anything else (units, thousands marks, text) → undefined. */
 export function parseNumber(value: string): number | undefined {

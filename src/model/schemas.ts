@@ -63,6 +63,11 @@ export function markdown(description: string): z.ZodString {
   return z.string().describe(`${description}; Markdown ist erlaubt`).register(FIELD_FACTS, { markdown: true });
 }
 
+/** The name of a report: its file name in berichte/ without `.md`, e.g. `2020-1`. */
+export const BerichtName = z
+  .string({ error: 'muss der Name einer Datei in berichte/ ohne .md sein, in Anführungszeichen, z. B. "2020-1"' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'ist kein gültiger Berichtsname (erlaubt: Buchstaben, Ziffern, „.“, „_“, „-“; der Dateiname in berichte/ ohne .md)' });
+
 // ---------------------------------------------------------------- ratsdoc.yaml
 
 export const RatsdocConfigSchema = z
@@ -345,7 +350,7 @@ export const VorlageFrontMatterSchema = z
         z.strictObject({
           titel: Text.optional().describe('Titel der Anlage (bei einem Sachstandsbericht: Vorgabe ist sein Titel)'),
           konzept: z.boolean().optional().describe('Das erzeugte Konzept ist Anlage'),
-          bericht: Id.optional().describe('Ein Sachstandsbericht ist Anlage: Name der Datei in berichte/ ohne .md, z. B. 2020-1'),
+          bericht: BerichtName.optional().describe('Ein Sachstandsbericht ist Anlage: Name der Datei in berichte/ ohne .md, z. B. 2020-1'),
           datei: z.string().optional().describe('Datei im Inhaltsordner, z. B. anlagen/bescheid.pdf'),
         }),
       )
@@ -375,7 +380,7 @@ export const BerichtFrontMatterSchema = z
       .strictObject({ von: IsoDate.describe('Beginn, JJJJ-MM-TT'), bis: IsoDate.describe('Ende, JJJJ-MM-TT') })
       .describe('Berichtszeitraum {von, bis}'),
     handlungsfelder: z.array(Id).min(1, { error: 'braucht mindestens ein Handlungsfeld oder entfällt (dann alle)' }).optional().describe('IDs der Handlungsfelder, über die berichtet wird (Vorgabe: alle)'),
-    vorheriger: Id.optional().describe('Der vorherige Bericht zum Vergleich: Name der Datei in berichte/ ohne .md, z. B. 2019-1'),
+    vorheriger: BerichtName.optional().describe('Der vorherige Bericht zum Vergleich: Name der Datei in berichte/ ohne .md, z. B. 2019-1'),
     status: z.enum(['Entwurf', 'Abstimmung', 'Final']).optional().describe('Bearbeitungsstand: Entwurf, Abstimmung oder Final (nicht Final: Entwurfsvermerk im Dokument)'),
   })
   .describe('Kopfteil eines Sachstandsberichts (berichte/*.md)');
