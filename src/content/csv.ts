@@ -1,7 +1,7 @@
 /**
  * Reads a CSV table as statistics offices deliver it: a header row, then one record per line,
  * separated by `;` (German spreadsheets) or `,`, fields optionally in double quotes (`""` is a
- * quote inside). Every field keeps its line and column, so the model can report a bad value
+ * quote inside). A line starting with `#` is a comment (e.g. „erfundene Beispieldaten“). Every field keeps its line and column, so the model can report a bad value
  * where it stands. Knows nothing of what the columns mean.
  */
 import type { Position } from '../diagnostics/diagnostic.js';
@@ -31,10 +31,15 @@ export type CsvResult =
  */
 export function parseCsv(source: SourceText): CsvResult {
   const text = source.text;
-  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
+  const lineEnd = (from: number) => (text.indexOf('\n', from) === -1 ? text.length : text.indexOf('\n', from));
+  let i = 0;
+  const skipComments = () => {
+    while (i < text.length && text[i] === '#') i = lineEnd(i) + 1;
+  };
+  skipComments();
+  const firstLine = text.slice(i, lineEnd(i));
   const separator: ';' | ',' = firstLine.includes(';') || !firstLine.includes(',') ? ';' : ',';
   const rows: CsvRecord[] = [];
-  let i = 0;
   while (i < text.length) {
     const lineStart = i;
     const fields: CsvField[] = [];
@@ -75,6 +80,7 @@ export function parseCsv(source: SourceText): CsvResult {
     if (text[i] === '\n') i++;
     const blank = fields.length === 1 && fields[0].value === '' && text[lineStart] !== '"';
     if (!blank) rows.push({ line: positionAt(source, lineStart).line, fields });
+    skipComments();
   }
   if (!rows.length) return { ok: false, reason: 'Die Tabelle ist leer; erwartet wird eine Kopfzeile und darunter je Zeile ein Messwert', position: { line: 1, column: 1 } };
   const [head, ...records] = rows;

@@ -95,7 +95,7 @@ function statusTable(stand: BerichtStand, ctx: BuildContext, caption: string): T
   const countsRow = (s: StatusCounts) => [...columns.map((c) => right(String(c ? s.counts[c] : s.counts.ohneAngabe))), right(String(s.ueberfaellig.length)), right(String(s.total))];
   return {
     type: 'table', variant: 'grid', caption,
-    widths: [22, ...columns.map((c) => (c === 'abgeschlossen' || c === 'zurueckgestellt' ? 15 : 12)), 13, 10],
+    widths: [20, ...columns.map((c) => (c === 'abgeschlossen' ? 16 : c === 'zurueckgestellt' ? 17 : 11)), 13, 11],
     headerRows: [head(['Handlungsfeld', ...columns.map(statusLabel), 'überfällig', 'gesamt'], ['left', ...columns.map(() => 'right' as const), 'right', 'right'])],
     rows: stand.status.map(({ handlungsfeld, stand: s }) => [cell(handlungsfeld.value.titel, { header: true }), ...countsRow(s)]),
     footerRows: [[cell('Summe', { header: true }), ...countsRow(stand.statusGesamt)]],

@@ -65,5 +65,20 @@ const istBetraege: Rule = (model) => {
   return out;
 };
 
+/** `status` is the state today, so it must be the last state of the `verlauf`. */
+const verlaufStatus: Rule = (model) => {
+  const out: Diagnostic[] = [];
+  for (const m of model.collections.massnahmen) {
+    const v = m.value.verlauf;
+    if (!v?.length) continue;
+    const last = [...v].sort((a, b) => (a.datum < b.datum ? -1 : a.datum > b.datum ? 1 : 0)).pop()!;
+    if (m.value.status !== last.status) {
+      out.push(diag('warning', 'verlauf-status-mismatch', m.file, at(m, m.value.status ? 'status' : 'verlauf'),
+        `Der letzte Eintrag im Verlauf (${last.datum}: ${last.status}) passt nicht zu „status: ${m.value.status ?? '…'}“; der Status ist der heutige Stand`, `${ENTITY_LABEL.massnahmen} „${m.value.id}“`));
+    }
+  }
+  return out;
+};
+
 /** The rules of this file, in the order they run. */
-export const berichtRules: Rule[] = [berichte, istBetraege];
+export const berichtRules: Rule[] = [berichte, istBetraege, verlaufStatus];
