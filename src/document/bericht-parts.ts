@@ -90,13 +90,20 @@ function statusColumns(stand: BerichtStand): Array<MassnahmeStatus | undefined> 
   return [...MASSNAHME_STATUS, ...(stand.statusGesamt.counts.ohneAngabe ? [undefined] : [])];
 }
 
+/** Long column heads break at a hyphen, as a print shop would set them in a narrow column. */
+const BREAKS: Record<string, [string, string]> = { abgeschlossen: ['abge-', 'schlossen'], zurückgestellt: ['zurück-', 'gestellt'], 'überfällig': ['über-', 'fällig'] };
+function hyphenated(label: string): Inline[] {
+  const parts = BREAKS[label];
+  return parts ? [t(parts[0]), { type: 'break' }, t(parts[1])] : [t(label)];
+}
+
 function statusTable(stand: BerichtStand, ctx: BuildContext, caption: string): Table {
   const columns = statusColumns(stand);
   const countsRow = (s: StatusCounts) => [...columns.map((c) => right(String(c ? s.counts[c] : s.counts.ohneAngabe))), right(String(s.ueberfaellig.length)), right(String(s.total))];
   return {
     type: 'table', variant: 'grid', caption,
-    widths: [20, ...columns.map((c) => (c === 'abgeschlossen' ? 16 : c === 'zurueckgestellt' ? 17 : 11)), 13, 11],
-    headerRows: [head(['Handlungsfeld', ...columns.map(statusLabel), 'überfällig', 'gesamt'], ['left', ...columns.map(() => 'right' as const), 'right', 'right'])],
+    widths: [28, ...columns.map(() => 12), 12, 12],
+    headerRows: [[cell('Handlungsfeld', { header: true }), ...[...columns.map(statusLabel), 'überfällig', 'gesamt'].map((l) => cell(hyphenated(l), { header: true, align: 'right' }))]],
     rows: stand.status.map(({ handlungsfeld, stand: s }) => [cell(handlungsfeld.value.titel, { header: true }), ...countsRow(s)]),
     footerRows: [[cell('Summe', { header: true }), ...countsRow(stand.statusGesamt)]],
   };

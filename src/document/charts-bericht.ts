@@ -80,25 +80,25 @@ export function progressChart(
 
 /** Horizontal bars in labelled groups (the summary: measures per state, indicators per assessment). */
 export function barGroupsChart(groups: Array<{ title: string; bars: Array<{ label: string; value: number; color?: string }> }>, style: ChartStyle & { alt: string }): Chart {
-  const rowH = 11;
-  const labelW = 92;
+  const rowH = 14;
+  const labelW = 104;
   const colGap = 24;
   const colW = (style.width - colGap * (groups.length - 1)) / groups.length;
   const rows = Math.max(...groups.map((g) => g.bars.length));
-  const height = 16 + rows * rowH + 4;
+  const height = 18 + rows * rowH + 4;
   const font = `font-family="${esc(style.font)}"`;
   const parts: string[] = [];
   groups.forEach((g, gi) => {
     const x0 = gi * (colW + colGap);
     const max = Math.max(1, ...g.bars.map((b) => b.value));
     const barMax = colW - labelW - 18;
-    parts.push(`<text x="${r(x0)}" y="9" font-size="7" font-weight="bold" ${font} fill="${style.primary}">${esc(g.title)}</text>`);
+    parts.push(`<text x="${r(x0)}" y="10" font-size="8.5" font-weight="bold" ${font} fill="${style.primary}">${esc(g.title)}</text>`);
     g.bars.forEach((b, i) => {
-      const y = 16 + i * rowH;
-      parts.push(`<text x="${r(x0)}" y="${r(y + 7.5)}" font-size="6.5" ${font} fill="#1a1a1a">${esc(b.label)}</text>`);
+      const y = 18 + i * rowH;
+      parts.push(`<text x="${r(x0)}" y="${r(y + 9)}" font-size="8" ${font} fill="#1a1a1a">${esc(b.label)}</text>`);
       const w = (b.value / max) * barMax;
-      if (b.value > 0) parts.push(`<rect x="${r(x0 + labelW)}" y="${r(y + 1.5)}" width="${r(Math.max(1.5, w))}" height="7" fill="${b.color ?? style.primary}"/>`);
-      parts.push(`<text x="${r(x0 + labelW + w + 3)}" y="${r(y + 7.5)}" font-size="6.5" ${font} fill="#1a1a1a">${b.value}</text>`);
+      if (b.value > 0) parts.push(`<rect x="${r(x0 + labelW)}" y="${r(y + 2)}" width="${r(Math.max(1.5, w))}" height="9" fill="${b.color ?? style.primary}"/>`);
+      parts.push(`<text x="${r(x0 + labelW + w + 3)}" y="${r(y + 9)}" font-size="8" ${font} fill="#1a1a1a">${b.value}</text>`);
     });
   });
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${style.width}" height="${height}" viewBox="0 0 ${style.width} ${height}">${parts.join('')}</svg>`;

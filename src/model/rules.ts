@@ -231,9 +231,13 @@ const vorlagen: Rule = (model) => {
     }
     (meta.anlagen ?? []).forEach((a, i) => {
       const label = a.titel ?? a.bericht ?? a.datei ?? `Nr. ${i + 1}`;
-      const kinds = (['datei', 'konzept', 'bericht'] as const).filter((k) => a[k] !== undefined && a[k] !== false);
+      const kinds = (['konzept', 'bericht', 'datei'] as const).filter((k) => a[k] !== undefined && a[k] !== false);
+      const named = (k: (typeof kinds)[number]) => (k === 'konzept' ? '„konzept: true“' : `„${k}“`);
       if (!kinds.length) out.push(diag('error', 'anlage-empty', v.file, at(v.meta, 'anlagen', i), `Anlage „${label}“ braucht „datei: …“, „konzept: true“ oder „bericht: …“`, entity));
-      if (kinds.length > 1) out.push(diag('error', 'anlage-both', v.file, at(v.meta, 'anlagen', i, kinds[1]), `Anlage „${label}“ nennt ${kinds.map((k) => `„${k}“`).join(' und ')}; bitte nur eines`, entity));
+      if (kinds.length > 1) {
+        const last = kinds[kinds.length - 1];
+        out.push(diag('error', 'anlage-both', v.file, at(v.meta, 'anlagen', i, last), `Anlage „${label}“ nennt sowohl ${named(last)} als auch ${named(kinds[0])}; bitte nur eines`, entity));
+      }
       if (a.titel === undefined && a.bericht === undefined) out.push(diag('error', 'schema', v.file, at(v.meta, 'anlagen', i), `Anlage „${label}“: „titel“ fehlt`, entity));
       if (a.bericht !== undefined && !model.berichte.some((b) => b.name === a.bericht) && !model.unusableFiles?.has(`berichte/${a.bericht}.md`)) {
         out.push(diag('error', 'anlage-bericht-missing', v.file, at(v.meta, 'anlagen', i, 'bericht'),

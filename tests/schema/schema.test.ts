@@ -30,6 +30,7 @@ const FOR_KIND: Record<string, string> = {
   collection: 'sammlung.schema.json',
   kapitel: 'kapitel.schema.json',
   vorlage: 'vorlage.schema.json',
+  bericht: 'bericht.schema.json',
 };
 
 let content: RawContent;
