@@ -32,8 +32,8 @@ describe('ratsdoc check', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       'content/konzept/hf-arbeit.yaml:81:11: Warnung: Maßnahme „M-08“: Zeitraum 2019-03 bis 2020-07 liegt nicht ganz im Zeitraum des Konzepts (2019-01 bis 2019-10)\n' +
-        'content/konzept/hf-miteinander.yaml:146:11: Warnung: Maßnahme „M-17“: Zeitraum 2019-02 bis 2020-12 liegt nicht ganz im Zeitraum des Konzepts (2019-01 bis 2019-10)\n' +
-        'content/konzept/hf-wohnen.yaml:88:11: Warnung: Maßnahme „M-21“: Zeitraum 2019-07 bis 2021-06 liegt nicht ganz im Zeitraum des Konzepts (2019-01 bis 2019-10)\n' +
+        'content/konzept/hf-miteinander.yaml:140:11: Warnung: Maßnahme „M-17“: Zeitraum 2019-02 bis 2020-12 liegt nicht ganz im Zeitraum des Konzepts (2019-01 bis 2019-10)\n' +
+        'content/konzept/hf-wohnen.yaml:85:11: Warnung: Maßnahme „M-21“: Zeitraum 2019-07 bis 2021-06 liegt nicht ganz im Zeitraum des Konzepts (2019-01 bis 2019-10)\n' +
         '0 Fehler, 3 Warnungen\n',
     );
   });

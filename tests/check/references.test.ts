@@ -19,8 +19,8 @@ test('the example content passes with exactly its three intended warnings', asyn
   const base = await exampleBaseline();
   expect(base.map(brief)).toEqual([
     'konzept/hf-arbeit.yaml:81:11 period-outside-konzept warning Maßnahme „M-08“: Zeitraum 2019-03 bis 2020-07 liegt nicht ganz im Zeitraum des Konzepts (2019-01 bis 2019-10)',
-    'konzept/hf-miteinander.yaml:146:11 period-outside-konzept warning Maßnahme „M-17“: Zeitraum 2019-02 bis 2020-12 liegt nicht ganz im Zeitraum des Konzepts (2019-01 bis 2019-10)',
-    'konzept/hf-wohnen.yaml:88:11 period-outside-konzept warning Maßnahme „M-21“: Zeitraum 2019-07 bis 2021-06 liegt nicht ganz im Zeitraum des Konzepts (2019-01 bis 2019-10)',
+    'konzept/hf-miteinander.yaml:140:11 period-outside-konzept warning Maßnahme „M-17“: Zeitraum 2019-02 bis 2020-12 liegt nicht ganz im Zeitraum des Konzepts (2019-01 bis 2019-10)',
+    'konzept/hf-wohnen.yaml:85:11 period-outside-konzept warning Maßnahme „M-21“: Zeitraum 2019-07 bis 2021-06 liegt nicht ganz im Zeitraum des Konzepts (2019-01 bis 2019-10)',
   ]);
   // I-15 has basis.wert 0: a zero is a basis, not a missing one.
   expect(base.filter((d) => d.entity === 'Indikator „I-15“')).toEqual([]);
