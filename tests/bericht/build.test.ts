@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { buildFiles } from '../../src/commands/build.js';
+import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { pdfPages } from '../helpers/pdf-text.js';
 import { htmlText, words } from '../helpers/html-text.js';
 
@@ -20,7 +20,7 @@ const text: Record<string, { pdf: string; html: string; pages: string[] }> = {};
 const flat = (s: string) => words(s).join(' ');
 
 beforeAll(async () => {
-  const result = await buildFiles({ content: CONTENT, out: 'unused', quiet: true });
+  const result = await runPipeline({ content: CONTENT });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   files = result.files!;
   for (const name of ['2020-1', '2021-1']) {
@@ -138,7 +138,7 @@ describe('reports among the other documents', () => {
   });
 
   it('are byte-identical on a rebuild', async () => {
-    const again = (await buildFiles({ content: CONTENT, out: 'unused', quiet: true })).files!;
+    const again = (await runPipeline({ content: CONTENT })).files!;
     for (const name of ['berichte/2020-1.pdf', 'berichte/2020-1.html', 'berichte/2021-1.pdf', 'berichte/2021-1.html']) {
       expect(Buffer.compare(Buffer.from(again.get(name)!), Buffer.from(files.get(name)!)), name).toBe(0);
     }
