@@ -17,6 +17,7 @@ import {
   KonzeptFileSchema,
   RatsdocConfigSchema,
   VorlageFrontMatterSchema,
+  BerichtFrontMatterSchema,
 } from '../model/schemas.js';
 import { vorlageSchemaFor } from '../model/validate.js';
 import type { Form } from '../theme/form.js';
@@ -53,6 +54,7 @@ export const SCHEMA_KINDS: readonly SchemaKind[] = [
   },
   { file: 'kapitel.schema.json', title: 'Kopfteil eines Kapitels', schema: KapitelFrontMatterSchema, files: ['konzept/kapitel/*.md'], frontMatter: true },
   { file: 'vorlage.schema.json', title: 'Kopfteil einer Vorlage', schema: VorlageFrontMatterSchema, files: ['vorlagen/*.md'], frontMatter: true },
+  { file: 'bericht.schema.json', title: 'Kopfteil eines Sachstandsberichts', schema: BerichtFrontMatterSchema, files: ['berichte/*.md'], frontMatter: true },
 ];
 
 const GENERATED_NOTE = 'Erzeugt mit „npx ratsdoc schema“ aus dem Inhaltsmodell von ratsdoc (src/model/schemas.ts). Nicht von Hand ändern.';

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Model, ModelIndex } from '../model/model.js';
 import type { Theme } from '../theme/theme.js';
+import type { BerichtStand } from '../evaluation/bericht.js';
 import path from 'node:path';
 
 /**
@@ -13,6 +14,11 @@ export class BuildContext {
   footnoteCounter = 0;
   /** Entity anchors that exist in this document (profiles), for cross-links. */
   readonly profiles = new Set<string>();
+  /**
+   * While a Sachstandsbericht is built: its figures, and the generated parts its Markdown
+   * placed itself (those are not appended again).
+   */
+  bericht?: { name: string; stand: BerichtStand; placed: Set<string> };
 
   constructor(
     readonly model: Model,

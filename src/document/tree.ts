@@ -154,9 +154,9 @@ export interface FurnitureLine { left: string; center: string; right: string }
 /** Header and footer of every page, and of the first page. */
 export interface PageFurniture { header: FurnitureLine; footer: FurnitureLine; firstPage: { header: FurnitureLine; footer: FurnitureLine } }
 
-/** One output document: a Vorlage or the Konzept. */
+/** One output document: a Vorlage, the Konzept or a Sachstandsbericht. */
 export interface DocumentTree {
-  kind: 'vorlage' | 'konzept';
+  kind: 'vorlage' | 'konzept' | 'bericht';
   /** Output path below `out/` without extension, e.g. `vorlagen/11-1481`. */
   outPath: string;
   meta: DocumentMeta;

@@ -128,11 +128,11 @@ function block(b: FormBlock, s: VorlageState): Block[] {
     case 'anlagen': {
       const list = meta.anlagen ?? [];
       if (!list.length) return [];
-      return section(b.titel, [{ type: 'list', ordered: false, items: list.map((a, i) => [{ type: 'paragraph', children: [t(fillPlaceholders(b.eintrag, { nummer: i + 1, titel: a.titel }))] }]) }]);
+      return section(b.titel, [{ type: 'list', ordered: false, items: list.map((a, i) => [{ type: 'paragraph', children: [t(fillPlaceholders(b.eintrag, { nummer: i + 1, titel: anlageTitel(a, ctx) }))] }]) }]);
     }
     case 'bestandteile': {
       const parts: Block[][] = [[{ type: 'paragraph', children: [t(labels.bestandteil_deckblatt)] }], [{ type: 'paragraph', children: [t(labels.bestandteil_sachdarstellung)] }]];
-      (meta.anlagen ?? []).forEach((a, i) => parts.push([{ type: 'paragraph', children: [t(fillPlaceholders(labels.bestandteil_anlage, { nummer: i + 1, titel: a.titel }))] }]));
+      (meta.anlagen ?? []).forEach((a, i) => parts.push([{ type: 'paragraph', children: [t(fillPlaceholders(labels.bestandteil_anlage, { nummer: i + 1, titel: anlageTitel(a, ctx) }))] }]));
       return section(labels.bestandteile, [{ type: 'list', ordered: true, items: parts }]);
     }
     case 'unterschriften':
@@ -241,4 +241,12 @@ function beratungsfolge(b: Extract<FormBlock, { block: 'beratungsfolge' }>, s: V
     headerRows: [b.spalten.map((c) => ({ children: [t(c.label)], header: true, ...(c.feld === 'oeffentlich' ? { align: 'center' as const } : {}) }))],
     rows,
   };
+}
+
+/** An Anlage's title: as written, or the attached report's own title. */
+function anlageTitel(a: NonNullable<Vorlage['meta']['value']['anlagen']>[number], ctx: BuildContext): string {
+  if (a.titel !== undefined) return a.titel;
+  const bericht = ctx.model.berichte.find((b) => b.name === a.bericht);
+  // The rules refuse an Anlage with neither titel nor an existing report before a build.
+  return bericht ? bericht.meta.value.titel : a.bericht ?? '';
 }

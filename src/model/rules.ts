@@ -14,6 +14,7 @@ import { periodEnd, periodStart } from './dates.js';
 import { findExpressions, HELPERS } from './expressions.js';
 import { checkImages, isPngOrJpeg } from './images.js';
 import { REFERENCE_FIELDS, valuesAt } from './fields.js';
+import { berichtRules } from './rules-bericht.js';
 import { isInsideFolder, normaliseRelative } from '../content/paths.js';
 
 type Rule = (model: Model, index: ModelIndex) => Diagnostic[];
@@ -229,8 +230,19 @@ const vorlagen: Rule = (model) => {
       out.push(diag('error', 'klima-umfang', v.file, at(v.meta, 'klimarelevanz', 'umfang'), '„umfang“ ist nur bei auswirkung „positiv“ oder „negativ“ erlaubt', entity));
     }
     (meta.anlagen ?? []).forEach((a, i) => {
-      if (!a.konzept && !a.datei) out.push(diag('error', 'anlage-empty', v.file, at(v.meta, 'anlagen', i), `Anlage „${a.titel}“ braucht „datei: …“ oder „konzept: true“`, entity));
-      if (a.konzept && a.datei) out.push(diag('error', 'anlage-both', v.file, at(v.meta, 'anlagen', i, 'datei'), `Anlage „${a.titel}“ nennt sowohl „datei“ als auch „konzept: true“; bitte nur eines`, entity));
+      const label = a.titel ?? a.bericht ?? a.datei ?? `Nr. ${i + 1}`;
+      const kinds = (['konzept', 'bericht', 'datei'] as const).filter((k) => a[k] !== undefined && a[k] !== false);
+      const named = (k: (typeof kinds)[number]) => (k === 'konzept' ? '„konzept: true“' : `„${k}“`);
+      if (!kinds.length) out.push(diag('error', 'anlage-empty', v.file, at(v.meta, 'anlagen', i), `Anlage „${label}“ braucht „datei: …“, „konzept: true“ oder „bericht: …“`, entity));
+      if (kinds.length > 1) {
+        const last = kinds[kinds.length - 1];
+        out.push(diag('error', 'anlage-both', v.file, at(v.meta, 'anlagen', i, last), `Anlage „${label}“ nennt sowohl ${named(last)} als auch ${named(kinds[0])}; bitte nur eines`, entity));
+      }
+      if (a.titel === undefined && a.bericht === undefined) out.push(diag('error', 'schema', v.file, at(v.meta, 'anlagen', i), `Anlage „${label}“: „titel“ fehlt`, entity));
+      if (a.bericht !== undefined && !model.berichte.some((b) => b.name === a.bericht) && !model.unusableFiles?.has(`berichte/${a.bericht}.md`)) {
+        out.push(diag('error', 'anlage-bericht-missing', v.file, at(v.meta, 'anlagen', i, 'bericht'),
+          `Bericht „${a.bericht}“ gibt es nicht (erwartet: berichte/${a.bericht}.md)${didYouMean(a.bericht, model.berichte.map((b) => b.name))}`, entity));
+      }
       if (a.konzept && !model.konzept && !model.unusableFiles?.has('konzept/konzept.yaml')) out.push(diag('error', 'anlage-konzept-missing', v.file, at(v.meta, 'anlagen', i, 'konzept'), 'Das Konzept ist als Anlage genannt, es gibt aber kein konzept/konzept.yaml', entity));
     });
   }
@@ -253,6 +265,7 @@ const helperCalls: Rule = (model, index) => {
   const sources: Array<{ src: MarkdownSource; entity: string }> = [
     ...[...model.kapitel.values()].map((k) => ({ src: k, entity: `Kapitel „${k.name}“` })),
     ...model.vorlagen.map((v) => ({ src: v, entity: `Vorlage „${v.meta.value.nummer}“` })),
+    ...model.berichte.map((b) => ({ src: b, entity: `Bericht „${b.name}“` })),
   ];
   for (const { src, entity } of sources) out.push(...checkHelperCalls(src, entity, model, index), ...checkImages(src, entity, model));
   return out;
@@ -341,7 +354,7 @@ async function files(model: Model): Promise<Diagnostic[]> {
   return out;
 }
 
-const RULES: Rule[] = [uniqueIds, references, goalTree, dates, indicatorWarnings, smartGoals, measureGoals, gliederung, vorlagen, helperCalls];
+const RULES: Rule[] = [uniqueIds, references, goalTree, dates, indicatorWarnings, smartGoals, measureGoals, gliederung, vorlagen, helperCalls, ...berichtRules];
 
 /** Runs every rule over a shape-valid model. */
 export async function runRules(model: Model): Promise<{ diagnostics: Diagnostic[]; index: ModelIndex }> {

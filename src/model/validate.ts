@@ -10,8 +10,9 @@ import type { YamlLocations, ValuePath } from '../content/yaml.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { translateIssues } from '../diagnostics/zod.js';
 import { didYouMean } from '../diagnostics/suggest.js';
+import { mergeCsvMessungen } from './messungen-csv.js';
 import {
-  COLLECTION_NAMES, COLLECTION_SCHEMAS, ENTITY_LABEL, KapitelFrontMatterSchema, KonzeptFileSchema,
+  BerichtFrontMatterSchema, COLLECTION_NAMES, COLLECTION_SCHEMAS, ENTITY_LABEL, KapitelFrontMatterSchema, KonzeptFileSchema,
   RatsdocConfigSchema, VorlageFrontMatterSchema, type CollectionName,
 } from './schemas.js';
 import type { Collections, Located, Model } from './model.js';
@@ -24,7 +25,7 @@ export function validateShapes(raw: RawContent, form: Form = FormSchema.parse({}
   const diagnostics: Diagnostic[] = [...raw.diagnostics];
   const collections = Object.fromEntries(COLLECTION_NAMES.map((n) => [n, []])) as unknown as Collections;
   const brokenIds = Object.fromEntries(COLLECTION_NAMES.map((n) => [n, new Set<string>()])) as Model['brokenIds'];
-  const model: Model = { root: raw.root, display: raw.display, collections, brokenIds, kapitel: new Map(), vorlagen: [] };
+  const model: Model = { root: raw.root, display: raw.display, collections, brokenIds, kapitel: new Map(), vorlagen: [], berichte: [] };
 
   for (const f of raw.yamlFiles) {
     if (f.kind === 'config') {
@@ -41,13 +42,15 @@ export function validateShapes(raw: RawContent, form: Form = FormSchema.parse({}
   const brokenVorlagen = new Set<string>();
   for (const m of raw.markdownFiles) {
     if (!m.frontMatterOk) continue;
-    const entity = m.kind === 'kapitel' ? `Kapitel „${m.name}“` : `Vorlage „${m.name}“`;
+    const entity = m.kind === 'kapitel' ? `Kapitel „${m.name}“` : m.kind === 'bericht' ? `Bericht „${m.name}“` : `Vorlage „${m.name}“`;
     if (m.frontMatter === undefined || m.frontMatter === null) {
       diagnostics.push({
         severity: 'error', code: 'frontmatter-missing', file: m.file, line: 1, column: 1, entity,
         message: m.kind === 'kapitel'
           ? 'Der Kopfteil fehlt: die Datei muss mit „---“, „titel: …“ und „---“ beginnen'
-          : 'Der Kopfteil fehlt: die Datei muss mit „---“ beginnen und nummer, art, betreff und beschlussvorschlag nennen',
+          : m.kind === 'bericht'
+            ? 'Der Kopfteil fehlt: die Datei muss mit „---“ beginnen und titel, stichtag und berichtszeitraum nennen'
+            : 'Der Kopfteil fehlt: die Datei muss mit „---“ beginnen und nummer, art, betreff und beschlussvorschlag nennen',
       });
       continue;
     }
@@ -56,6 +59,9 @@ export function validateShapes(raw: RawContent, form: Form = FormSchema.parse({}
     if (m.kind === 'kapitel') {
       const v = check(KapitelFrontMatterSchema, m.frontMatter, source, [], diagnostics, entity);
       if (v) model.kapitel.set(m.name, { name: m.name, file: m.file, body: m.body, bodyLineOffset: m.bodyLineOffset, meta: { value: v, file: m.file, path: [], locations } });
+    } else if (m.kind === 'bericht') {
+      const v = check(BerichtFrontMatterSchema, m.frontMatter, source, [], diagnostics, entity);
+      if (v) model.berichte.push({ name: m.name, file: m.file, body: m.body, bodyLineOffset: m.bodyLineOffset, meta: { value: v, file: m.file, path: [], locations } });
     } else {
       const nummer = (m.frontMatter as { nummer?: unknown }).nummer;
       const vEntity = typeof nummer === 'string' ? `Vorlage „${nummer}“` : entity;
@@ -64,6 +70,7 @@ export function validateShapes(raw: RawContent, form: Form = FormSchema.parse({}
       else if (typeof nummer === 'string') brokenVorlagen.add(nummer);
     }
   }
+  mergeCsvMessungen(raw.csvFiles ?? [], model, diagnostics);
   const folder = displayPath(raw.display, '');
   model.unusableFiles = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => path.posix.relative(folder, d.file)));
   model.brokenVorlagen = brokenVorlagen;

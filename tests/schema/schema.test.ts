@@ -31,6 +31,7 @@ const FOR_KIND: Record<string, string> = {
   collection: 'sammlung.schema.json',
   kapitel: 'kapitel.schema.json',
   vorlage: 'vorlage.schema.json',
+  bericht: 'bericht.schema.json',
 };
 
 let content: RawContent;
@@ -104,7 +105,7 @@ describe('generated schemas', () => {
   });
 
   it('one schema per file kind, draft-07, each with a title and a German description', () => {
-    expect(SCHEMA_KINDS.map((k) => k.file)).toEqual(['ratsdoc.schema.json', 'konzept.schema.json', 'sammlung.schema.json', 'kapitel.schema.json', 'vorlage.schema.json']);
+    expect(SCHEMA_KINDS.map((k) => k.file)).toEqual(['ratsdoc.schema.json', 'konzept.schema.json', 'sammlung.schema.json', 'kapitel.schema.json', 'vorlage.schema.json', 'bericht.schema.json']);
     for (const kind of SCHEMA_KINDS) {
       const s = byFile(kind.file);
       expect(s.$schema).toBe('http://json-schema.org/draft-07/schema#');
