@@ -215,11 +215,12 @@ describe('renderPdf: Vorlage', async () => {
     expect(xmp('dc:creator')).toEqual(['Stadt Bergkamen']);
   });
 
-  it('embeds its fonts and declares PDF/A-2b', () => {
+  it('embeds its fonts and declares PDF/A-2a and PDF/UA-1 (its structure tree is complete)', () => {
     const bytes = buf.toString('latin1');
     expect(bytes).toMatch(/\/FontFile2/);
     expect(bytes).toContain('<pdfaid:part>2</pdfaid:part>');
-    expect(bytes).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(bytes).toContain('<pdfaid:conformance>A</pdfaid:conformance>');
+    expect(bytes).toContain('<pdfuaid:part>1</pdfuaid:part>');
     expect(bytes.startsWith('%PDF-1.7')).toBe(true);
   });
 
