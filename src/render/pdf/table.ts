@@ -79,7 +79,8 @@ function rowToPdf(row: TableCell[], columns: number, role: CellRole, shaded: boo
   ctx.tags.within('TR', {}, () => row.forEach((cell, index) => {
     const span = Math.min(cell.colSpan ?? 1, columns - cells.length);
     if (span < 1) return;
-    const header = role === 'header' || (cell.header === true && index === 0);
+    // As in HTML: a header cell in a body or footer row is a row header.
+    const header = role === 'header' || cell.header === true;
     const scope = role === 'header' ? 'Column' : 'Row';
     const content = ctx.tags.within(header ? 'TH' : 'TD', { ...(header ? { scope } : {}), ...(span > 1 ? { colSpan: span } : {}) }, () =>
       cellToPdf(cell, span, cellStyle(cell, index, role), shaded, ctx));
