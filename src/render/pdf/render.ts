@@ -10,6 +10,9 @@ import { blocksToPdf } from './blocks.js';
 import type { RenderContext } from './context.js';
 import { pdfFromDefinition } from './engine.js';
 import { dataUri, type FontAsset, type ImageAsset } from '../renderer.js';
+import { collectHeadings } from '../../document/outline.js';
+import { PAGINATION, StructureTree } from './tagging/structure.js';
+import { taggedText } from './inline.js';
 import { themeToPdfmake, type PdfTheme } from './theme.js';
 import { imagePaths } from '../../document/walk.js';
 
@@ -26,7 +29,10 @@ export interface PdfRenderOptions {
 /** Family used for inline code and code blocks when registered. */
 const MONO_FAMILY = 'DejaVu Sans Mono';
 
-/** Renders a document tree to PDF bytes (PDF 1.7, PDF/A-2b, fonts embedded). */
+/**
+ * Renders a document tree to PDF bytes: PDF 1.7, tagged (a structure tree from the document
+ * tree), PDF/A-2a and PDF/UA-1 when that tree is complete, fonts embedded.
+ */
 export async function renderPdf(tree: DocumentTree, theme: Theme, options: PdfRenderOptions): Promise<Buffer> {
   return pdfFromDefinition(toDocDefinition(tree, theme, options), options);
 }
@@ -40,14 +46,19 @@ export function toDocDefinition(tree: DocumentTree, theme: Theme, options: PdfRe
   if (!(pdf.font in options.fonts)) {
     throw new Error(`Schrift "${pdf.font}" (theme base.font_family) ist nicht unter den Schriften: ${Object.keys(options.fonts).join(', ')}`);
   }
+  const titlePage = tree.blocks[0]?.type === 'titlePage';
   const ctx: RenderContext = {
     theme: pdf,
     monoFont: MONO_FAMILY in options.fonts ? MONO_FAMILY : pdf.font,
     images: options.images,
     outlineParents: [],
+    tags: new StructureTree(),
+    headings: collectHeadings(tree.blocks),
+    // The title page prints the title as H1; without one the PDF's outline starts at H1 below it.
+    headingShift: titlePage ? 0 : 1,
+    sectionDepth: 0,
   };
-  const firstPageBare = tree.kind === 'vorlage' || tree.blocks[0]?.type === 'titlePage';
-  const titlePage = tree.blocks[0]?.type === 'titlePage';
+  const firstPageBare = tree.kind === 'vorlage' || titlePage;
   return {
     pageSize: pdf.pageSize,
     pageOrientation: 'portrait',
@@ -67,7 +78,9 @@ export function toDocDefinition(tree: DocumentTree, theme: Theme, options: PdfRe
     language: tree.meta.lang,
     displayTitle: true,
     version: '1.7',
-    subset: 'PDF/A-2b',
+    tagged: true,
+    // Level A needs the complete structure tree; tagging/write.ts falls back to B without it.
+    subset: 'PDF/A-2a',
   };
 }
 
@@ -86,12 +99,13 @@ function imageDictionary(tree: DocumentTree, images: ReadonlyMap<string, ImageAs
 
 /** The running header: `tree.header`, small and muted, left. */
 function runningHeader(text: string, pdf: PdfTheme): Content | null {
-  return text ? { text, style: 'header', margin: pdf.headerMargin } : null;
+  return text ? { text: taggedText(text, () => PAGINATION), style: 'header', margin: pdf.headerMargin } : null;
 }
 
 /** The running footer: the theme's text with `{seite}`/`{seiten}` filled in, right-aligned. */
 function runningFooter(currentPage: number, pageCount: number, pdf: PdfTheme): Content {
-  return { text: fillPlaceholders(pdf.footerText, { seite: currentPage, seiten: pageCount }), style: 'footer', margin: pdf.footerMargin };
+  const text = fillPlaceholders(pdf.footerText, { seite: currentPage, seiten: pageCount });
+  return { text: taggedText(text, () => PAGINATION), style: 'footer', margin: pdf.footerMargin };
 }
 
 /** A header or footer line of the form: left, centre and right parts, page numbers filled in. */
