@@ -3,6 +3,7 @@
  * aspect ratio), and the charts' SVG rendered to PNG with resvg (WebAssembly, so the same
  * pixels on every machine), because Word reads PNG everywhere and SVG only in recent versions.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
@@ -60,12 +61,40 @@ function ensureWasm(): Promise<void> {
   return wasmReady;
 }
 
+/**
+ * PNGs already rendered, by fonts and SVG: many Vorlagen show the same time plan. Bounded;
+ * the same input always gives the same PNG, so the cache changes no output.
+ */
+const pngCache = new Map<string, Uint8Array>();
+const PNG_CACHE_ENTRIES = 100;
+const fontKeys = new WeakMap<readonly Uint8Array[], string>();
+
+function fontsKey(fonts: readonly Uint8Array[]): string {
+  let key = fontKeys.get(fonts);
+  if (!key) {
+    const hash = createHash('sha256');
+    for (const f of fonts) hash.update(f);
+    key = hash.digest('hex');
+    fontKeys.set(fonts, key);
+  }
+  return key;
+}
+
 /** Renders a chart's SVG to PNG bytes, with the given fonts only (no system fonts: same output everywhere). */
 export async function chartToPng(svg: string, fonts: readonly Uint8Array[], defaultFontFamily: string): Promise<Uint8Array> {
+  const key = `${fontsKey(fonts)}\u0000${defaultFontFamily}\u0000${svg}`;
+  const cached = pngCache.get(key);
+  if (cached) return cached;
+  const png = await rasterize(svg, fonts, defaultFontFamily);
+  if (pngCache.size >= PNG_CACHE_ENTRIES) pngCache.clear();
+  pngCache.set(key, png);
+  return png;
+}
+
+async function rasterize(svg: string, fonts: readonly Uint8Array[], defaultFontFamily: string): Promise<Uint8Array> {
   await ensureWasm();
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: CHART_ZOOM },
-    background: '#ffffff',
     font: { fontBuffers: [...fonts], defaultFontFamily, sansSerifFamily: defaultFontFamily },
   });
   try {

@@ -1,6 +1,6 @@
 /**
  * The DOCX package (a zip of XML parts), made byte-identical on every rebuild. `docx`
- * writes random relationship ids for hyperlinks (nanoid), numbers bookmarks from counters
+ * writes random relationship ids for hyperlinks and watermark shape ids (nanoid), numbers bookmarks from counters
  * shared by the whole process (so a second document in `serve` gets other ids), stamps the
  * core properties with the clock and the zip entries with the current time. Here the ids
  * are renumbered in document order, the dates are the tree's, and the zip is written with
@@ -35,8 +35,13 @@ export function normalizePackage(parts: Parts, created: Date): void {
   for (const name of [...parts.keys()].sort()) {
     if (name.endsWith('.rels')) renumberRelationships(parts, name);
   }
+  let watermarks = 0;
   for (const name of [...parts.keys()].sort()) {
-    if (/^word\/[^/]+\.xml$/.test(name)) renumberBookmarks(parts, name);
+    if (!/^word\/[^/]+\.xml$/.test(name)) continue;
+    renumberBookmarks(parts, name);
+    // Watermark shapes get a random id (`PowerPlusWaterMarkObject` + nanoid): number them.
+    const text = partText(parts, name)!;
+    if (text.includes('PowerPlusWaterMarkObject')) setPart(parts, name, text.replace(/PowerPlusWaterMarkObject[A-Za-z0-9_-]*/g, () => `PowerPlusWaterMarkObject${++watermarks}`));
   }
   const core = partText(parts, 'docProps/core.xml');
   if (core) {

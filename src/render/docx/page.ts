@@ -2,9 +2,11 @@
  * Page setup, running header and footer: A4 with the theme's margins, the tree's header
  * line, the theme's footer text with Word page fields for `{seite}` and `{seiten}`. The
  * first page is bare as in the PDF: a Vorlage's has no header, a title page neither header
- * nor footer.
+ * nor footer. A draft gets Word's own watermark (Entwurf diagonally across every page, as in
+ * the PDF), which Word can remove under Entwurf › Wasserzeichen.
  */
 import { Footer, Header, PageNumber, Paragraph, TextRun, type ISectionOptions } from 'docx';
+import { TextWatermark } from 'docx/watermarks';
 import type { DocumentTree } from '../../document/tree.js';
 import type { Theme } from '../../theme/theme.js';
 import { STYLE } from './styles.js';
@@ -26,7 +28,7 @@ export function sectionFrame(tree: DocumentTree, theme: Theme): Omit<ISectionOpt
   const titlePage = tree.blocks[0]?.type === 'titlePage';
   const header = runningHeader(tree, theme);
   const footer = runningFooter(theme);
-  const empty = () => new Paragraph({ style: STYLE.header });
+  const blank = (style: string, children: TextWatermark[] = []) => new Paragraph({ style, children });
   return {
     properties: {
       page: {
@@ -35,16 +37,19 @@ export function sectionFrame(tree: DocumentTree, theme: Theme): Omit<ISectionOpt
       },
       titlePage: true,
     },
-    headers: { default: new Header({ children: [header] }), first: new Header({ children: [empty()] }) },
-    footers: { default: new Footer({ children: [footer] }), first: new Footer({ children: [titlePage ? empty() : runningFooter(theme)] }) },
+    headers: { default: new Header({ children: [header] }), first: new Header({ children: [blank(STYLE.header, watermark(tree, theme))] }) },
+    footers: { default: new Footer({ children: [footer] }), first: new Footer({ children: [titlePage ? blank(STYLE.footer) : runningFooter(theme)] }) },
   };
 }
 
-/** The tree's header line, small and muted; a draft says so at its end in the draft colour. */
+/** The tree's header line, small and muted (with a draft's watermark). */
 function runningHeader(tree: DocumentTree, theme: Theme): Paragraph {
-  const children = [new TextRun(tree.header)];
-  if (tree.draft) children.push(new TextRun({ text: `${tree.header ? ' · ' : ''}${tree.draft}`, bold: true, color: hex(theme.colors.draft) }));
-  return new Paragraph({ style: STYLE.header, children });
+  return new Paragraph({ style: STYLE.header, children: [new TextRun(tree.header), ...watermark(tree, theme)] });
+}
+
+/** A draft's watermark in the theme's draft colour and font, faint as in the PDF. */
+function watermark(tree: DocumentTree, theme: Theme): TextWatermark[] {
+  return tree.draft ? [new TextWatermark({ text: tree.draft, font: theme.base.font_family, bold: true, color: hex(theme.colors.draft), opacity: 0.15 })] : [];
 }
 
 /** The theme's footer text, `{seite}` and `{seiten}` as Word fields (PAGE, NUMPAGES). */

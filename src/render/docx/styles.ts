@@ -81,7 +81,8 @@ export function docxStyles(theme: Theme): IStylesOptions {
       heading6: { ...heading(h.h4_size, h.h4_size * 0.6, 5), name: 'heading 6' },
       title: { name: 'Title', run: { font, size: ptToHalfPoints(h.h1_size * 1.6), bold: true, color: hex(h.color) }, paragraph: { spacing: { after: ptToTwip(size), line: 252, lineRule: 'auto' as const } } },
       caption: { name: 'caption', run: { font, size: ptToHalfPoints(small), bold: true, italics: false, color: hex(theme.base.color) }, paragraph: { spacing: { before: ptToTwip(size * 0.3), after: ptToTwip(size * 0.3) }, keepNext: true } },
-      hyperlink: { run: { color: hex(theme.colors.primary), underline: {} } },
+      // In the primary colour without underline, as in the PDF and HTML.
+      hyperlink: { run: { color: hex(theme.colors.primary) } },
       footnoteText: { run: { size: ptToHalfPoints(small) }, paragraph: { spacing: { after: 0, line: 252, lineRule: 'auto' as const } } },
       listParagraph: { run: {}, paragraph: { spacing: { after: ptToTwip(size * 0.3) }, contextualSpacing: true } },
     },
@@ -136,5 +137,5 @@ function tableStyle(id: string, name: string, theme: Theme, ruled: boolean): str
   const pad = (top: number, left: number, right: number) =>
     `<w:tblCellMar><w:top w:w="${ptToTwip(top)}" w:type="dxa"/><w:left w:w="${ptToTwip(left)}" w:type="dxa"/><w:bottom w:w="${ptToTwip(top)}" w:type="dxa"/><w:right w:w="${ptToTwip(right)}" w:type="dxa"/></w:tblCellMar>`;
   return `<w:style w:type="table" w:styleId="${id}"><w:name w:val="${name}"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>`
-    + `<w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:tblPr><w:tblBorders>${borders}</w:tblBorders>${ruled ? pad(2.5, 4, 4) : pad(1.5, 0, 4)}</w:tblPr></w:style>`;
+    + `<w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:tblPr><w:tblBorders>${borders}</w:tblBorders>${ruled ? pad(2.5, 4, 4) : pad(1.5, 0, 2)}</w:tblPr></w:style>`;
 }
