@@ -7,10 +7,9 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildFiles } from '../../src/commands/build.js';
+import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { checkContent } from '../../src/model/check.js';
 import { buildDocuments } from '../../src/document/build.js';
-import { buildKonzept } from '../../src/document/konzept.js';
 import type { Block, DocumentTree } from '../../src/document/tree.js';
 import { plainText } from '../../src/document/markdown.js';
 import { loadTemplates } from '../../src/theme/load.js';
@@ -31,12 +30,12 @@ let trees: DocumentTree[];
 const docx = (outPath: string) => files.get(`${outPath}.docx`) as Buffer;
 
 beforeAll(async () => {
-  const result = await buildFiles({ content: FIXTURE_CONTENT, out: 'unused', templates: FIXTURE_TEMPLATES, quiet: true });
+  const result = await runPipeline({ content: FIXTURE_CONTENT, templates: FIXTURE_TEMPLATES });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   files = result.files!;
   const checked = await checkContent(FIXTURE_CONTENT);
   const tpl = await loadTemplates(FIXTURE_TEMPLATES);
-  trees = buildDocuments(checked.model, checked.index, tpl.templates!.theme, buildKonzept).trees;
+  trees = buildDocuments(checked.model, checked.index, tpl.templates!.theme).trees;
   if (!files.has(`${trees[0].outPath}.docx`)) {
     const images = new Map<string, Uint8Array>();
     const fonts = Object.values(tpl.templates!.fonts).flatMap((f) => Object.values(f).map((p) => readFileSync(p)));
