@@ -10,7 +10,6 @@ import path from 'node:path';
 import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { checkContent } from '../../src/model/check.js';
 import { buildDocuments } from '../../src/document/build.js';
-import { buildKonzept } from '../../src/document/konzept.js';
 import type { Block, DocumentTree } from '../../src/document/tree.js';
 import { plainText } from '../../src/document/markdown.js';
 import { loadTemplates } from '../../src/theme/load.js';
