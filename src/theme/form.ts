@@ -223,7 +223,7 @@ export function effectiveForm(form: Form, art: string, version: string | undefin
     felder: form.felder,
     kaestchen: form.kaestchen,
     labels,
-    bloecke: bloecke ?? DEFAULT_BLOCKS.map((b) => BlockSchema.parse(b) as FormBlock),
+    bloecke: bloecke ?? defaultBlocks(),
     seiten: {
       kopf,
       fuss,
@@ -264,4 +264,9 @@ export function yesNo(value: unknown): { wert: boolean; text?: string } {
 export function declaredShape(form: Form, only?: Record<string, FieldDeclaration>): Record<string, z.ZodType> {
   const fields = only ?? form.felder;
   return Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.pflicht ? fieldValueSchema(f) : fieldValueSchema(f).optional()]));
+}
+
+/** The blocks of the built-in form (Bergkamen's order). */
+export function defaultBlocks(): FormBlock[] {
+  return DEFAULT_BLOCKS.map((b) => BlockSchema.parse(b) as FormBlock);
 }

@@ -11,7 +11,7 @@ import { decodeSource } from '../content/source.js';
 import { parseYaml } from '../content/yaml.js';
 import { translateIssues } from '../diagnostics/zod.js';
 import { ThemeSchema, type Theme } from './theme.js';
-import { FormSchema } from './form.js';
+import { defaultBlocks, FormSchema } from './form.js';
 
 /** ratsdoc's built-in templates (HTML layout and stylesheet; the theme's defaults live in its schema), used where the project has none. */
 export const BUILTIN_TEMPLATES = builtinTemplatesDir();
@@ -88,6 +88,12 @@ export async function loadTemplates(dir: string, display = path.relative(process
   if (form === null) return { diagnostics };
   if (form !== undefined) raw = { ...(raw as object), vorlage: form };
   const theme = ThemeSchema.parse(raw);
+  // Without vorlage.yaml the built-in form applies; its cover table keeps the field order a
+  // city set in theme.yaml (`deckblatt.felder`), as before the form was declarable.
+  if (form === undefined && !theme.vorlage.bloecke) {
+    const order = [...theme.deckblatt.felder];
+    theme.vorlage.bloecke = defaultBlocks().map((b) => ('block' in b && b.block === 'deckblatt' ? { ...b, felder: order } : b));
+  }
   if (!theme.fonts[theme.base.font_family]) {
     diagnostics.push({ severity: 'error', code: 'theme-font', file: themeFile, line: 1, column: 1, entity: 'Gestaltung', message: `Schrift „${theme.base.font_family}“ steht nicht unter „fonts“` });
     return { diagnostics };
