@@ -110,7 +110,8 @@ function runningFooter(currentPage: number, pageCount: number, pdf: PdfTheme): C
 
 /** A header or footer line of the form: left, centre and right parts, page numbers filled in. */
 function furnitureLine(line: FurnitureLine, currentPage: number, pageCount: number, style: 'header' | 'footer', pdf: PdfTheme): Content | null {
-  const fill = (s: string) => fillPlaceholders(s, { seite: currentPage, seiten: pageCount });
+  // Page furniture is an Artifact (pagination) in the tagged PDF, as the running header is.
+  const fill = (s: string) => { const text = fillPlaceholders(s, { seite: currentPage, seiten: pageCount }); return text ? taggedText(text, () => PAGINATION) : ''; };
   const parts = [
     { text: fill(line.left), alignment: 'left' as const },
     { text: fill(line.center), alignment: 'center' as const },
