@@ -13,13 +13,14 @@ Aufruf: npx ratsdoc <Befehl> [Optionen]
 Befehle:
   build   [--content ORDNER] [--out ORDNER] [--templates ORDNER] [--jobs N] [--no-cache]
                                                 prüft den Inhalt und erzeugt alle Dokumente als PDF und HTML
-  check   [--content ORDNER] [--format text|json]
+  check   [--content ORDNER] [--templates ORDNER] [--format text|json]
                                                 prüft den Inhalt und listet alle Fehler und Warnungen
   diff    REV-A [REV-B] [--content ORDNER] [--format text|markdown|html|json]
                                                 zeigt, was sich zwischen zwei git-Ständen geändert hat (REV-B: Vorgabe Arbeitsverzeichnis)
   serve   [--content ORDNER] [--out ORDNER] [--port N] [--templates ORDNER]
                                                 Vorschau unter http://127.0.0.1:4321/, lädt bei jeder gespeicherten Änderung neu
-  schema  [--out ORDNER]                        schreibt JSON-Schemas für die Eingabehilfe im Editor (Vorgabe: ./schemas)
+  schema  [--out ORDNER] [--templates ORDNER]   schreibt JSON-Schemas für die Eingabehilfe im Editor (Vorgabe: ./schemas)
+  init    ORDNER                                legt ein neues Projekt für Ihre Kommune an (content/, templates/, package.json)
   help                                          zeigt diese Hilfe
 
 Optionen:
@@ -27,7 +28,7 @@ Optionen:
   --out ORDNER       Ausgabeordner (Vorgabe: ./out)
   --format FORMAT    Ausgabe der Meldungen: text (Vorgabe) oder json; bei diff auch markdown oder html
   --port N           Port der Vorschau (Vorgabe: 4321; 0 wählt einen freien)
-  --templates ORDNER Gestaltungsordner (Vorgabe: ./templates, sonst der eingebaute)
+  --templates ORDNER Gestaltungsordner mit Formular (Vorgabe: ./templates, sonst der eingebaute); auch bei diff
   --jobs N           PDFs parallel in N Threads setzen (Vorgabe: ein Thread je Prozessorkern)
   --no-cache         alle PDFs neu setzen, ohne den Zwischenspeicher .ratsdoc-cache/
   -h, --help         Hilfe
@@ -94,7 +95,7 @@ async function run(argv: string[]): Promise<number> {
       const { check } = await import('./commands/check.js');
       if (!['text', 'json'].includes(parsed.values.format)) throw new UsageError(`unbekanntes Format „${parsed.values.format}“ (erlaubt: text, json)`);
       if (parsed.positionals.length) throw new UsageError(`unerwartete Angabe „${parsed.positionals[0]}“`);
-      return check({ content: parsed.values.content, format: parsed.values.format as 'text' | 'json' });
+      return check({ content: parsed.values.content, format: parsed.values.format as 'text' | 'json', ...(parsed.values.templates ? { templates: parsed.values.templates } : {}) });
     }
     case 'build': {
       const { build } = await import('./commands/build.js');
@@ -116,7 +117,7 @@ async function run(argv: string[]): Promise<number> {
       const [oldRev, newRev, extra] = parsed.positionals;
       if (oldRev === undefined) throw new UsageError('diff braucht mindestens einen git-Stand, z. B. „npx ratsdoc diff HEAD“ oder „npx ratsdoc diff main HEAD“');
       if (extra !== undefined) throw new UsageError(`unerwartete Angabe „${extra}“ (diff vergleicht zwei Stände)`);
-      return diff({ content: parsed.values.content, oldRev, ...(newRev !== undefined ? { newRev } : {}), format });
+      return diff({ content: parsed.values.content, oldRev, ...(newRev !== undefined ? { newRev } : {}), format, ...(parsed.values.templates ? { templates: parsed.values.templates } : {}) });
     }
     case 'serve': {
       const { serve, DEFAULT_PORT } = await import('./commands/serve.js');
@@ -125,10 +126,17 @@ async function run(argv: string[]): Promise<number> {
       if (Number.isNaN(port)) throw new UsageError(`ungültiger Port „${own.port}“ (erlaubt: 0 bis 65535; 0 wählt einen freien)`);
       return serve({ content: own.content as string, out: own.out as string, port, ...(own.templates ? { templates: own.templates as string } : {}) });
     }
+    case 'init': {
+      const { init } = await import('./commands/init.js');
+      const [dir, extra] = parsed.positionals;
+      if (dir === undefined) throw new UsageError('init braucht einen Ordner, z. B. „npx ratsdoc init meine-stadt“');
+      if (extra !== undefined) throw new UsageError(`unerwartete Angabe „${extra}“`);
+      return init({ dir });
+    }
     case 'schema': {
       const { schema } = await import('./commands/schema.js');
-      const own = commandOptions(rest, { out: { type: 'string', default: 'schemas' } });
-      return schema({ out: own.out as string });
+      const own = commandOptions(rest, { out: { type: 'string', default: 'schemas' }, templates: { type: 'string' } });
+      return schema({ out: own.out as string, ...(own.templates ? { templates: own.templates as string } : {}) });
     }
     default:
       throw new UsageError(`unbekannter Befehl „${command}“`);

@@ -6,8 +6,8 @@ import { compareNatural } from '../src/render/html/natural-sort.js';
 import { renderHtml, type HtmlAssets } from '../src/render/html/render.js';
 import { ThemeSchema } from '../src/theme/theme.js';
 
-const layout = readFileSync(new URL('../templates/html/layout.hbs', import.meta.url), 'utf8');
-const css = readFileSync(new URL('../templates/html/style.css', import.meta.url), 'utf8');
+const layout = readFileSync(new URL('../defaults/html/layout.hbs', import.meta.url), 'utf8');
+const css = readFileSync(new URL('../defaults/html/style.css', import.meta.url), 'utf8');
 const theme = ThemeSchema.parse({});
 
 /** A 1×1 PNG. */

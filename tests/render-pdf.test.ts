@@ -6,9 +6,11 @@ import { deflateSync } from 'node:zlib';
 import { describe, it, expect, vi } from 'vitest';
 import pdfmake from 'pdfmake';
 import type { Block, DocumentTree, Inline, TableCell } from '../src/document/tree.js';
-import { renderPdf, toDocDefinition, type PdfRenderOptions } from '../src/render/pdf/render.js';
+import { pdfFromDefinition, renderPdf, toDocDefinition, type PdfRenderOptions } from '../src/render/pdf/render.js';
 import { ThemeSchema } from '../src/theme/theme.js';
 import { loadPdf, pdfItems, pdfMetadata, pdfPages, pdfRegionText, pdfText } from './helpers/pdf-text.js';
+import { FIXTURE_CONTENT } from './helpers/fixtures.js';
+import { checkTaggedPdf, hasQpdf } from './helpers/tagged-pdf.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ttf = (file: string) => readFileSync(path.join(root, 'node_modules/dejavu-fonts-ttf/ttf', file));
@@ -23,7 +25,7 @@ const fonts: PdfRenderOptions['fonts'] = {
   },
 };
 const theme = ThemeSchema.parse({});
-const anlagen = path.join(root, 'content/anlagen');
+const anlagen = path.join(FIXTURE_CONTENT, 'anlagen');
 const wappen = existsSync(path.join(anlagen, 'wappen.png')) ? path.join(anlagen, 'wappen.png') : makePng();
 const options: PdfRenderOptions = { fonts, images: new Map([[wappen, { mime: 'image/png', data: readFileSync(wappen) }]]) };
 
@@ -215,11 +217,12 @@ describe('renderPdf: Vorlage', async () => {
     expect(xmp('dc:creator')).toEqual(['Stadt Bergkamen']);
   });
 
-  it('embeds its fonts and declares PDF/A-2b', () => {
+  it('embeds its fonts and declares PDF/A-2a and PDF/UA-1 (its structure tree is complete)', () => {
     const bytes = buf.toString('latin1');
     expect(bytes).toMatch(/\/FontFile2/);
     expect(bytes).toContain('<pdfaid:part>2</pdfaid:part>');
-    expect(bytes).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(bytes).toContain('<pdfaid:conformance>A</pdfaid:conformance>');
+    expect(bytes).toContain('<pdfuaid:part>1</pdfuaid:part>');
     expect(bytes.startsWith('%PDF-1.7')).toBe(true);
   });
 
@@ -351,5 +354,90 @@ describe('toDocDefinition', () => {
   it('refuses a theme font that is not registered', () => {
     const other = ThemeSchema.parse({ base: { font_family: 'Comic Sans' } });
     expect(() => toDocDefinition(vorlage(), other, options)).toThrow(/Comic Sans/);
+  });
+});
+
+/** Every text fragment of a definition (depth first), to take one's tag away. */
+function fragments(node: unknown, out: Array<Record<string, unknown>> = []): Array<Record<string, unknown>> {
+  if (Array.isArray(node)) node.forEach((n) => fragments(n, out));
+  else if (node && typeof node === 'object') {
+    const n = node as Record<string, unknown>;
+    if (typeof n.text === 'string' && '_tag' in n) out.push(n);
+    for (const key of ['text', 'stack', 'columns', 'ul', 'content']) if (key in n) fragments(n[key], out);
+    if (n.table) fragments((n.table as { body: unknown }).body, out);
+  }
+  return out;
+}
+
+describe.skipIf(!hasQpdf())('tagged PDF (checker on pdf.js and qpdf)', async () => {
+  const vorlageReport = await checkTaggedPdf(await renderPdf(vorlage(), theme, options));
+  const konzeptBuf = await renderPdf(konzept(), theme, options);
+  const konzeptReport = await checkTaggedPdf(konzeptBuf);
+
+  it('passes on a Vorlage and on a Konzept with every node type', () => {
+    expect(vorlageReport.problems).toEqual([]);
+    expect(konzeptReport.problems).toEqual([]);
+    expect(konzeptReport.untagged).toBe(0);
+    for (const role of ['H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'THead', 'TBody', 'TFoot', 'TR', 'TH', 'TD', 'Figure', 'Caption', 'Link', 'TOC', 'TOCI', 'Note', 'Reference', 'BlockQuote', 'Code']) {
+      expect(konzeptReport.roles[role], role).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads the Vorlage from its structure tree in document order', () => {
+    const expected = ['Betreff', 'Einführung eines Kommunalen Integrationsmanagements', 'Vorlage', '11/1481', 'Beschlussvorschlag:', 'Kenntnisnahme',
+      'Sachdarstellung:', 'Bestandteile dieser Vorlage sind:', '1.', 'Das Deckblatt', 'Der Bürgermeister', 'In Vertretung', 'Busch', 'Beigeordnete', 'Siebert'];
+    let at = 0;
+    for (const piece of expected) {
+      const found = vorlageReport.readingText.indexOf(piece, at);
+      expect(found, `"${piece}" after position ${at}`).toBeGreaterThanOrEqual(0);
+      at = found + piece.length;
+    }
+    expect(vorlageReport.headings.map((h) => `H${h.level} ${h.text}`)).toEqual(['H1 Beschlussvorschlag:', 'H1 Sachdarstellung:', 'H1 Bestandteile dieser Vorlage sind:']);
+  });
+
+  it('has the title page title as H1, the chapters below it, the header rows once and the rest as artifacts', () => {
+    expect(konzeptReport.headings.map((h) => `H${h.level} ${h.text}`)).toEqual([
+      'H1 Integrationskonzept der Stadt Bergkamen', 'H2 Inhaltsverzeichnis', 'H2 1 Einleitung', 'H3 1.1 Ausgangslage', 'H2 2 Maßnahmen', 'H3 2.1 Umsetzung',
+    ]);
+    // The 70-row table runs over several pages; its repeated header rows are artifacts.
+    expect(konzeptReport.tableHeaders).toContainEqual(['Nr.', 'Maßnahmentitel', 'Kosten']);
+    const text = konzeptReport.readingText;
+    expect(text.split('Maßnahmentitel').length - 1).toBe(1);
+    // Running header, footer and watermark are artifacts: not in the tree's text.
+    expect(text).not.toMatch(/Seite \d+ von/);
+    expect(text.match(/ENTWURF/g)).toEqual(['ENTWURF']); // the banner's, not the watermark's
+    expect(text).toContain('Punkt eins Punkt zwei 1. Unterpunkt a 2. Unterpunkt b');
+  });
+
+  it('fails when one piece of content is drawn untagged, and then claims neither PDF/UA nor PDF/A level A', async () => {
+    const def = toDocDefinition(vorlage(), theme, options);
+    const kenntnisnahme = fragments(def.content).find((f) => f.text === 'Kenntnisnahme');
+    expect(kenntnisnahme).toBeDefined();
+    delete kenntnisnahme!._tag;
+    const buf = await pdfFromDefinition(def, options);
+    const report = await checkTaggedPdf(buf);
+    expect(report.untagged).toBe(1);
+    expect(report.problems.join('\n')).toMatch(/^01-005: S\. 1: Text weder getaggt noch Artefakt: „Kenntnisnahme“$/m);
+    expect(report.problems.join('\n')).toMatch(/^06-002:/m);
+    expect(buf.toString('latin1')).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+  });
+
+  it('fails when a heading level is skipped', async () => {
+    const tree = konzept();
+    const index = tree.blocks.findIndex((b) => b.type === 'heading' && b.anchor === 'ausgangslage');
+    tree.blocks[index] = { ...(tree.blocks[index] as Extract<Block, { type: 'heading' }>), depth: 3 };
+    const report = await checkTaggedPdf(await renderPdf(tree, theme, options));
+    expect(report.problems).toContain('14-003: H4 „1.1 Ausgangslage“ folgt auf H2');
+  });
+
+  it('hangs every link annotation under one Link element per link', async () => {
+    const doc = await loadPdf(konzeptBuf);
+    let annotations = 0;
+    for (let n = 1; n <= doc.numPages; n++) annotations += (await (await doc.getPage(n)).getAnnotations()).filter((a) => a.subtype === 'Link').length;
+    await doc.destroy();
+    // TOC entries (text and page number) and the two links and the footnote reference in the text.
+    expect(annotations).toBeGreaterThanOrEqual(4 * 2 + 3);
+    expect(konzeptReport.roles.Link).toBe(4 + 3);
+    expect(konzeptReport.problems.filter((p) => p.startsWith('28-'))).toEqual([]);
   });
 });

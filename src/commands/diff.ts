@@ -11,6 +11,7 @@ import { formatDiffHtml } from '../diff/format-html.js';
 import { formatDiffJson } from '../diff/format-json.js';
 import { formatDiffMarkdown } from '../diff/format-markdown.js';
 import { formatDiffText } from '../diff/format-text.js';
+import { loadTemplates, resolveTemplatesDir } from '../theme/load.js';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'html', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -20,12 +21,15 @@ export interface DiffOptions {
   oldRev: string;
   newRev?: string;
   format: DiffFormat;
+  templates?: string;
 }
 
 export async function diff(opts: DiffOptions): Promise<number> {
   let report;
   try {
-    report = await compareRevisions({ content: opts.content, oldRev: opts.oldRev, newRev: opts.newRev });
+    // Declared Vorlage fields come from the templates as they are now (like build).
+    const tpl = await loadTemplates(resolveTemplatesDir(opts.templates));
+    report = await compareRevisions({ content: opts.content, oldRev: opts.oldRev, newRev: opts.newRev, ...(tpl.templates ? { form: tpl.templates.theme.vorlage } : {}) });
   } catch (err) {
     if (err instanceof RevisionProblem) {
       process.stderr.write(`ratsdoc: ${err.message}\n`);

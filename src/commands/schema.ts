@@ -17,7 +17,12 @@ import {
   KonzeptFileSchema,
   RatsdocConfigSchema,
   VorlageFrontMatterSchema,
+  BerichtFrontMatterSchema,
 } from '../model/schemas.js';
+import { vorlageSchemaFor } from '../model/validate.js';
+import type { Form } from '../theme/form.js';
+import { loadTemplates, resolveTemplatesDir } from '../theme/load.js';
+import { formatText } from '../diagnostics/format.js';
 
 /** One generated schema: its file name, the zod schema and the content files it describes. */
 export interface SchemaKind {
@@ -49,6 +54,7 @@ export const SCHEMA_KINDS: readonly SchemaKind[] = [
   },
   { file: 'kapitel.schema.json', title: 'Kopfteil eines Kapitels', schema: KapitelFrontMatterSchema, files: ['konzept/kapitel/*.md'], frontMatter: true },
   { file: 'vorlage.schema.json', title: 'Kopfteil einer Vorlage', schema: VorlageFrontMatterSchema, files: ['vorlagen/*.md'], frontMatter: true },
+  { file: 'bericht.schema.json', title: 'Kopfteil eines Sachstandsberichts', schema: BerichtFrontMatterSchema, files: ['berichte/*.md'], frontMatter: true },
 ];
 
 const GENERATED_NOTE = 'Erzeugt mit „npx ratsdoc schema“ aus dem Inhaltsmodell von ratsdoc (src/model/schemas.ts). Nicht von Hand ändern.';
@@ -61,22 +67,35 @@ export function jsonSchemaOf(kind: SchemaKind): Record<string, unknown> {
   return { $schema, $comment: GENERATED_NOTE, title: kind.title, ...rest };
 }
 
-/** Every schema file: name → JSON text (two-space indent, final newline). Deterministic. */
-export function generateSchemas(): Map<string, string> {
+/**
+ * Every schema file: name → JSON text (two-space indent, final newline). Deterministic. With
+ * a form, the Vorlage schema also knows the fields the city declares in templates/vorlage.yaml.
+ */
+export function generateSchemas(form?: Form): Map<string, string> {
   const out = new Map<string, string>();
-  for (const kind of SCHEMA_KINDS) out.set(kind.file, JSON.stringify(jsonSchemaOf(kind), null, 2) + '\n');
+  for (const kind of SCHEMA_KINDS) {
+    const withForm = form && kind.file === 'vorlage.schema.json' ? { ...kind, schema: vorlageSchemaFor(form) } : kind;
+    out.set(kind.file, JSON.stringify(jsonSchemaOf(withForm), null, 2) + '\n');
+  }
   return out;
 }
 
 /** Options of `schema`. */
 export interface SchemaOptions {
   out: string;
+  /** The templates folder whose form adds declared Vorlage fields (default as for build). */
+  templates?: string;
   quiet?: boolean;
 }
 
 /** `ratsdoc schema`: writes the schema files into `out` (other files there stay). */
 export async function schema(opts: SchemaOptions): Promise<number> {
-  const files = generateSchemas();
+  const tpl = await loadTemplates(resolveTemplatesDir(opts.templates));
+  if (!tpl.templates) {
+    process.stderr.write(formatText(tpl.diagnostics));
+    return 1;
+  }
+  const files = generateSchemas(tpl.templates.theme.vorlage);
   try {
     await fs.mkdir(opts.out, { recursive: true });
     for (const [name, text] of files) {

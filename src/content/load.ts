@@ -11,11 +11,12 @@ import { decodeSource, MAX_SOURCE_BYTES, type SourceText } from './source.js';
 import { parseYaml, type YamlLocations } from './yaml.js';
 import { splitFrontMatter } from './frontmatter.js';
 import { isInsideFolder } from './paths.js';
+import { parseCsv, type CsvField, type CsvRecord } from './csv.js';
 
 /** What a YAML file is, from its place in the folder. */
 export type YamlKind = 'config' | 'konzept' | 'collection';
 /** What a Markdown file is, from its place in the folder. */
-export type MarkdownKind = 'kapitel' | 'vorlage';
+export type MarkdownKind = 'kapitel' | 'vorlage' | 'bericht';
 
 /** A parsed YAML file. */
 export interface RawYamlFile {
@@ -45,6 +46,16 @@ export interface RawMarkdownFile {
   bodyLineOffset: number;
 }
 
+/** A parsed CSV table (measurements under `indikatoren/`). */
+export interface RawCsvFile {
+  rel: string;
+  file: string;
+  /** File name without `.csv`. */
+  name: string;
+  header: CsvField[];
+  records: CsvRecord[];
+}
+
 /** Everything read from a content folder. */
 export interface RawContent {
   /** Absolute path of the content folder. */
@@ -53,6 +64,8 @@ export interface RawContent {
   display: string;
   yamlFiles: RawYamlFile[];
   markdownFiles: RawMarkdownFile[];
+  /** Measurement tables (`indikatoren/*.csv`); absent when nothing was read. */
+  csvFiles?: RawCsvFile[];
   diagnostics: Diagnostic[];
 }
 
@@ -117,7 +130,7 @@ export async function loadContent(contentDir: string): Promise<RawContent> {
  */
 export async function loadContentFrom(source: ContentSource, root: string, contentDir: string): Promise<RawContent> {
   const display = contentDir.replace(/[\\/]+$/, '') || '.';
-  const result: RawContent = { root, display, yamlFiles: [], markdownFiles: [], diagnostics: [] };
+  const result: RawContent = { root, display, yamlFiles: [], markdownFiles: [], csvFiles: [], diagnostics: [] };
 
   const jobs: Array<Promise<void>> = [];
   const configRel = 'ratsdoc.yaml';
@@ -133,10 +146,13 @@ export async function loadContentFrom(source: ContentSource, root: string, conte
   }
   for (const rel of await source.list('konzept/kapitel', /\.md$/i)) jobs.push(readMarkdown(source, result, rel, 'kapitel'));
   for (const rel of await source.list('vorlagen', /\.md$/i)) jobs.push(readMarkdown(source, result, rel, 'vorlage'));
+  for (const rel of await source.list('berichte', /\.md$/i)) jobs.push(readMarkdown(source, result, rel, 'bericht'));
+  for (const rel of await source.list('indikatoren', /\.csv$/i)) jobs.push(readCsv(source, result, rel));
   await Promise.all(jobs);
   // Promise.all finishes in any order: sort so that every run is identical.
   result.yamlFiles.sort((a, b) => cmp(a.rel, b.rel));
   result.markdownFiles.sort((a, b) => cmp(a.rel, b.rel));
+  result.csvFiles?.sort((a, b) => cmp(a.rel, b.rel));
   return result;
 }
 
@@ -203,4 +219,16 @@ async function readMarkdown(from: ContentSource, result: RawContent, rel: string
     }
   }
   result.markdownFiles.push(entry);
+}
+
+async function readCsv(from: ContentSource, result: RawContent, rel: string): Promise<void> {
+  const source = await readSource(from, result, rel);
+  if (!source) return;
+  const file = displayPath(result.display, rel);
+  const parsed = parseCsv(source);
+  if (!parsed.ok) {
+    result.diagnostics.push({ severity: 'error', code: CODES.csvSyntax, file, ...parsed.position, message: `CSV-Fehler: ${parsed.reason}` });
+    return;
+  }
+  (result.csvFiles ??= []).push({ rel, file, name: path.posix.basename(rel).replace(/\.csv$/i, ''), header: parsed.header, records: parsed.records });
 }

@@ -42,10 +42,21 @@ export const CODES = {
   anlageEmpty: 'anlage-empty',
   anlageBoth: 'anlage-both',
   anlageKonzeptMissing: 'anlage-konzept-missing',
+  anlageBerichtMissing: 'anlage-bericht-missing',
   bezugMissing: 'bezug-missing',
   bezugSelf: 'bezug-self',
   bezugUnresolved: 'bezug-unresolved',
   fileInvalid: 'file-invalid',
+  // Sachstandsberichte and measurements
+  stichtagBeforePeriod: 'stichtag-before-period',
+  berichtVorherigerSelf: 'bericht-vorheriger-self',
+  berichtVorherigerMissing: 'bericht-vorheriger-missing',
+  berichtVorherigerLater: 'bericht-vorheriger-later',
+  istWithoutJahr: 'ist-without-jahr',
+  istYearOutside: 'ist-year-outside',
+  verlaufStatusMismatch: 'verlauf-status-mismatch',
+  csvSyntax: 'csv-syntax',
+  csvValue: 'csv-value',
   // helpers {{…}}
   helperSyntax: 'helper-syntax',
   helperUnclosed: 'helper-unclosed',
@@ -66,6 +77,8 @@ export const CODES = {
   imageAltMissing: 'image-alt-missing',
   // templates
   theme: 'theme',
+  form: 'form',
+  formVersion: 'form-version',
   themeFont: 'theme-font',
   // not the author's fault
   internal: 'internal',

@@ -13,6 +13,7 @@ import { diffFiles } from './files.js';
 import { locateRepository, resolveCommit, RevisionProblem } from './git-source.js';
 import type { Counts, DiffReport, DocumentDiff, EntityDiff, RevisionReport } from './report.js';
 import { diagnosticJson, loadCommit, loadWorkingTree, type Side } from './revision.js';
+import type { Form } from '../theme/form.js';
 
 export interface CompareOptions {
   /** The content folder as the user gave it. */
@@ -21,6 +22,8 @@ export interface CompareOptions {
   oldRev: string;
   /** New revision; undefined: the working tree (uncommitted changes included). */
   newRev?: string;
+  /** The Vorlage form whose declared fields both sides may use (from the current templates/). */
+  form?: Form;
 }
 
 function count(list: Array<EntityDiff | DocumentDiff>): Counts {
@@ -40,12 +43,12 @@ export async function compareRevisions(opts: CompareOptions): Promise<DiffReport
   const oldCommit = await resolveCommit(repo, opts.oldRev);
   const newCommit = opts.newRev === undefined ? null : await resolveCommit(repo, opts.newRev);
   const loadNew = newCommit
-    ? loadCommit(repo, newCommit, opts.content)
-    : loadWorkingTree(opts.content, oldCommit.hash.length === 64 ? 'sha256' : 'sha1').catch((err: unknown) => {
+    ? loadCommit(repo, newCommit, opts.content, opts.form)
+    : loadWorkingTree(opts.content, oldCommit.hash.length === 64 ? 'sha256' : 'sha1', opts.form).catch((err: unknown) => {
         if (err instanceof ContentFolderMissing) throw new RevisionProblem(`Den Inhaltsordner „${opts.content}“ gibt es im Arbeitsverzeichnis nicht`);
         throw err;
       });
-  const [a, b] = await Promise.all([loadCommit(repo, oldCommit, opts.content), loadNew]);
+  const [a, b] = await Promise.all([loadCommit(repo, oldCommit, opts.content, opts.form), loadNew]);
   return compareSides(a, b, opts.content);
 }
 

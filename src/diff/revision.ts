@@ -10,6 +10,7 @@ import { sortDiagnostics, type Diagnostic, type Position } from '../diagnostics/
 import { at, type Model, type ModelIndex } from '../model/model.js';
 import { runRules } from '../model/rules.js';
 import { validateShapes } from '../model/validate.js';
+import type { Form } from '../theme/form.js';
 import { gitTreeSource, type Commit, type GitRepository, type GitTreeSource } from './git-source.js';
 import type { DiagnosticJson, RevisionInfo } from './report.js';
 import { diskBlobIds } from './files.js';
@@ -31,8 +32,8 @@ export interface Side {
 /** Loader diagnostics that mean a file's content is unknown (not merely invalid). */
 const UNREADABLE_CODES = new Set<string>([CODES.fileUnreadable, CODES.fileEncoding, CODES.yamlSyntax, CODES.frontmatterUnclosed]);
 
-async function finish(info: RevisionInfo, raw: RawContent, tree: GitTreeSource | null, blobIds: ReadonlyMap<string, string>): Promise<Side> {
-  const { model, diagnostics } = validateShapes(raw);
+async function finish(info: RevisionInfo, raw: RawContent, tree: GitTreeSource | null, blobIds: ReadonlyMap<string, string>, form: Form | undefined): Promise<Side> {
+  const { model, diagnostics } = validateShapes(raw, form);
   const rules = await runRules(model);
   let ruleDiagnostics = rules.diagnostics;
   if (tree) {
@@ -48,21 +49,21 @@ async function finish(info: RevisionInfo, raw: RawContent, tree: GitTreeSource |
  * The content folder as it is on disk now, uncommitted changes included (untracked files too:
  * what `build` would read). `algorithm` is the repository's object hash, for comparing files.
  */
-export async function loadWorkingTree(contentDir: string, algorithm: 'sha1' | 'sha256'): Promise<Side> {
+export async function loadWorkingTree(contentDir: string, algorithm: 'sha1' | 'sha256', form?: Form): Promise<Side> {
   const raw = await loadContent(contentDir);
   const blobIds = await diskBlobIds(raw.root, algorithm);
-  return finish({ rev: null, hash: null, short: null, subject: null, date: null, label: 'Arbeitsverzeichnis' }, raw, null, blobIds);
+  return finish({ rev: null, hash: null, short: null, subject: null, date: null, label: 'Arbeitsverzeichnis' }, raw, null, blobIds, form);
 }
 
 /** The content folder at a commit, read from git into memory. */
-export async function loadCommit(repo: GitRepository, commit: Commit, contentDir: string): Promise<Side> {
+export async function loadCommit(repo: GitRepository, commit: Commit, contentDir: string, form?: Form): Promise<Side> {
   const tree = await gitTreeSource(repo, commit, contentDir);
   const raw = await loadContentFrom(tree, path.resolve(contentDir), contentDir);
   const info: RevisionInfo = {
     rev: commit.rev, hash: commit.hash, short: commit.short, subject: commit.subject, date: commit.date,
     label: commit.hash.startsWith(commit.rev) ? commit.short : `${commit.rev} (${commit.short})`,
   };
-  return finish(info, raw, tree, tree.blobIds);
+  return finish(info, raw, tree, tree.blobIds, form);
 }
 
 /** The same messages as rules.ts `checkContentFile`, answered from the revision's tree. */

@@ -10,6 +10,7 @@ import type { Theme } from '../theme/theme.js';
 import { BuildContext } from './context.js';
 import { buildKonzept } from './konzept.js';
 import { buildVorlage } from './vorlage.js';
+import { buildBericht } from './bericht.js';
 import type { DocumentTree } from './tree.js';
 
 /** What the index page shows of a document besides its title (text already formatted). */
@@ -40,6 +41,10 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
       const { nummer, art, datum } = v.meta.value;
       return { tree: buildVorlage(v, context()), index: { nummer, art, ...(datum ? { datum: formatDate(datum) } : {}) } };
     }),
+  },
+  {
+    kind: 'bericht',
+    build: (model, context) => model.berichte.map((b) => ({ tree: buildBericht(b, context()), index: { art: 'Sachstandsbericht', datum: formatDate(b.meta.value.stichtag) } })),
   },
 ];
 

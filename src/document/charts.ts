@@ -7,7 +7,8 @@ import { escapeMarkup } from '../format/escape.js';
 import { formatNumber } from '../format/german.js';
 import type { Chart } from './tree.js';
 
-const esc = escapeMarkup;
+/** Escapes text for SVG. */
+export const esc = escapeMarkup;
 
 /** One row of a Gantt chart: a group label, a bar, or a milestone. */
 export type GanttRow =
@@ -95,27 +96,13 @@ export function indicatorChart(
   const right = 10;
   const top = 10;
   const bottom = 22;
-  const values = points.map((p) => p.value).concat(target ? [target.value] : []);
-  let min = Math.min(...values);
-  let max = Math.max(...values);
-  if (min === max) {
-    min -= 1;
-    max += 1;
-  }
-  const pad = (max - min) * 0.15;
-  min = Math.max(0, min - pad) === 0 && min >= 0 ? Math.max(0, min - pad) : min - pad;
-  max += pad;
+  const { min, max } = valueRange(points.map((p) => p.value).concat(target ? [target.value] : []));
   const plotW = options.width - left - right;
   const plotH = height - top - bottom;
   const px = (i: number) => left + (points.length === 1 ? plotW / 2 : (i * plotW) / (points.length - 1));
   const py = (v: number) => top + plotH - ((v - min) / (max - min)) * plotH;
   const font = `font-family="${esc(options.font)}"`;
-  const parts: string[] = [];
-  parts.push(`<line x1="${left}" y1="${top}" x2="${left}" y2="${top + plotH}" stroke="${options.muted}" stroke-width="0.6"/>`);
-  parts.push(`<line x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}" stroke="${options.muted}" stroke-width="0.6"/>`);
-  for (const v of [min, (min + max) / 2, max]) {
-    parts.push(`<text x="${left - 3}" y="${r(py(v) + 2)}" font-size="6" text-anchor="end" ${font} fill="${options.muted}">${esc(formatNumber(round2(v)))}</text>`);
-  }
+  const parts: string[] = valueAxes({ min, max, left, top, plotW, plotH, py, font, muted: options.muted });
   if (target) {
     parts.push(`<line x1="${left}" y1="${r(py(target.value))}" x2="${left + plotW}" y2="${r(py(target.value))}" stroke="${options.accent}" stroke-width="0.8" stroke-dasharray="3,2"/>`);
     parts.push(`<text x="${left + plotW}" y="${r(py(target.value) - 2)}" font-size="6" text-anchor="end" ${font} fill="${options.accent}">${esc(target.label)}</text>`);
@@ -129,6 +116,33 @@ export function indicatorChart(
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${options.width}" height="${height}" viewBox="0 0 ${options.width} ${height}">${parts.join('')}</svg>`;
   return { type: 'chart', svg, width: options.width, height, alt: options.alt };
 }
+
+/** The y range of a line chart: 15 % room above and below the data, not below 0 for data that is not negative. */
+export function valueRange(values: number[]): { min: number; max: number } {
+  let min = Math.min(...values);
+  let max = Math.max(...values);
+  if (min === max) {
+    min -= 1;
+    max += 1;
+  }
+  const pad = (max - min) * 0.15;
+  min = Math.max(0, min - pad) === 0 && min >= 0 ? Math.max(0, min - pad) : min - pad;
+  max += pad;
+  return { min, max };
+}
+
+/** The two axis lines of a line chart and the value labels at bottom, middle and top, as SVG elements. */
+export function valueAxes(a: { min: number; max: number; left: number; top: number; plotW: number; plotH: number; py: (v: number) => number; font: string; muted: string }): string[] {
+  const parts = [
+    `<line x1="${a.left}" y1="${a.top}" x2="${a.left}" y2="${a.top + a.plotH}" stroke="${a.muted}" stroke-width="0.6"/>`,
+    `<line x1="${a.left}" y1="${a.top + a.plotH}" x2="${a.left + a.plotW}" y2="${a.top + a.plotH}" stroke="${a.muted}" stroke-width="0.6"/>`,
+  ];
+  for (const v of [a.min, (a.min + a.max) / 2, a.max]) {
+    parts.push(`<text x="${a.left - 3}" y="${r(a.py(v) + 2)}" font-size="6" text-anchor="end" ${a.font} fill="${a.muted}">${esc(formatNumber(round2(v)))}</text>`);
+  }
+  return parts;
+}
+
 
 function round2(v: number): number {
   return Math.round(v * 100) / 100;

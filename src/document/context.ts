@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Model, ModelIndex } from '../model/model.js';
 import type { Theme } from '../theme/theme.js';
+import type { BerichtStand } from '../evaluation/bericht.js';
 import path from 'node:path';
 
 /** Entities that have a profile (an anchor) in the Konzept. */
@@ -49,6 +50,11 @@ export class BuildContext {
   readonly profiles = new Set<string>();
   /** `outPath` of the document being built (set by its builder first), for links to other documents. */
   outPath = '';
+  /**
+   * While a Sachstandsbericht is built: its figures, and the generated parts its Markdown
+   * placed itself (those are not appended again).
+   */
+  bericht?: { name: string; stand: BerichtStand; placed: Set<string> };
 
   constructor(
     readonly model: Model,

@@ -87,8 +87,8 @@ export interface Image { type: 'image'; path: string; src: string; alt: string; 
  */
 export interface Section { type: 'section'; label: string; anchor: string; children: Block[] }
 
-/** Cover sheet fields (Deckblatt): label/value pairs in the theme's order. */
-export interface FieldList { type: 'fieldList'; fields: Array<{ key: string; label: string; value: Inline[] }> }
+/** Cover sheet fields (Deckblatt): label/value pairs in the form's order; `labelWidth` of the label column in mm. */
+export interface FieldList { type: 'fieldList'; fields: Array<{ key: string; label: string; value: Inline[] }>; labelWidth?: number }
 
 /** One signature: function, optional deputy line, space to sign, name, optional title. */
 export interface Signature { funktion: string; vertretung?: string; name: string; amtsbezeichnung?: string }
@@ -157,14 +157,25 @@ export interface DocumentMeta {
   created: Date;
 }
 
-/** One output document: a Vorlage or the Konzept. */
+/** One header or footer line; an empty part prints nothing. */
+export interface FurnitureLine { left: string; center: string; right: string }
+/** Header and footer of every page, and of the first page. */
+export interface PageFurniture { header: FurnitureLine; footer: FurnitureLine; firstPage: { header: FurnitureLine; footer: FurnitureLine } }
+
+/** One output document: a Vorlage, the Konzept or a Sachstandsbericht. */
 export interface DocumentTree {
-  kind: 'vorlage' | 'konzept';
+  kind: 'vorlage' | 'konzept' | 'bericht';
   /** Output path below `out/` without extension, e.g. `vorlagen/11-1481`. */
   outPath: string;
   meta: DocumentMeta;
-  /** Running header text (PDF header, HTML top line). */
+  /** Running header text (PDF header when there is no `furniture`, HTML top line). */
   header: string;
+  /**
+   * Page furniture declared by the form: header and footer lines with left/centre/right
+   * parts, and those of the first page. Texts are final except `{seite}` and `{seiten}`,
+   * which the PDF renderer fills per page. Without it the PDF keeps its classic furniture.
+   */
+  furniture?: PageFurniture;
   /** Whether the document is a draft: a watermark in PDF, a banner in HTML. */
   draft?: string;
   blocks: Block[];

@@ -1,17 +1,20 @@
 /**
- * A Vorlage as a document tree, in the order of spec section 5: Deckblatt (with the
- * Beratungsfolge), Beschlussvorschlag, Sachdarstellung, finanzielle Auswirkungen,
- * Klimarelevanz, further Abschnitte, the derived Bestandteile, the signatures.
+ * A Vorlage as a document tree, block by block as the city's form (`templates/vorlage.yaml`)
+ * lists them: the default form is Bergkamen's (spec section 5): Deckblatt with the
+ * Beratungsfolge, Beschlussvorschlag, Sachdarstellung, finanzielle Auswirkungen,
+ * Klimarelevanz, further Abschnitte, the derived Bestandteile, the signatures. Every layout
+ * fact of the form ends up in tree nodes here, so every renderer shows the same form.
  */
 import { fieldSource, type Vorlage } from '../model/model.js';
 import { vorlageFileName } from '../model/rules.js';
-import { formatDate } from '../format/german.js';
+import { formatDate, formatMoney, formatNumber } from '../format/german.js';
 import { fillPlaceholders } from '../theme/theme.js';
+import { effectiveForm, yesNo, type EffectiveForm, type FieldDeclaration, type FormBlock, type FurnitureLine as FormLine } from '../theme/form.js';
 import type { BuildContext } from './context.js';
-import { markdownFieldToBlocks, markdownToBlocks } from './markdown.js';
+import { markdownFieldToBlocks, markdownFieldToInlines, markdownToBlocks } from './markdown.js';
 import { creationDate } from './meta.js';
 import { display } from './labels.js';
-import { t, type Block, type DocumentTree, type FieldList, type Inline, type Table, type TableCell } from './tree.js';
+import { t, type Block, type DocumentTree, type FieldList, type FurnitureLine, type Inline, type Table, type TableCell } from './tree.js';
 
 
 /** Where a Vorlage is written below `out/`. */
@@ -19,47 +22,45 @@ export function vorlageOutPath(nummer: string): string {
   return `vorlagen/${vorlageFileName(nummer)}`;
 }
 
+/** What the block builders share for one Vorlage. */
+interface VorlageState {
+  v: Vorlage;
+  ctx: BuildContext;
+  form: EffectiveForm;
+  labels: Record<string, string>;
+  kommune: string;
+  entity: string;
+  /** The front matter with the declared fields (validated against the form). */
+  values: Record<string, unknown>;
+}
+
 /** Builds the tree of one Vorlage. */
 export function buildVorlage(v: Vorlage, ctx: BuildContext): DocumentTree {
   const meta = v.meta.value;
   ctx.outPath = vorlageOutPath(meta.nummer);
-  const { labels } = ctx.theme;
   const kommune = ctx.model.config?.value.kommune.name ?? '';
-  const entity = `Vorlage „${meta.nummer}“`;
-  const blocks: Block[] = [];
-  const wappen = ctx.model.config?.value.kommune.wappen;
-  if (wappen && ctx.theme.logo.position !== 'none') blocks.push({ type: 'logo', path: ctx.resolveContentPath(wappen), alt: `Wappen: ${kommune}` });
-  blocks.push({ type: 'paragraph', style: 'lead', children: [t(kommune)] });
-  blocks.push(deckblatt(v, ctx));
-  if (meta.beratungsfolge?.length) blocks.push(beratungsfolge(v, ctx));
+  const form = effectiveForm(ctx.theme.vorlage, meta.art, meta.formular === undefined ? undefined : String(meta.formular), { header: ctx.theme.header.vorlage, footer: ctx.theme.footer.text });
+  const s: VorlageState = {
+    v, ctx, form, kommune,
+    labels: { ...ctx.theme.labels, ...form.labels },
+    entity: `Vorlage „${meta.nummer}“`,
+    values: meta as unknown as Record<string, unknown>,
+  };
+  const blocks = form.bloecke.flatMap((b) => block(b, s));
 
-  const section = (label: string, children: Block[]) => blocks.push({ type: 'section', label, anchor: ctx.anchor(label), children });
-  section(labels.beschlussvorschlag, markdownFieldToBlocks(fieldSource(v.meta, meta.beschlussvorschlag, 'beschlussvorschlag'), entity, ctx));
-  section(labels.sachdarstellung, markdownToBlocks(v, entity, ctx, { baseDepth: 3, toc: false }));
-  if (meta.finanzen) {
-    section(labels.finanzen, [
-      { type: 'paragraph', children: [t(meta.finanzen.auswirkungen ? 'Ja' : 'Nein')] },
-      ...(meta.finanzen.text ? markdownFieldToBlocks(fieldSource(v.meta, meta.finanzen.text, 'finanzen', 'text'), entity, ctx) : []),
-    ]);
-  }
-  if (meta.klimarelevanz) {
-    const k = meta.klimarelevanz;
-    const line = k.auswirkung === 'keine' ? 'Auswirkung auf den Klimaschutz: keine' : `Auswirkung auf den Klimaschutz: ${k.auswirkung}${k.umfang ? `, ${display(k.umfang)}` : ''}`;
-    section(labels.klimarelevanz, [{ type: 'paragraph', children: [t(line)] }, ...(k.text ? markdownFieldToBlocks(fieldSource(v.meta, k.text, 'klimarelevanz', 'text'), entity, ctx) : [])]);
-  }
-  (meta.abschnitte ?? []).forEach((a, i) => section(a.titel.endsWith(':') ? a.titel : `${a.titel}:`, markdownFieldToBlocks(fieldSource(v.meta, a.text, 'abschnitte', i, 'text'), entity, ctx)));
-
-  const parts: Block[][] = [[{ type: 'paragraph', children: [t(labels.bestandteil_deckblatt)] }], [{ type: 'paragraph', children: [t(labels.bestandteil_sachdarstellung)] }]];
-  (meta.anlagen ?? []).forEach((a, i) => parts.push([{ type: 'paragraph', children: [t(fillPlaceholders(labels.bestandteil_anlage, { nummer: i + 1, titel: a.titel }))] }]));
-  section(labels.bestandteile, [{ type: 'list', ordered: true, items: parts }]);
-
-  if (meta.unterschriften?.length) {
-    blocks.push({
-      type: 'signatures',
-      layout: ctx.theme.unterschriften.layout,
-      items: meta.unterschriften.map((u) => ({ funktion: u.funktion, name: u.name, ...(u.vertretung ? { vertretung: u.vertretung } : {}), ...(u.amtsbezeichnung ? { amtsbezeichnung: u.amtsbezeichnung } : {}) })),
-    });
-  }
+  const placeholders = furnitureValues(s);
+  const fill = (line: FormLine): FurnitureLine => ({
+    left: fillPlaceholders(line.links ?? '', placeholders),
+    center: fillPlaceholders(line.mitte ?? '', placeholders),
+    right: fillPlaceholders(line.rechts ?? '', placeholders),
+  });
+  const furniture = {
+    header: fill(form.seiten.kopf),
+    footer: fill(form.seiten.fuss),
+    firstPage: { header: fill(form.seiten.erste_seite.kopf), footer: fill(form.seiten.erste_seite.fuss) },
+  };
+  // The HTML page has no pages: its top line is the header without page numbers.
+  const header = [furniture.header.left, furniture.header.center, furniture.header.right].filter((p) => p && !/\{seiten?\}/.test(p)).join(' · ');
 
   return {
     kind: 'vorlage',
@@ -72,15 +73,134 @@ export function buildVorlage(v: Vorlage, ctx: BuildContext): DocumentTree {
       lang: 'de-DE',
       created: creationDate(meta.datum),
     },
-    header: fillPlaceholders(ctx.theme.header.vorlage, { nummer: meta.nummer, betreff: meta.betreff, kommune }),
+    header,
+    furniture,
     blocks,
   };
 }
 
-function deckblatt(v: Vorlage, ctx: BuildContext): FieldList {
+/** Placeholder values of page furniture and fixed texts; `{seite}`/`{seiten}` stay for the renderer. */
+function furnitureValues(s: VorlageState): Record<string, string> {
+  const meta = s.v.meta.value;
+  return { nummer: meta.nummer, betreff: meta.betreff, kommune: s.kommune, datum: meta.datum ? formatDate(meta.datum) : '', art: meta.art, seite: '{seite}', seiten: '{seiten}' };
+}
+
+function block(b: FormBlock, s: VorlageState): Block[] {
+  const { v, ctx, labels, entity } = s;
   const meta = v.meta.value;
-  const { labels } = ctx.theme;
-  const values: Record<string, string | undefined> = {
+  const section = (label: string, children: Block[]): Block[] => [{ type: 'section', label, anchor: ctx.anchor(label), children }];
+  if ('feld' in b) {
+    const decl = s.form.felder[b.feld];
+    const value = s.values[b.feld];
+    if (value === undefined) return [];
+    const label = b.titel ?? decl.label;
+    if (decl.typ === 'markdown') return section(label, markdownFieldToBlocks(fieldSource(v.meta, String(value), b.feld), entity, ctx));
+    return section(label, [{ type: 'paragraph', children: fieldInlines(b.feld, decl, value, s) }]);
+  }
+  if ('checkliste' in b) return section(b.checkliste, [checklist(b.felder, b.spalten, b.breiten, s)]);
+  if ('text' in b) {
+    const text = fillPlaceholders(b.text, furnitureValues(s));
+    if (b.stil === 'fett') return [{ type: 'paragraph', children: [{ type: 'strong', children: [t(text)] }] }];
+    return [{ type: 'paragraph', children: [t(text)], ...(b.stil === 'klein' ? { style: 'small' as const } : {}) }];
+  }
+  switch (b.block) {
+    case 'logo': {
+      const wappen = ctx.model.config?.value.kommune.wappen;
+      return wappen && ctx.theme.logo.position !== 'none' ? [{ type: 'logo', path: ctx.resolveContentPath(wappen), alt: `Wappen: ${s.kommune}` }] : [];
+    }
+    case 'kommune': return [{ type: 'paragraph', style: 'lead', children: [t(s.kommune)] }];
+    case 'art': return [{ type: 'heading', depth: 1, anchor: ctx.anchor(meta.art), toc: false, children: [t(meta.art)] }];
+    case 'betreff': return [{ type: 'paragraph', children: [{ type: 'strong', children: [t(meta.betreff)] }] }];
+    case 'seitenumbruch': return [{ type: 'pageBreak' }];
+    case 'deckblatt': return [deckblatt(b.felder, b.label_breite, s)];
+    case 'beratungsfolge': return meta.beratungsfolge?.length ? [beratungsfolge(b, s)] : [];
+    case 'beschlussvorschlag': return section(b.titel ?? labels.beschlussvorschlag, markdownFieldToBlocks(fieldSource(v.meta, meta.beschlussvorschlag, 'beschlussvorschlag'), entity, ctx));
+    case 'sachdarstellung': return section(b.titel ?? labels.sachdarstellung, markdownToBlocks(v, entity, ctx, { baseDepth: 3, toc: false }));
+    case 'finanzen':
+      return meta.finanzen
+        ? section(b.titel ?? labels.finanzen, [
+            { type: 'paragraph', children: [t(meta.finanzen.auswirkungen ? b.ja : b.nein)] },
+            ...(meta.finanzen.text ? markdownFieldToBlocks(fieldSource(v.meta, meta.finanzen.text, 'finanzen', 'text'), entity, ctx) : []),
+          ])
+        : [];
+    case 'klimarelevanz': {
+      const k = meta.klimarelevanz;
+      if (!k) return [];
+      const line = fillPlaceholders(k.umfang && k.auswirkung !== 'keine' ? b.zeile_mit_umfang : b.zeile, { auswirkung: k.auswirkung, umfang: k.umfang ? display(k.umfang) : '' });
+      return section(b.titel ?? labels.klimarelevanz, [{ type: 'paragraph', children: [t(line)] }, ...(k.text ? markdownFieldToBlocks(fieldSource(v.meta, k.text, 'klimarelevanz', 'text'), entity, ctx) : [])]);
+    }
+    case 'abschnitte':
+      return (meta.abschnitte ?? []).flatMap((a, i) => section(b.doppelpunkt && !a.titel.endsWith(':') ? `${a.titel}:` : a.titel, markdownFieldToBlocks(fieldSource(v.meta, a.text, 'abschnitte', i, 'text'), entity, ctx)));
+    case 'anlagen': {
+      const list = meta.anlagen ?? [];
+      if (!list.length) return [];
+      return section(b.titel, [{ type: 'list', ordered: false, items: list.map((a, i) => [{ type: 'paragraph', children: [t(fillPlaceholders(b.eintrag, { nummer: i + 1, titel: anlageTitel(a, ctx) }))] }]) }]);
+    }
+    case 'bestandteile': {
+      const parts: Block[][] = [[{ type: 'paragraph', children: [t(labels.bestandteil_deckblatt)] }], [{ type: 'paragraph', children: [t(labels.bestandteil_sachdarstellung)] }]];
+      (meta.anlagen ?? []).forEach((a, i) => parts.push([{ type: 'paragraph', children: [t(fillPlaceholders(labels.bestandteil_anlage, { nummer: i + 1, titel: anlageTitel(a, ctx) }))] }]));
+      return section(labels.bestandteile, [{ type: 'list', ordered: true, items: parts }]);
+    }
+    case 'unterschriften':
+      return meta.unterschriften?.length
+        ? [{
+            type: 'signatures',
+            layout: ctx.theme.unterschriften.layout,
+            items: meta.unterschriften.map((u) => ({ funktion: u.funktion, name: u.name, ...(u.vertretung ? { vertretung: u.vertretung } : {}), ...(u.amtsbezeichnung ? { amtsbezeichnung: u.amtsbezeichnung } : {}) })),
+          }]
+        : [];
+  }
+}
+
+/** A checkbox with its word: `☒ investiv`. */
+function box(checked: boolean, word: string, s: VorlageState): string {
+  return `${checked ? s.form.kaestchen.an : s.form.kaestchen.aus}\u00a0${word}`;
+}
+
+/** A declared field's value as printed text; ja-nein and choices as rows of boxes. */
+function fieldInlines(key: string, decl: FieldDeclaration, value: unknown, s: VorlageState): Inline[] {
+  const { ja, nein } = s.form.kaestchen;
+  switch (decl.typ) {
+    case 'text': return [t(String(value))];
+    case 'markdown': return markdownFieldToInlines(fieldSource(s.v.meta, String(value), key), s.entity, s.ctx);
+    case 'datum': return [t(formatDate(String(value)))];
+    case 'betrag': return [t(formatMoney(value as number))];
+    case 'zahl': return [t(formatNumber(value as number))];
+    case 'ja-nein': {
+      const answer = value === undefined ? undefined : yesNo(value);
+      const boxes = `${box(answer?.wert === true, ja, s)}   ${box(answer?.wert === false, nein, s)}`;
+      return [t(answer?.text ? `${boxes}   ${answer.text}` : boxes)];
+    }
+    case 'auswahl': return [t(decl.werte!.map((w) => box(value === w, w, s)).join('   '))];
+    case 'checkliste': return [t(decl.werte!.map((w) => box(Array.isArray(value) && value.includes(w), w, s)).join('   '))];
+  }
+}
+
+/**
+ * A checklist: one row per declared field, label | value, one or two pairs side by side.
+ * Choices print every option with its box, so an unanswered question shows empty boxes as a
+ * paper form does; an unanswered amount or text prints „–“.
+ */
+function checklist(keys: string[], columns: 1 | 2, widths: number[] | undefined, s: VorlageState): Table {
+  const pairs: TableCell[][] = keys.map((k) => {
+    const decl = s.form.felder[k];
+    const value = s.values[k];
+    const choice = decl.typ === 'ja-nein' || decl.typ === 'auswahl' || decl.typ === 'checkliste';
+    // Labels bold in every pair (a row header is only the first cell of a row).
+    return [{ children: [{ type: 'strong', children: [t(decl.label)] }] }, { children: value === undefined && !choice ? [t('–')] : fieldInlines(k, decl, value, s) }];
+  });
+  const rows: TableCell[][] = [];
+  for (let i = 0; i < pairs.length; i += columns) {
+    const row = pairs.slice(i, i + columns).flat();
+    while (row.length < columns * 2) row.push({ children: [] });
+    rows.push(row);
+  }
+  return { type: 'table', variant: 'plain', widths: widths ?? (columns === 2 ? [27, 23, 27, 23] : [40, 60]), headerRows: [], rows };
+}
+
+function deckblatt(keys: string[], labelWidth: number, s: VorlageState): FieldList {
+  const meta = s.v.meta.value;
+  const builtin: Record<string, string | undefined> = {
     betreff: meta.betreff,
     nummer: meta.nummer,
     aktenzeichen: meta.aktenzeichen,
@@ -90,27 +210,49 @@ function deckblatt(v: Vorlage, ctx: BuildContext): FieldList {
     bezug: meta.bezug,
     oeffentlich: meta.oeffentlich === undefined ? undefined : meta.oeffentlich ? 'öffentlich' : 'nichtöffentlich',
   };
-  return {
-    type: 'fieldList',
-    fields: ctx.theme.deckblatt.felder.filter((k) => values[k] !== undefined && values[k] !== '').map((k) => ({ key: k, label: labels[k], value: [t(values[k]!)] })),
-  };
+  const fields: FieldList['fields'] = [];
+  for (const k of keys) {
+    const decl = s.form.felder[k];
+    if (decl) {
+      const value = s.values[k];
+      if (value !== undefined) fields.push({ key: k, label: decl.label, value: fieldInlines(k, decl, value, s) });
+    } else if (builtin[k] !== undefined && builtin[k] !== '') {
+      fields.push({ key: k, label: s.labels[k] ?? k, value: [t(builtin[k]!)] });
+    }
+  }
+  return { type: 'fieldList', fields, labelWidth };
 }
 
-function beratungsfolge(v: Vorlage, ctx: BuildContext): Table {
-  const rows: TableCell[][] = (v.meta.value.beratungsfolge ?? []).map((b) => [
-    { children: [t(b.gremium)], header: true },
-    { children: [t(b.sitzung ? formatDate(b.sitzung) : '–')] },
-    { children: [t(b.top ?? '–')] },
-    { children: [t(b.zustaendigkeit)] },
-    { children: [t((b.oeffentlich ?? v.meta.value.oeffentlich ?? true) ? 'Ö' : 'N')], align: 'center' },
-  ]);
-  const h = (s: string, align?: TableCell['align']): TableCell => ({ children: [t(s)], header: true, ...(align ? { align } : {}) });
+/** A cell's text; a blank the form asks for (`leer: ""`) is an empty cell, not an empty string. */
+const cellChildren = (text: string): Inline[] => (text ? [t(text)] : []);
+
+function beratungsfolge(b: Extract<FormBlock, { block: 'beratungsfolge' }>, s: VorlageState): Table {
+  const meta = s.v.meta.value;
+  const cellText = (row: NonNullable<typeof meta.beratungsfolge>[number], feld: (typeof b.spalten)[number]['feld']): string => {
+    switch (feld) {
+      case 'gremium': return row.gremium;
+      case 'sitzung': return row.sitzung ? formatDate(row.sitzung) : b.leer;
+      case 'top': return row.top ?? b.leer;
+      case 'zustaendigkeit': return row.zustaendigkeit;
+      case 'oeffentlich': return (row.oeffentlich ?? meta.oeffentlich ?? true) ? b.oeffentlich.ja : b.oeffentlich.nein;
+    }
+  };
+  const rows: TableCell[][] = (meta.beratungsfolge ?? []).map((row) =>
+    b.spalten.map((c, i) => ({ children: cellChildren(cellText(row, c.feld)), ...(i === 0 ? { header: true } : {}), ...(c.feld === 'oeffentlich' ? { align: 'center' as const } : {}) })));
   return {
     type: 'table',
     variant: 'grid',
-    caption: ctx.theme.labels.beratungsfolge,
-    widths: [38, 16, 10, 24, 8],
-    headerRows: [[h('Gremium'), h('Sitzung'), h('TOP'), h('Zuständigkeit'), h('Ö/N', 'center')]],
+    caption: b.titel ?? s.labels.beratungsfolge,
+    widths: b.spalten.map((c) => c.breite),
+    headerRows: [b.spalten.map((c) => ({ children: [t(c.label)], header: true, ...(c.feld === 'oeffentlich' ? { align: 'center' as const } : {}) }))],
     rows,
   };
+}
+
+/** An Anlage's title: as written, or the attached report's own title. */
+function anlageTitel(a: NonNullable<Vorlage['meta']['value']['anlagen']>[number], ctx: BuildContext): string {
+  if (a.titel !== undefined) return a.titel;
+  const bericht = ctx.model.berichte.find((b) => b.name === a.bericht);
+  // The rules refuse an Anlage with neither titel nor an existing report before a build.
+  return bericht ? bericht.meta.value.titel : a.bericht ?? '';
 }

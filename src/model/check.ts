@@ -4,6 +4,7 @@ import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { Model, ModelIndex } from './model.js';
 import { runRules } from './rules.js';
 import { validateShapes } from './validate.js';
+import type { Form } from '../theme/form.js';
 
 /** A loaded, validated content folder with every problem found. */
 export interface CheckedContent {
@@ -13,9 +14,9 @@ export interface CheckedContent {
 }
 
 /** Reads and validates a content folder: shapes first, then every cross-file rule. */
-export async function checkContent(contentDir: string): Promise<CheckedContent> {
+export async function checkContent(contentDir: string, form?: Form): Promise<CheckedContent> {
   const raw = await loadContent(contentDir);
-  const { model, diagnostics } = validateShapes(raw);
+  const { model, diagnostics } = validateShapes(raw, form);
   const rules = await runRules(model);
   return { model, index: rules.index, diagnostics: sortDiagnostics([...diagnostics, ...rules.diagnostics]) };
 }

@@ -1,5 +1,5 @@
 /**
- * Every Markdown text of the content with its place: chapter and Vorlage bodies and the
+ * Every Markdown text of the content with its place: chapter, Vorlage and Bericht bodies and the
  * Markdown fields of YAML values (`beschreibung`, `text`, `befunde`, `beschlussvorschlag` …).
  * The rules check helpers in all of them; positions map to the real line and column.
  */
@@ -53,6 +53,7 @@ export function markdownTexts(model: Model): MarkdownText[] {
     const entity = `Vorlage „${v.meta.value.nummer}“`;
     out.push({ src: v, entity }, ...fieldsOf(v.meta, VORLAGE_MARKDOWN, entity));
   }
+  for (const b of model.berichte) out.push({ src: b, entity: `Bericht „${b.name}“` });
   for (const [name, patterns] of Object.entries(COLLECTION_MARKDOWN) as Array<[CollectionName, string[][]]>) {
     for (const item of model.collections[name] as Array<Located<{ id: string }>>) out.push(...fieldsOf(item, patterns, `${ENTITY_LABEL[name]} „${item.value.id}“`));
   }

@@ -5,7 +5,7 @@
 import type { YamlLocations, ValuePath } from '../content/yaml.js';
 import type { Position } from '../diagnostics/diagnostic.js';
 import type {
-  Akteur, CollectionName, Handlungsfeld, Indikator, Interview, KapitelFrontMatter, Konzept, Massnahme,
+  Akteur, BerichtFrontMatter, CollectionName, Handlungsfeld, Indikator, Interview, KapitelFrontMatter, Konzept, Massnahme,
   Meilenstein, RatsdocConfig, Sozialraum, VorlageFrontMatter, Ziel,
 } from './schemas.js';
 
@@ -71,6 +71,12 @@ export interface Vorlage extends MarkdownSource {
   meta: Located<VorlageFrontMatter>;
 }
 
+/** A Sachstandsbericht: `berichte/NAME.md`; other files name it by `name` (`vorheriger`, `anlagen: - bericht:`). */
+export interface Bericht extends MarkdownSource {
+  name: string;
+  meta: Located<BerichtFrontMatter>;
+}
+
 /** The whole validated content folder. */
 export interface Model {
   /** Absolute path of the content folder. */
@@ -84,6 +90,8 @@ export interface Model {
   brokenIds: Record<CollectionName, Set<string>>;
   kapitel: Map<string, Kapitel>;
   vorlagen: Vorlage[];
+  /** Sachstandsberichte, in file order. */
+  berichte: Bericht[];
   /**
    * Files (relative to the content folder, with `/`) that exist but could not be used because
    * of an error already reported (syntax, encoding, shape): rules do not call them missing.

@@ -18,6 +18,7 @@ import { checkHelpers } from '../helpers/check.js';
 import { helpers, loadHelpers } from '../helpers/registry.js';
 import { checkImages, isPngOrJpeg } from './images.js';
 import { REFERENCE_FIELDS, valuesAt } from './fields.js';
+import { berichtRules } from './rules-bericht.js';
 import { isInsideFolder, normaliseRelative } from '../content/paths.js';
 
 type Rule = (model: Model, index: ModelIndex) => Diagnostic[];
@@ -233,8 +234,19 @@ const vorlagen: Rule = (model) => {
       out.push(diag('error', CODES.klimaUmfang, v.file, at(v.meta, 'klimarelevanz', 'umfang'), '„umfang“ ist nur bei auswirkung „positiv“ oder „negativ“ erlaubt', entity));
     }
     (meta.anlagen ?? []).forEach((a, i) => {
-      if (!a.konzept && !a.datei) out.push(diag('error', CODES.anlageEmpty, v.file, at(v.meta, 'anlagen', i), `Anlage „${a.titel}“ braucht „datei: …“ oder „konzept: true“`, entity));
-      if (a.konzept && a.datei) out.push(diag('error', CODES.anlageBoth, v.file, at(v.meta, 'anlagen', i, 'datei'), `Anlage „${a.titel}“ nennt sowohl „datei“ als auch „konzept: true“; bitte nur eines`, entity));
+      const label = a.titel ?? a.bericht ?? a.datei ?? `Nr. ${i + 1}`;
+      const kinds = (['konzept', 'bericht', 'datei'] as const).filter((k) => a[k] !== undefined && a[k] !== false);
+      const named = (k: (typeof kinds)[number]) => (k === 'konzept' ? '„konzept: true“' : `„${k}“`);
+      if (!kinds.length) out.push(diag('error', CODES.anlageEmpty, v.file, at(v.meta, 'anlagen', i), `Anlage „${label}“ braucht „datei: …“, „konzept: true“ oder „bericht: …“`, entity));
+      if (kinds.length > 1) {
+        const last = kinds[kinds.length - 1];
+        out.push(diag('error', CODES.anlageBoth, v.file, at(v.meta, 'anlagen', i, last), `Anlage „${label}“ nennt sowohl ${named(last)} als auch ${named(kinds[0])}; bitte nur eines`, entity));
+      }
+      if (a.titel === undefined && a.bericht === undefined) out.push(diag('error', CODES.schema, v.file, at(v.meta, 'anlagen', i), `Anlage „${label}“: „titel“ fehlt`, entity));
+      if (a.bericht !== undefined && !model.berichte.some((b) => b.name === a.bericht) && !model.unusableFiles?.has(`berichte/${a.bericht}.md`)) {
+        out.push(diag('error', CODES.anlageBerichtMissing, v.file, at(v.meta, 'anlagen', i, 'bericht'),
+          `Bericht „${a.bericht}“ gibt es nicht (erwartet: berichte/${a.bericht}.md)${didYouMean(a.bericht, model.berichte.map((b) => b.name))}`, entity));
+      }
       if (a.konzept && !model.konzept && !model.unusableFiles?.has('konzept/konzept.yaml')) out.push(diag('error', CODES.anlageKonzeptMissing, v.file, at(v.meta, 'anlagen', i, 'konzept'), 'Das Konzept ist als Anlage genannt, es gibt aber kein konzept/konzept.yaml', entity));
     });
   }
@@ -302,7 +314,7 @@ async function files(model: Model): Promise<Diagnostic[]> {
   return out;
 }
 
-const RULES: Rule[] = [uniqueIds, references, goalTree, dates, indicatorWarnings, smartGoals, measureGoals, gliederung, vorlagen, helperCalls];
+const RULES: Rule[] = [uniqueIds, references, goalTree, dates, indicatorWarnings, smartGoals, measureGoals, gliederung, vorlagen, helperCalls, ...berichtRules];
 
 /** Runs every rule over a shape-valid model. */
 export async function runRules(model: Model): Promise<{ diagnostics: Diagnostic[]; index: ModelIndex }> {

@@ -12,7 +12,8 @@ export const Id = z
   .string()
   .regex(ID_PATTERN, { error: 'ist keine gültige ID (erlaubt: Buchstabe am Anfang, dann Buchstaben, Ziffern, „.“, „_“, „-“)' });
 
-function isRealDate(y: number, m: number, d: number): boolean {
+/** True when the day exists in the calendar (no 31 April, 29 February only in leap years). */
+export function isRealDate(y: number, m: number, d: number): boolean {
   const dt = new Date(Date.UTC(y, m - 1, d));
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }
@@ -62,6 +63,11 @@ export function markdown(description: string): z.ZodString {
   return z.string().describe(`${description}; Markdown ist erlaubt`).register(FIELD_FACTS, { markdown: true });
 }
 
+/** The name of a report: its file name in berichte/ without `.md`, e.g. `2020-1`. */
+export const BerichtName = z
+  .string({ error: 'muss der Name einer Datei in berichte/ ohne .md sein, in Anführungszeichen, z. B. "2020-1"' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'ist kein gültiger Berichtsname (erlaubt: Buchstaben, Ziffern, „.“, „_“, „-“; der Dateiname in berichte/ ohne .md)' });
+
 // ---------------------------------------------------------------- ratsdoc.yaml
 
 export const RatsdocConfigSchema = z
@@ -83,6 +89,17 @@ export const RatsdocConfigSchema = z
       })
       .optional()
       .describe('Vorgaben für die Ausgabe'),
+    bericht: z
+      .strictObject({
+        toleranz: z
+          .number({ error: 'muss eine Zahl sein (Prozent der geplanten Veränderung, z. B. 10)' })
+          .min(0, { error: 'darf nicht negativ sein' })
+          .max(100, { error: 'darf höchstens 100 sein (Prozent der geplanten Veränderung)' })
+          .optional()
+          .describe('Toleranz der Bewertung „auf Kurs“ in Prozent der geplanten Veränderung vom Ausgangs- zum Zielwert (Vorgabe: 10)'),
+      })
+      .optional()
+      .describe('Vorgaben für Sachstandsberichte (berichte/*.md)'),
   })
   .describe('ratsdoc.yaml: die Kommune und Vorgaben');
 export type RatsdocConfig = z.infer<typeof RatsdocConfigSchema>;
@@ -167,8 +184,12 @@ export const KostenSchema = z.strictObject({
   betrag: z.number({ error: 'muss ein Betrag in Euro sein (Zahl, z. B. 18500.50)' }).nonnegative({ error: 'darf nicht negativ sein' }).describe('Betrag in Euro (Zahl mit Dezimalpunkt, z. B. 18500.50)'),
   finanzierung: z.string().optional().describe('Finanzierungsquelle'),
   jahr: z.number().int().min(1900).max(2200).optional().describe('Haushaltsjahr, z. B. 2020'),
+  ist: z.number({ error: 'muss ein Betrag in Euro sein (Zahl, z. B. 17250.00)' }).nonnegative({ error: 'darf nicht negativ sein' }).optional().describe('Tatsächlich ausgegebener Betrag in Euro (Ist), z. B. für den Verwendungsnachweis'),
 });
 export type Kosten = z.infer<typeof KostenSchema>;
+
+export const MASSNAHME_STATUS = ['geplant', 'laufend', 'abgeschlossen', 'zurueckgestellt'] as const;
+export type MassnahmeStatus = (typeof MASSNAHME_STATUS)[number];
 
 export const MassnahmeSchema = z.strictObject({
   id: Id.describe('Eindeutige ID der Maßnahme, z. B. M-07'),
@@ -182,7 +203,15 @@ export const MassnahmeSchema = z.strictObject({
   sozialraeume: z.array(reference('sozialraeume')).optional().describe('IDs der Sozialräume, in denen die Maßnahme stattfindet'),
   beginn: IsoDateOrMonth.optional().describe('Beginn: Datum (JJJJ-MM-TT) oder Monat (JJJJ-MM)'),
   ende: IsoDateOrMonth.optional().describe('Ende: Datum (JJJJ-MM-TT) oder Monat (JJJJ-MM)'),
-  status: z.enum(['geplant', 'laufend', 'abgeschlossen', 'zurueckgestellt']).optional().describe('Umsetzungsstand: geplant, laufend, abgeschlossen oder zurueckgestellt'),
+  status: z.enum(MASSNAHME_STATUS).optional().describe('Umsetzungsstand heute: geplant, laufend, abgeschlossen oder zurueckgestellt'),
+  verlauf: z
+    .array(z.strictObject({
+      datum: IsoDate.describe('Seit wann der Stand gilt, JJJJ-MM-TT'),
+      status: z.enum(MASSNAHME_STATUS).describe('Umsetzungsstand ab diesem Datum: geplant, laufend, abgeschlossen oder zurueckgestellt'),
+    }))
+    .min(1, { error: 'braucht mindestens einen Eintrag oder entfällt' })
+    .optional()
+    .describe('Verlauf des Umsetzungsstands, damit Sachstandsberichte den Stand zu ihrem Stichtag zeigen: Liste von {datum, status}'),
   kosten: z.union([KostenSchema, z.array(KostenSchema).min(1)]).optional().describe('Ein Kostenposten oder eine Liste davon'),
   prioritaet: z.enum(['hoch', 'mittel', 'niedrig']).optional().describe('Priorität: hoch, mittel oder niedrig'),
 });
@@ -293,6 +322,7 @@ export const VorlageFrontMatterSchema = z
     datum: IsoDate.optional().describe('Datum der Vorlage, JJJJ-MM-TT'),
     federfuehrung: z.string().optional().describe('Federführendes Amt'),
     oeffentlich: z.boolean().optional().describe('Öffentlich (Vorgabe: true)'),
+    formular: z.union([z.string().min(1), z.number().int()]).optional().describe('Formularstand, mit dem die Vorlage gedruckt wird, z. B. 2023 (steht unter „versionen“ in templates/vorlage.yaml)'),
     beratungsfolge: z
       .array(
         z.strictObject({
@@ -319,8 +349,9 @@ export const VorlageFrontMatterSchema = z
     anlagen: z
       .array(
         z.strictObject({
-          titel: Text.describe('Titel der Anlage'),
+          titel: Text.optional().describe('Titel der Anlage (bei einem Sachstandsbericht: Vorgabe ist sein Titel)'),
           konzept: z.boolean().optional().describe('Das erzeugte Konzept ist Anlage'),
+          bericht: BerichtName.optional().describe('Ein Sachstandsbericht ist Anlage: Name der Datei in berichte/ ohne .md, z. B. 2020-1'),
           datei: z.string().optional().describe('Datei im Inhaltsordner, z. B. anlagen/bescheid.pdf'),
         }),
       )
@@ -340,3 +371,18 @@ export const VorlageFrontMatterSchema = z
   })
   .describe('Kopfteil einer Vorlage (vorlagen/*.md)');
 export type VorlageFrontMatter = z.infer<typeof VorlageFrontMatterSchema>;
+
+export const BerichtFrontMatterSchema = z
+  .strictObject({
+    titel: Text.describe('Titel des Berichts, z. B. Sachstandsbericht 2020'),
+    untertitel: z.string().optional().describe('Untertitel auf dem Titelblatt'),
+    stichtag: IsoDate.describe('Stichtag des Berichts, JJJJ-MM-TT: Stand der Maßnahmen und letzte Messwerte bis zu diesem Tag'),
+    berichtszeitraum: z
+      .strictObject({ von: IsoDate.describe('Beginn, JJJJ-MM-TT'), bis: IsoDate.describe('Ende, JJJJ-MM-TT') })
+      .describe('Berichtszeitraum {von, bis}'),
+    handlungsfelder: z.array(Id).min(1, { error: 'braucht mindestens ein Handlungsfeld oder entfällt (dann alle)' }).optional().describe('IDs der Handlungsfelder, über die berichtet wird (Vorgabe: alle)'),
+    vorheriger: BerichtName.optional().describe('Der vorherige Bericht zum Vergleich: Name der Datei in berichte/ ohne .md, z. B. 2019-1'),
+    status: z.enum(['Entwurf', 'Abstimmung', 'Final']).optional().describe('Bearbeitungsstand: Entwurf, Abstimmung oder Final (nicht Final: Entwurfsvermerk im Dokument)'),
+  })
+  .describe('Kopfteil eines Sachstandsberichts (berichte/*.md)');
+export type BerichtFrontMatter = z.infer<typeof BerichtFrontMatterSchema>;

@@ -11,18 +11,22 @@ import type { YamlLocations, ValuePath } from '../content/yaml.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { translateIssues } from '../diagnostics/zod.js';
 import { didYouMean } from '../diagnostics/suggest.js';
+import { mergeCsvMessungen } from './messungen-csv.js';
 import {
-  COLLECTION_NAMES, COLLECTION_SCHEMAS, ENTITY_LABEL, KapitelFrontMatterSchema, KonzeptFileSchema,
+  BerichtFrontMatterSchema, COLLECTION_NAMES, COLLECTION_SCHEMAS, ENTITY_LABEL, KapitelFrontMatterSchema, KonzeptFileSchema,
   RatsdocConfigSchema, VorlageFrontMatterSchema, type CollectionName,
 } from './schemas.js';
 import type { Collections, Located, Model } from './model.js';
+import type { VorlageFrontMatter } from './schemas.js';
+import { FormSchema, declaredShape, type Form } from '../theme/form.js';
 
 /** Validates shapes; returns the model of everything valid plus the diagnostics. */
-export function validateShapes(raw: RawContent): { model: Model; diagnostics: Diagnostic[] } {
+export function validateShapes(raw: RawContent, form: Form = FormSchema.parse({})): { model: Model; diagnostics: Diagnostic[] } {
+  const vorlageSchema = vorlageSchemaFor(form);
   const diagnostics: Diagnostic[] = [...raw.diagnostics];
   const collections = Object.fromEntries(COLLECTION_NAMES.map((n) => [n, []])) as unknown as Collections;
   const brokenIds = Object.fromEntries(COLLECTION_NAMES.map((n) => [n, new Set<string>()])) as Model['brokenIds'];
-  const model: Model = { root: raw.root, display: raw.display, collections, brokenIds, kapitel: new Map(), vorlagen: [] };
+  const model: Model = { root: raw.root, display: raw.display, collections, brokenIds, kapitel: new Map(), vorlagen: [], berichte: [] };
 
   for (const f of raw.yamlFiles) {
     if (f.kind === 'config') {
@@ -39,13 +43,15 @@ export function validateShapes(raw: RawContent): { model: Model; diagnostics: Di
   const brokenVorlagen = new Set<string>();
   for (const m of raw.markdownFiles) {
     if (!m.frontMatterOk) continue;
-    const entity = m.kind === 'kapitel' ? `Kapitel „${m.name}“` : `Vorlage „${m.name}“`;
+    const entity = m.kind === 'kapitel' ? `Kapitel „${m.name}“` : m.kind === 'bericht' ? `Bericht „${m.name}“` : `Vorlage „${m.name}“`;
     if (m.frontMatter === undefined || m.frontMatter === null) {
       diagnostics.push({
         severity: 'error', code: CODES.frontmatterMissing, file: m.file, line: 1, column: 1, entity,
         message: m.kind === 'kapitel'
           ? 'Der Kopfteil fehlt: die Datei muss mit „---“, „titel: …“ und „---“ beginnen'
-          : 'Der Kopfteil fehlt: die Datei muss mit „---“ beginnen und nummer, art, betreff und beschlussvorschlag nennen',
+          : m.kind === 'bericht'
+            ? 'Der Kopfteil fehlt: die Datei muss mit „---“ beginnen und titel, stichtag und berichtszeitraum nennen'
+            : 'Der Kopfteil fehlt: die Datei muss mit „---“ beginnen und nummer, art, betreff und beschlussvorschlag nennen',
       });
       continue;
     }
@@ -54,18 +60,41 @@ export function validateShapes(raw: RawContent): { model: Model; diagnostics: Di
     if (m.kind === 'kapitel') {
       const v = check(KapitelFrontMatterSchema, m.frontMatter, source, [], diagnostics, entity);
       if (v) model.kapitel.set(m.name, { name: m.name, file: m.file, body: m.body, bodyLineOffset: m.bodyLineOffset, meta: { value: v, file: m.file, path: [], locations } });
+    } else if (m.kind === 'bericht') {
+      const v = check(BerichtFrontMatterSchema, m.frontMatter, source, [], diagnostics, entity);
+      if (v) model.berichte.push({ name: m.name, file: m.file, body: m.body, bodyLineOffset: m.bodyLineOffset, meta: { value: v, file: m.file, path: [], locations } });
     } else {
       const nummer = (m.frontMatter as { nummer?: unknown }).nummer;
       const vEntity = typeof nummer === 'string' ? `Vorlage „${nummer}“` : entity;
-      const v = check(VorlageFrontMatterSchema, m.frontMatter, source, [], diagnostics, vEntity);
+      const v = checkFormVersion(m.frontMatter, form, source, diagnostics, vEntity) ? check(vorlageSchema, m.frontMatter, source, [], diagnostics, vEntity) : undefined;
       if (v) model.vorlagen.push({ name: m.name, file: m.file, body: m.body, bodyLineOffset: m.bodyLineOffset, meta: { value: v, file: m.file, path: [], locations } });
       else if (typeof nummer === 'string') brokenVorlagen.add(nummer);
     }
   }
+  mergeCsvMessungen(raw.csvFiles ?? [], model, diagnostics);
   const folder = displayPath(raw.display, '');
   model.unusableFiles = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => path.posix.relative(folder, d.file)));
   model.brokenVorlagen = brokenVorlagen;
   return { model, diagnostics };
+}
+
+/**
+ * The front-matter schema of Vorlagen under a form: the built-in fields plus every field the
+ * form declares (so „meinten Sie …?“ knows the declared keys too).
+ */
+export function vorlageSchemaFor(form: Form): z.ZodType<VorlageFrontMatter> {
+  return Object.keys(form.felder).length ? (VorlageFrontMatterSchema.extend(declaredShape(form)) as unknown as z.ZodType<VorlageFrontMatter>) : VorlageFrontMatterSchema;
+}
+
+/** A pinned `formular:` must name a version of the form. */
+function checkFormVersion(frontMatter: unknown, form: Form, f: { file: string; locations: YamlLocations }, diagnostics: Diagnostic[], entity: string): boolean {
+  const pinned = (frontMatter as { formular?: unknown }).formular;
+  if (pinned === undefined || (typeof pinned !== 'string' && typeof pinned !== 'number')) return true;
+  const versions = Object.keys(form.versionen);
+  if (versions.includes(String(pinned))) return true;
+  const known = versions.length ? `; erklärt sind ${versions.map((v) => `„${v}“`).join(', ')}${didYouMean(String(pinned), versions)}` : '; templates/vorlage.yaml erklärt keine „versionen“';
+  diagnostics.push({ severity: 'error', code: CODES.formVersion, file: f.file, ...f.locations.valueAt(['formular']), entity, message: `Formularstand „${pinned}“ gibt es nicht${known}` });
+  return false;
 }
 
 function validateCollectionFile(f: RawYamlFile, model: Model, diagnostics: Diagnostic[]): void {

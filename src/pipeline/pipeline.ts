@@ -65,11 +65,14 @@ export interface PipelineResult {
 export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
   const renderers = opts.renderers ?? RENDERERS;
   const formats = renderers.map((r) => r.label);
-  const checked = await checkContent(opts.content);
+  // The templates first: their form declares fields the content check must know.
   const tpl = await loadTemplates(resolveTemplatesDir(opts.templates));
+  // As check: without a valid form the content is not judged against a wrong one.
+  if (!tpl.templates) return { diagnostics: sortDiagnostics(tpl.diagnostics), documents: 0, pages: 0, formats };
+  const checked = await checkContent(opts.content, tpl.templates.theme.vorlage);
   const diagnostics = [...checked.diagnostics, ...tpl.diagnostics];
   const failed = (): PipelineResult => ({ diagnostics: sortDiagnostics(diagnostics), documents: 0, pages: 0, formats });
-  if (hasErrors(diagnostics) || !tpl.templates) return failed();
+  if (hasErrors(diagnostics)) return failed();
   const templates = tpl.templates;
   const theme = templates.theme;
   const built = buildDocuments(checked.model, checked.index, theme);

@@ -2,7 +2,7 @@
  * Finds and reads `templates/`: theme.yaml (validated with positions like content files),
  * the HTML layout and stylesheet, and the font files the theme names.
  */
-import { CODES } from '../diagnostics/codes.js';
+import { CODES, type DiagnosticCode } from '../diagnostics/codes.js';
 import { promises as fs, existsSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -12,9 +12,17 @@ import { decodeSource } from '../content/source.js';
 import { parseYaml } from '../content/yaml.js';
 import { translateIssues } from '../diagnostics/zod.js';
 import { ThemeSchema, type Theme } from './theme.js';
+import { defaultBlocks, FormSchema } from './form.js';
 
-/** ratsdoc's own `templates/`, used when the project has none. */
-export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates');
+/** ratsdoc's built-in templates (HTML layout and stylesheet; the theme's defaults live in its schema), used where the project has none. */
+export const BUILTIN_TEMPLATES = builtinTemplatesDir();
+
+/** `defaults/` of the ratsdoc package: two folders up from src/theme, three from dist/src/theme. */
+function builtinTemplatesDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const fromSource = path.resolve(here, '../../defaults');
+  return existsSync(path.join(fromSource, 'html')) ? fromSource : path.resolve(here, '../../../defaults');
+}
 
 /** Everything the renderers need from `templates/`. */
 export interface Templates {
@@ -31,6 +39,30 @@ export function resolveTemplatesDir(given?: string): string {
   if (given) return path.resolve(given);
   const local = path.resolve('templates');
   return existsSync(path.join(local, 'theme.yaml')) ? local : BUILTIN_TEMPLATES;
+}
+
+/**
+ * `vorlage.yaml`: the Vorlage form, validated with positions. Returns the raw form (parsed
+ * again as part of the theme), undefined when there is none, null after an error.
+ */
+async function readForm(dir: string, display: string, rawTheme: unknown, diagnostics: Diagnostic[]): Promise<unknown> {
+  const formFile = path.posix.join(display.split(path.sep).join('/'), 'vorlage.yaml');
+  const bytes = await fs.readFile(path.join(dir, 'vorlage.yaml')).catch(() => null);
+  if (!bytes) return undefined;
+  const at = (position: { line: number; column: number }, message: string, code: DiagnosticCode = CODES.form): null => {
+    diagnostics.push({ severity: 'error', code, file: formFile, ...position, message, entity: 'Formular' });
+    return null;
+  };
+  if (rawTheme && typeof rawTheme === 'object' && 'vorlage' in rawTheme) return at({ line: 1, column: 1 }, 'Das Formular steht schon unter „vorlage:“ in theme.yaml; bitte nur an einer Stelle erklären');
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) return at(decoded.position, decoded.reason, CODES.fileEncoding);
+  const parsed = parseYaml(decoded.source);
+  if (!parsed.ok) return at(parsed.position, parsed.reason, CODES.yamlSyntax);
+  const value = parsed.value ?? {};
+  const r = FormSchema.safeParse(value, { reportInput: true });
+  if (r.success) return value;
+  for (const t of translateIssues(FormSchema, r.error.issues, parsed.locations, value)) at(t.position, t.message);
+  return null;
 }
 
 /** Reads the templates; problems come back as diagnostics (file as shown to the user). */
@@ -53,7 +85,16 @@ export async function loadTemplates(dir: string, display = path.relative(process
       return { diagnostics };
     }
   }
+  const form = await readForm(dir, display, raw, diagnostics);
+  if (form === null) return { diagnostics };
+  if (form !== undefined) raw = { ...(raw as object), vorlage: form };
   const theme = ThemeSchema.parse(raw);
+  // Without vorlage.yaml the built-in form applies; its cover table keeps the field order a
+  // city set in theme.yaml (`deckblatt.felder`), as before the form was declarable.
+  if (form === undefined && !theme.vorlage.bloecke) {
+    const order = [...theme.deckblatt.felder];
+    theme.vorlage.bloecke = defaultBlocks().map((b) => ('block' in b && b.block === 'deckblatt' ? { ...b, felder: order } : b));
+  }
   if (!theme.fonts[theme.base.font_family]) {
     diagnostics.push({ severity: 'error', code: CODES.themeFont, file: themeFile, line: 1, column: 1, entity: 'Gestaltung', message: `Schrift „${theme.base.font_family}“ steht nicht unter „fonts“` });
     return { diagnostics };

@@ -4,6 +4,7 @@
  * what it changes. Lengths in mm, font sizes in pt, margins [top, right, bottom, left].
  */
 import { z } from 'zod';
+import { FormSchema } from './form.js';
 
 const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'muss eine Farbe wie "#003d6b" sein' });
 
@@ -76,6 +77,8 @@ export const ThemeSchema = z.strictObject({
     [K in keyof typeof DEFAULT_LABELS]: z.ZodDefault<z.ZodString>;
   }).prefault({}),
   unterschriften: z.strictObject({ layout: z.enum(['row', 'stack']).default('row') }).prefault({}),
+  /** The Vorlage form; a city writes it in `templates/vorlage.yaml` (the loader puts it here). */
+  vorlage: FormSchema.prefault({}),
 });
 
 /** The theme with every default filled in. */

@@ -6,9 +6,10 @@ import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { checkContent } from '../../src/model/check.js';
 import { pdfPages } from '../helpers/pdf-text.js';
 import { htmlText } from '../helpers/html-text.js';
+import { FIXTURE_CONTENT, FIXTURE_TEMPLATES } from '../helpers/fixtures.js';
 
 const ROOT = path.resolve(__dirname, '../..');
-const TEMPLATES = path.join(ROOT, 'templates');
+const TEMPLATES = FIXTURE_TEMPLATES;
 
 let pdf: string[][];
 let pdfAll: string;
@@ -19,13 +20,13 @@ let model: Awaited<ReturnType<typeof checkContent>>['model'];
 const norm = (s: string) => s.replace(/[\s\u00a0]+/g, ' ');
 
 beforeAll(async () => {
-  const result = await runPipeline({ content: path.join(ROOT, 'content'), templates: TEMPLATES });
+  const result = await runPipeline({ content: FIXTURE_CONTENT, templates: TEMPLATES });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   pdf = await pdfPages(result.files!.get('konzept/integrationskonzept.pdf') as Buffer);
   pdfAll = norm(pdf.map((p) => p.join(' ')).join(' '));
   html = result.files!.get('konzept/integrationskonzept.html') as string;
   htmlPlain = norm(htmlText(html));
-  model = (await checkContent(path.join(ROOT, 'content'))).model;
+  model = (await checkContent(FIXTURE_CONTENT)).model;
 });
 
 describe('Integrationskonzept', () => {
@@ -115,7 +116,7 @@ describe('a chapter helper with an unknown ID', () => {
   it('fails the build with file and line, and writes nothing', async () => {
     const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'ratsdoc-konzept-'));
     const content = path.join(tmp, 'content');
-    await fs.cp(path.join(ROOT, 'content'), content, { recursive: true });
+    await fs.cp(FIXTURE_CONTENT, content, { recursive: true });
     const file = path.join(content, 'konzept/kapitel/umsetzung.md');
     const text = await fs.readFile(file, 'utf8');
     const lines = text.split('\n');

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { FIXTURE_CONTENT, FIXTURE_TEMPLATES } from '../helpers/fixtures.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'bin/ratsdoc.js');
@@ -11,7 +12,7 @@ let content: string;
 
 /** Runs `build` from a working folder of its own, so `.ratsdoc-cache/` is the test's. */
 function build(out: string, ...extra: string[]) {
-  const r = spawnSync(process.execPath, [CLI, 'build', '--content', content, '--templates', path.join(ROOT, 'templates'), '--out', out, ...extra], { cwd: tmp, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, 'build', '--content', content, '--templates', FIXTURE_TEMPLATES, '--out', out, ...extra], { cwd: tmp, encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
   return r;
 }
@@ -34,7 +35,7 @@ const cacheEntries = async () => (await fs.readdir(path.join(tmp, '.ratsdoc-cach
 beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'ratsdoc-parallel-'));
   content = path.join(tmp, 'content');
-  await fs.cp(path.join(ROOT, 'content'), content, { recursive: true });
+  await fs.cp(FIXTURE_CONTENT, content, { recursive: true });
 });
 
 describe('parallel and incremental builds', () => {

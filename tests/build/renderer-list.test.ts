@@ -10,6 +10,7 @@ import { writeOutput } from '../../src/output/write.js';
 import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { RENDERERS } from '../../src/render/renderers.js';
 import { ROOT } from '../helpers/dist.js';
+import { FIXTURE_TEMPLATES } from '../helpers/fixtures.js';
 import { textRenderer } from './toy/text-renderer.js';
 
 const CONTENT = path.join(ROOT, 'tests/fixtures/bom-crlf');
@@ -18,7 +19,7 @@ afterAll(() => fs.rm(tmp, { recursive: true, force: true }));
 
 describe('the renderer list', () => {
   it('takes a toy renderer as one more entry: its files are written and linked from the index', async () => {
-    const result = await runPipeline({ content: CONTENT, templates: path.join(ROOT, 'templates'), renderers: [...RENDERERS, textRenderer] });
+    const result = await runPipeline({ content: CONTENT, templates: FIXTURE_TEMPLATES, renderers: [...RENDERERS, textRenderer] });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.formats).toEqual(['PDF', 'HTML', 'Text']);
     await writeOutput(path.join(tmp, 'out'), result.files!);
@@ -37,7 +38,7 @@ describe('the renderer list', () => {
   });
 
   it('leaves a format out when it is not in the list', async () => {
-    const result = await runPipeline({ content: CONTENT, templates: path.join(ROOT, 'templates'), renderers: RENDERERS.filter((r) => r.format === 'html') });
+    const result = await runPipeline({ content: CONTENT, templates: FIXTURE_TEMPLATES, renderers: RENDERERS.filter((r) => r.format === 'html') });
     expect([...result.files!.keys()].some((f) => f.endsWith('.pdf'))).toBe(false);
     expect(result.files!.get('index.html')).not.toMatch(/\.pdf"/);
   });

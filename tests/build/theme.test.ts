@@ -5,6 +5,7 @@ import path from 'node:path';
 import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { pdfItems, pdfPages } from '../helpers/pdf-text.js';
 import { htmlText } from '../helpers/html-text.js';
+import { FIXTURE_CONTENT, FIXTURE_TEMPLATES } from '../helpers/fixtures.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -30,7 +31,7 @@ unterschriften:
 `;
 
 async function build(templates: string) {
-  const result = await runPipeline({ content: path.join(ROOT, 'content'), templates });
+  const result = await runPipeline({ content: FIXTURE_CONTENT, templates });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return result.files!;
 }
@@ -59,9 +60,9 @@ describe('a city restyles ratsdoc through templates/ alone', () => {
   beforeAll(async () => {
     const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'ratsdoc-theme-'));
     const templates = path.join(tmp, 'templates');
-    await fs.cp(path.join(ROOT, 'templates'), templates, { recursive: true });
+    await fs.cp(FIXTURE_TEMPLATES, templates, { recursive: true });
     await fs.writeFile(path.join(templates, 'theme.yaml'), OTHER_THEME);
-    standard = await build(path.join(ROOT, 'templates'));
+    standard = await build(FIXTURE_TEMPLATES);
     restyled = await build(templates);
   });
 
@@ -100,9 +101,9 @@ describe('a city restyles ratsdoc through templates/ alone', () => {
 
   it('a broken theme is reported with file, line and column', async () => {
     const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'ratsdoc-theme-bad-'));
-    await fs.cp(path.join(ROOT, 'templates'), tmp, { recursive: true });
+    await fs.cp(FIXTURE_TEMPLATES, tmp, { recursive: true });
     await fs.writeFile(path.join(tmp, 'theme.yaml'), 'colors:\n  primary: rot\nbase:\n  font_sise: 12\n');
-    const result = await runPipeline({ content: path.join(ROOT, 'content'), templates: tmp });
+    const result = await runPipeline({ content: FIXTURE_CONTENT, templates: tmp });
     expect(result.files).toBeUndefined();
     const messages = result.diagnostics.filter((d) => d.code === 'theme').map((d) => `${d.line}:${d.column} ${d.message}`);
     expect(messages).toEqual([

@@ -1,11 +1,13 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { pdfPages, loadPdf } from '../helpers/pdf-text.js';
 import { htmlText, indexOfRun, longestPrefixRun, words } from '../helpers/html-text.js';
+import { FIXTURE_CONTENT, FIXTURE_PROJECT, FIXTURE_TEMPLATES } from '../helpers/fixtures.js';
+import { checkTaggedPdf, hasQpdf, type TagReport } from '../helpers/tagged-pdf.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SEED = readFileSync(path.join(ROOT, 'tests/fixtures/seed/vorlage-11-1481-bergkamen.txt'), 'utf8');
@@ -27,7 +29,7 @@ function hasTool(name: string): boolean {
 }
 
 beforeAll(async () => {
-  const result = await runPipeline({ content: path.join(ROOT, 'content'), templates: path.join(ROOT, 'templates') });
+  const result = await runPipeline({ content: FIXTURE_CONTENT, templates: FIXTURE_TEMPLATES });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   files = result.files!;
 });
@@ -97,7 +99,7 @@ describe('ratsdoc build on disk', () => {
   });
 
   function build(content: string, out: string) {
-    return spawnSync('node', [CLI, 'build', '--content', content, '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    return spawnSync('node', [CLI, 'build', '--content', content, '--out', out], { cwd: FIXTURE_PROJECT, encoding: 'utf8' });
   }
 
   async function readTree(dir: string): Promise<Map<string, Buffer>> {
@@ -125,7 +127,7 @@ describe('ratsdoc build on disk', () => {
 
   it('a broken content folder leaves the previous out/ untouched and exits 1', async () => {
     const content = path.join(tmp, 'content');
-    await fs.cp(path.join(ROOT, 'content'), content, { recursive: true });
+    await fs.cp(FIXTURE_CONTENT, content, { recursive: true });
     const out = path.join(tmp, 'out-broken');
     const first = build(content, out);
     expect(first.status, first.stderr).toBe(0);
@@ -177,6 +179,69 @@ describe('ratsdoc build on disk', () => {
       const meta = await doc.getMetadata();
       expect(meta.metadata?.get('dc:title')).toBeTruthy();
       await doc.destroy();
+    }
+  });
+});
+
+/**
+ * Text without any whitespace: the PDF breaks a long word in a narrow cell across lines
+ * („Indikatore|n“), which reads as two items.
+ */
+function squeeze(text: string): string {
+  return text.replace(/[\s\u00a0\u202f]+/g, '');
+}
+
+/** Headings (level, text) and table headers of an HTML page, in document order. */
+function htmlOutline(html: string): { headings: string[]; tableHeaders: string[][] } {
+  const text = (inner: string) => squeeze(htmlText(inner));
+  const headings = [...html.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => `H${m[1]} ${text(m[2])}`);
+  // Data tables and the cover sheet's fields (a <dl> in HTML, a table with row headers in PDF).
+  const tableHeaders = [...html.matchAll(/<table\b[\s\S]*?<\/table>|<dl\b[\s\S]*?<\/dl>/g)].map((m) =>
+    [...m[0].matchAll(/<(th|dt)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((c) => text(c[2])));
+  return { headings, tableHeaders };
+}
+
+describe.skipIf(!hasQpdf())('tagged PDF of every document', () => {
+  const reports = new Map<string, TagReport>();
+  beforeAll(async () => {
+    for (const [name, data] of files) if (name.endsWith('.pdf')) reports.set(name, await checkTaggedPdf(data as Buffer));
+  }, 600_000);
+
+  it('passes the checker (structure tree, artifacts, ParentTree, headings, tables, figures, links, metadata)', () => {
+    expect(reports.size).toBeGreaterThanOrEqual(5);
+    for (const [name, report] of reports) {
+      expect(report.problems, name).toEqual([]);
+      expect(report.textItems, name).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads 11/1481 from its structure tree as the seed, word for word, after the letterhead', () => {
+    const tree = words(reports.get('vorlagen/11-1481.pdf')!.readingText);
+    const seed = [...seedCover, ...seedBody];
+    const at = indexOfRun(tree, seed);
+    expect(at, `longest matching prefix: ${longestPrefixRun(tree, seed)} of ${seed.length} words`).toBeGreaterThanOrEqual(0);
+    expect(tree.slice(at + seed.length)).toEqual([]);
+    expect(tree.slice(0, at)).toEqual(['Stadt', 'Bergkamen']); // the letterhead beside the Wappen
+  });
+
+  it.skipIf(!hasTool('pdfinfo'))('pdfinfo -struct-text prints the structure of 11/1481 with the seed text in order', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ratsdoc-struct-'));
+    const file = path.join(dir, '11-1481.pdf');
+    writeFileSync(file, files.get('vorlagen/11-1481.pdf') as Buffer);
+    const printed = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' });
+    for (const role of ['Document', 'Table', 'TH', 'Sect', 'H1', 'P', 'L', 'LI', 'Lbl', 'LBody']) expect(printed).toMatch(new RegExp(`^\\s*${role}\\b`, 'm'));
+    const quoted = words([...printed.matchAll(/^\s*"(.*)"$/gm)].map((m) => m[1]).join(' '));
+    const seed = [...seedCover, ...seedBody];
+    expect(indexOfRun(quoted, seed), `longest matching prefix: ${longestPrefixRun(quoted, seed)} of ${seed.length} words`).toBeGreaterThanOrEqual(0);
+  });
+
+  it('has the HTML page\'s outline: the same headings (one level up without a title page) and table headers', () => {
+    for (const [name, report] of reports) {
+      const html = htmlOutline(files.get(name.replace(/\.pdf$/, '.html')) as string);
+      const titlePage = report.headings[0]?.level === 1 && html.headings[0] === `H1 ${squeeze(report.headings[0].text)}`;
+      const expected = titlePage ? html.headings : html.headings.slice(1).map((h) => h.replace(/^H(\d)/, (_, l: string) => `H${Number(l) - 1}`));
+      expect(report.headings.map((h) => `H${h.level} ${squeeze(h.text)}`), name).toEqual(expected);
+      expect(report.tableHeaders.map((t) => t.map(squeeze)), name).toEqual(html.tableHeaders);
     }
   });
 });

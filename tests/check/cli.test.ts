@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureDist } from '../helpers/dist.js';
 import { ROOT, cleanupTemp, example } from './fixture.js';
+import { FIXTURE_PROJECT } from '../helpers/fixtures.js';
 
 afterAll(cleanupTemp);
 
@@ -18,7 +19,7 @@ beforeAll(() => {
   ensureDist();
 }, 120_000);
 
-function ratsdoc(args: string[], cwd = ROOT) {
+function ratsdoc(args: string[], cwd = FIXTURE_PROJECT) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -10,9 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { checkContent } from '../../src/model/check.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { formatDiagnosticLine } from '../../src/diagnostics/format.js';
+import { FIXTURE_CONTENT } from '../helpers/fixtures.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXAMPLE = path.join(ROOT, 'content');
+export const EXAMPLE = FIXTURE_CONTENT;
 export const FIXTURES = path.join(ROOT, 'tests/fixtures');
 
 /** A diagnostic with its file relative to the content folder. */

@@ -184,7 +184,7 @@ describe('Vorlagen', () => {
 
   test('an Anlage without datei or konzept; with both', async () => {
     expect(await withFile('vorlagen/9-1.md', vorlage('anlagen:\n  - titel: Leer\n'))).toEqual([
-      'vorlagen/9-1.md:7:5 anlage-empty error Vorlage „9/1“: Anlage „Leer“ braucht „datei: …“ oder „konzept: true“',
+      'vorlagen/9-1.md:7:5 anlage-empty error Vorlage „9/1“: Anlage „Leer“ braucht „datei: …“, „konzept: true“ oder „bericht: …“',
     ]);
     expect(await withFile('vorlagen/9-1.md', vorlage('anlagen:\n  - titel: Beides\n    konzept: true\n    datei: anlagen/zuwendungsbescheid.pdf\n'))).toEqual([
       'vorlagen/9-1.md:9:12 anlage-both error Vorlage „9/1“: Anlage „Beides“ nennt sowohl „datei“ als auch „konzept: true“; bitte nur eines',

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureDist } from '../helpers/dist.js';
 import { cleanupTemp, Repo, ratsdoc, ROOT, tempDir } from './repo.js';
+import { FIXTURE_CONTENT } from '../helpers/fixtures.js';
 
 const NO_STACK = /\n\s+at |Error:|node:internal|\.js:\d+/;
 
@@ -65,7 +66,7 @@ describe('ratsdoc diff', () => {
 
   test('a content folder that is not in a git repository: exit 2', async () => {
     const dir = await tempDir();
-    await fs.cp(path.join(ROOT, 'content'), path.join(dir, 'content'), { recursive: true });
+    await fs.cp(FIXTURE_CONTENT, path.join(dir, 'content'), { recursive: true });
     const out = ratsdoc(['diff', 'HEAD'], dir, { GIT_CEILING_DIRECTORIES: path.dirname(dir) });
     expect(out.code).toBe(2);
     expect(out.stdout).toBe('');
@@ -76,7 +77,7 @@ describe('ratsdoc diff', () => {
     const r2 = await Repo.init();
     await r2.write('README.md', 'Noch kein Inhalt\n');
     r2.commit('Anfang');
-    await fs.cp(path.join(ROOT, 'content'), r2.abs('content'), { recursive: true });
+    await fs.cp(FIXTURE_CONTENT, r2.abs('content'), { recursive: true });
     const first = r2.git('rev-parse', '--short', 'HEAD').trim();
     r2.commit('Inhalt');
     const r = ratsdoc(['diff', 'HEAD~1'], r2.dir);

@@ -8,9 +8,10 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FIXTURE_CONTENT } from '../helpers/fixtures.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXAMPLE = path.join(ROOT, 'content');
+export const EXAMPLE = FIXTURE_CONTENT;
 
 const temps: string[] = [];
 

@@ -9,13 +9,14 @@ import type { Browser } from 'playwright-core';
 import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { launchChromium } from '../serve/helpers.js';
 import { axeViolations } from '../helpers/axe.js';
+import { FIXTURE_CONTENT, FIXTURE_TEMPLATES } from '../helpers/fixtures.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 let browser: Browser;
 let pages: Array<[string, string]>;
 
 beforeAll(async () => {
-  const result = await runPipeline({ content: path.join(ROOT, 'content'), templates: path.join(ROOT, 'templates') });
+  const result = await runPipeline({ content: FIXTURE_CONTENT, templates: FIXTURE_TEMPLATES });
   pages = [...result.files!.entries()].filter(([name]) => name.endsWith('.html')).map(([name, html]) => [name, html as string]);
   browser = (await launchChromium()).browser;
 }, 180_000);

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { FIXTURE_CONTENT, FIXTURE_TEMPLATES } from '../helpers/fixtures.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'bin/ratsdoc.js');
@@ -128,8 +129,8 @@ describe('bad inputs: German diagnostic with place, exit code, no stack trace', 
     it.concurrent(k.name, async () => {
       const dir = path.join(base, `case-${i}`);
       await fs.mkdir(dir, { recursive: true });
-      await fs.cp(path.join(ROOT, 'content'), path.join(dir, 'content'), { recursive: true });
-      await fs.cp(path.join(ROOT, 'templates'), path.join(dir, 'templates'), { recursive: true });
+      await fs.cp(FIXTURE_CONTENT, path.join(dir, 'content'), { recursive: true });
+      await fs.cp(FIXTURE_TEMPLATES, path.join(dir, 'templates'), { recursive: true });
       await k.setup(dir);
       const content = path.join(dir, 'content');
       const args = k.command === 'build'

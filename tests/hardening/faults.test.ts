@@ -3,13 +3,14 @@ import { spawn, spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { FIXTURE_PROJECT } from '../helpers/fixtures.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'bin/ratsdoc.js');
 
 function build(out: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'build', '--no-cache', '--content', 'content', '--out', out], { cwd: ROOT });
+    const child = spawn(process.execPath, [CLI, 'build', '--no-cache', '--content', 'content', '--out', out], { cwd: FIXTURE_PROJECT });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -55,7 +56,7 @@ describe('faults while writing out/', () => {
     // Kill repeatedly at different moments of the build (rendering, writing, swapping).
     for (const delay of [300, 900, 1500, 2100]) {
       // --no-cache: a cached build could finish before the kill.
-      const child = spawn(process.execPath, [CLI, 'build', '--no-cache', '--content', 'content', '--out', out], { cwd: ROOT, stdio: 'ignore' });
+      const child = spawn(process.execPath, [CLI, 'build', '--no-cache', '--content', 'content', '--out', out], { cwd: FIXTURE_PROJECT, stdio: 'ignore' });
       const closed = new Promise((r) => child.on('close', r));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');

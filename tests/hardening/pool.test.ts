@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ensureDist, ROOT } from '../helpers/dist.js';
+import { FIXTURE_CONTENT, FIXTURE_TEMPLATES } from '../helpers/fixtures.js';
 
 describe('the render worker pool', () => {
   it('a failing render rejects, and after close() the process exits (no worker left running)', () => {
@@ -12,8 +13,8 @@ describe('the render worker pool', () => {
       const { readAssets } = await import(${JSON.stringify(path.join(ROOT, 'dist/src/pipeline/assets.js'))});
       const { ThemeSchema } = await import(${JSON.stringify(path.join(ROOT, 'dist/src/theme/theme.js'))});
       const { loadTemplates } = await import(${JSON.stringify(path.join(ROOT, 'dist/src/theme/load.js'))});
-      const { templates } = await loadTemplates(${JSON.stringify(path.join(ROOT, 'templates'))});
-      const bad = ${JSON.stringify(path.join(ROOT, 'content/anlagen/zuwendungsbescheid.pdf'))};
+      const { templates } = await loadTemplates(${JSON.stringify(FIXTURE_TEMPLATES)});
+      const bad = ${JSON.stringify(path.join(FIXTURE_CONTENT, 'anlagen/zuwendungsbescheid.pdf'))};
       const tree = { kind: 'vorlage', outPath: 'x', header: 'x', meta: { title: 't', author: 'a', subject: 's', keywords: [], lang: 'de-DE', created: new Date(0) },
         blocks: [{ type: 'image', path: bad, src: 'x.png', alt: 'x' }] };
       const assets = await readAssets([tree], templates);

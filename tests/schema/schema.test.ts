@@ -15,9 +15,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_KINDS, generateSchemas, jsonSchemaOf, schema as schemaCommand } from '../../src/commands/schema.js';
 import { loadContent, type RawContent } from '../../src/content/load.js';
 import { VORLAGE_ARTEN } from '../../src/model/schemas.js';
+import { FIXTURE_CONTENT, FIXTURE_TEMPLATES } from '../helpers/fixtures.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const EXAMPLE = path.join(ROOT, 'content');
+const EXAMPLE = FIXTURE_CONTENT;
 const COMMITTED = path.join(ROOT, 'schemas');
 
 type Json = Record<string, any>;
@@ -30,6 +31,7 @@ const FOR_KIND: Record<string, string> = {
   collection: 'sammlung.schema.json',
   kapitel: 'kapitel.schema.json',
   vorlage: 'vorlage.schema.json',
+  bericht: 'bericht.schema.json',
 };
 
 let content: RawContent;
@@ -97,12 +99,13 @@ describe('generated schemas', () => {
     expect([...generateSchemas()]).toEqual([...generateSchemas()]);
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ratsdoc-schema-'));
     temps.push(dir);
-    expect(await schemaCommand({ out: path.join(dir, 'schemas'), quiet: true })).toBe(0);
+    // The fixture's templates (no declared fields), not whatever templates/ the checkout has.
+    expect(await schemaCommand({ out: path.join(dir, 'schemas'), quiet: true, templates: FIXTURE_TEMPLATES })).toBe(0);
     for (const [file, text] of generateSchemas()) expect(await fs.readFile(path.join(dir, 'schemas', file), 'utf8')).toBe(text);
   });
 
   it('one schema per file kind, draft-07, each with a title and a German description', () => {
-    expect(SCHEMA_KINDS.map((k) => k.file)).toEqual(['ratsdoc.schema.json', 'konzept.schema.json', 'sammlung.schema.json', 'kapitel.schema.json', 'vorlage.schema.json']);
+    expect(SCHEMA_KINDS.map((k) => k.file)).toEqual(['ratsdoc.schema.json', 'konzept.schema.json', 'sammlung.schema.json', 'kapitel.schema.json', 'vorlage.schema.json', 'bericht.schema.json']);
     for (const kind of SCHEMA_KINDS) {
       const s = byFile(kind.file);
       expect(s.$schema).toBe('http://json-schema.org/draft-07/schema#');
@@ -234,7 +237,8 @@ describe('content/.vscode/settings.json (YAML extension)', () => {
   it('points at the generated schemas, relative to the content folder', async () => {
     const yamlKinds = SCHEMA_KINDS.filter((k) => !k.frontMatter);
     expect(Object.keys(mapping).sort()).toEqual(yamlKinds.map((k) => `../schemas/${k.file}`).sort());
-    for (const schemaPath of Object.keys(mapping)) await expect(fs.access(path.resolve(EXAMPLE, schemaPath))).resolves.toBeUndefined();
+    // The fixture sits elsewhere than content/; what ../schemas/ names from content/ is the committed folder.
+    for (const schemaPath of Object.keys(mapping)) await expect(fs.access(path.join(COMMITTED, path.posix.relative('../schemas', schemaPath)))).resolves.toBeUndefined();
     for (const kind of yamlKinds) expect(mapping[`../schemas/${kind.file}`]).toEqual(kind.files.map((f) => (f.startsWith('!') ? `!/${f.slice(1)}` : `/${f}`)));
   });
 

@@ -13,12 +13,13 @@ import type { Browser } from 'playwright-core';
 
 export { ROOT, BIN, ensureDist } from '../helpers/dist.js';
 import { ROOT, BIN } from '../helpers/dist.js';
+import { FIXTURE_CONTENT } from '../helpers/fixtures.js';
 
 /** A fresh temp folder with a copy of the example content in `content/`. */
 export async function copyExample(): Promise<{ base: string; content: string; out: string; remove: () => Promise<void> }> {
   const base = await fs.mkdtemp(path.join(os.tmpdir(), 'ratsdoc-serve-'));
   const content = path.join(base, 'content');
-  await fs.cp(path.join(ROOT, 'content'), content, { recursive: true });
+  await fs.cp(FIXTURE_CONTENT, content, { recursive: true });
   return { base, content, out: path.join(base, 'out'), remove: () => fs.rm(base, { recursive: true, force: true }) };
 }
 

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { resolveRequestPath } from '../../src/serve/http.js';
 import { BIN, ROOT, copyExample, ensureDist, startServe, type Serving } from './helpers.js';
+import { FIXTURE_PROJECT } from '../helpers/fixtures.js';
 
 let ex: Awaited<ReturnType<typeof copyExample>>;
 let serving: Serving;
@@ -171,7 +172,7 @@ describe('request paths (unit)', () => {
 });
 
 describe('ratsdoc serve on the command line', () => {
-  const cli = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+  const cli = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: FIXTURE_PROJECT, encoding: 'utf8', timeout: 30_000 });
 
   it('refuses a port that is not a number from 0 to 65535 (exit 2)', () => {
     for (const port of ['abc', '-1', '65536', '1.5', '']) {

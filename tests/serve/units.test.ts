@@ -8,6 +8,7 @@ import { EVENTS_PATH, liveReloadSnippet } from '../../src/serve/client.js';
 import { contentType, servedFile } from '../../src/serve/http.js';
 import { affectsPdfAssets, seconds } from '../../src/serve/session.js';
 import { isNoise } from '../../src/serve/watch.js';
+import { FIXTURE_CONTENT, FIXTURE_TEMPLATES } from '../helpers/fixtures.js';
 
 describe('watch: editor noise is ignored', () => {
   it.each(['konzept/.massnahmen.yaml.swp', 'konzept/massnahmen.yaml~', 'vorlagen/4913', '.git/index', 'vorlagen/.#11-1481.md', '.vscode/settings.json', 'konzept/#x.md#', '.ratsdoc-tmp-out-1-2/index.html', 'konzept/x.yaml.tmp.123'])('%s is noise', (rel) => {
@@ -19,8 +20,8 @@ describe('watch: editor noise is ignored', () => {
 });
 
 describe('which changes make every PDF render again', () => {
-  const content = path.resolve('content');
-  const templates = path.resolve('templates');
+  const content = FIXTURE_CONTENT;
+  const templates = FIXTURE_TEMPLATES;
   it.each([
     [content, 'konzept/massnahmen.yaml', false],
     [content, 'vorlagen/11-1481.md', false],

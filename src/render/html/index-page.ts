@@ -20,7 +20,7 @@ export interface IndexFile { label: string; href: string; pages?: number }
 
 /** One document on the overview page: its files in the order of the renderer list. */
 export interface IndexEntry extends IndexFields {
-  kind: 'konzept' | 'vorlage';
+  kind: 'konzept' | 'vorlage' | 'bericht';
   title: string;
   files: IndexFile[];
 }
@@ -28,9 +28,9 @@ export interface IndexEntry extends IndexFields {
 /** Page-level information for the overview. */
 export interface IndexInfo { kommune: string; generatedNote?: string }
 
-/** Konzept(e) first (by title), then Vorlagen by natural number order, unnumbered ones last. */
+/** Konzept(e) first (by title), then Sachstandsberichte (by title), then Vorlagen by natural number order, unnumbered ones last. */
 export function sortIndexEntries(entries: IndexEntry[]): IndexEntry[] {
-  const rank = (e: IndexEntry) => (e.kind === 'konzept' ? 0 : e.nummer !== undefined ? 1 : 2);
+  const rank = (e: IndexEntry) => (e.kind === 'konzept' ? 0 : e.kind === 'bericht' ? 1 : e.nummer !== undefined ? 2 : 3);
   return [...entries].sort((a, b) =>
     rank(a) - rank(b)
     || (a.nummer !== undefined && b.nummer !== undefined ? compareNatural(a.nummer, b.nummer) : 0)
@@ -75,7 +75,7 @@ function indexTable(entries: IndexEntry[]): Element {
 }
 
 function row(entry: IndexEntry): Element {
-  const name = entry.kind === 'konzept' ? entry.title : `Vorlage ${entry.nummer ?? entry.title}`;
+  const name = entry.kind === 'vorlage' ? `Vorlage ${entry.nummer ?? entry.title}` : entry.title;
   const pages = entry.files.find((f) => f.pages !== undefined)?.pages;
   const optional = (label: string, value: string | undefined, className?: string[]) =>
     value === undefined || value === ''

@@ -10,7 +10,8 @@ import { imageDataUri, type ImageAsset } from './assets.js';
 import { h, type Child } from './h.js';
 import { footnoteId, footnoteRefId, inlineToHast, type InlineState } from './inline.js';
 import { tableToHast } from './table.js';
-import { collectHeadings, tocToHast } from './toc.js';
+import { collectHeadings } from '../../document/outline.js';
+import { tocToHast } from './toc.js';
 
 /** Everything the conversion needs besides the blocks. */
 interface State extends InlineState {

@@ -1,22 +1,8 @@
 /** The table of contents: every heading with `toc: true`, nested by depth, linked by anchor. */
 import type { Element } from 'hast';
-import type { Block, Heading, Toc } from '../../document/tree.js';
+import type { Heading, Toc } from '../../document/tree.js';
 import { h } from './h.js';
 import { inlineToHast, type InlineState } from './inline.js';
-
-/** All headings of the document in order, including those inside sections, lists and groups. */
-export function collectHeadings(blocks: Block[]): Heading[] {
-  const out: Heading[] = [];
-  const walk = (list: Block[]) => {
-    for (const block of list) {
-      if (block.type === 'heading') out.push(block);
-      else if (block.type === 'section' || block.type === 'keepTogether' || block.type === 'blockquote') walk(block.children);
-      else if (block.type === 'list') block.items.forEach(walk);
-    }
-  };
-  walk(blocks);
-  return out;
-}
 
 interface Frame { depth: number; ol: Element; lastLi?: Element }
 

@@ -9,11 +9,12 @@ import type {
 } from '../../document/tree.js';
 import type { RenderContext } from './context.js';
 import { chartToPdf, imageToPdf } from './image.js';
-import { inlineText, inlinesToPdf } from './inline.js';
+import { inlineText, inlinesToPdf, taggedText, type TextFragment } from './inline.js';
 import { fitsOnePage } from './keep.js';
 import { withoutTrailingMargin } from './margins.js';
 import { bannerToPdf, fieldListToPdf, logoToPdf, signaturesToPdf, titlePageToPdf } from './parts.js';
 import { tableToPdf } from './table.js';
+import { headingRole, tagged, type ContentTag } from './tagging/structure.js';
 
 /** Blocks that start something new and are never glued to a preceding heading. */
 const NOT_KEPT_WITH_HEADING = new Set<Block['type']>(['heading', 'pageBreak', 'toc', 'titlePage', 'footnotes']);
@@ -89,12 +90,24 @@ export function blockToPdf(block: Block, ctx: RenderContext): Content | null {
 }
 
 /**
- * A heading: style per depth, printed number, link target (`id`), and when `toc` an entry
- * in the table of contents and a bookmark nested under the previous shallower heading.
+ * The PDF heading level of an HTML heading level (2–6 below the page's `<h1>`): the same
+ * outline, shifted up one level when the PDF does not print the document title as H1.
+ */
+export function pdfHeadingLevel(htmlLevel: number, ctx: RenderContext): number {
+  return Math.min(6, Math.max(2, htmlLevel)) - ctx.headingShift;
+}
+
+/**
+ * A heading (H1–H6, see `pdfHeadingLevel`): style per depth, printed number, link target
+ * (`id`), and when `toc` a bookmark nested under the previous shallower heading (the table
+ * of contents lists it too, see `tocToPdf`).
  */
 export function headingToPdf(node: Heading, ctx: RenderContext): Content {
-  const prefix = node.number ? [{ text: `${node.number} ` }] : [];
-  const text = [...prefix, ...inlinesToPdf(node.children, ctx)];
+  const level = pdfHeadingLevel(node.depth + 1 + ctx.sectionDepth, ctx);
+  const text = ctx.tags.within(headingRole(level), {}, () => [
+    ...(node.number ? [{ text: `${node.number} `, _tag: ctx.tags.content() }] : []),
+    ...inlinesToPdf(node.children, ctx),
+  ]);
   const base = { text, style: `h${node.depth}`, id: node.anchor };
   if (!node.toc) return base;
   const parent = ctx.outlineParents.slice(0, node.depth - 1).reverse().find((a) => a !== undefined);
@@ -103,9 +116,6 @@ export function headingToPdf(node: Heading, ctx: RenderContext): Content {
   // other; pdfmake itself takes both on one text node.
   const entry = {
     ...base,
-    tocItem: true,
-    tocStyle: `toc${node.depth}`,
-    tocMargin: ctx.theme.tocMargins[node.depth],
     outline: true,
     outlineText: `${node.number ? `${node.number} ` : ''}${inlineText(node.children)}`,
     outlineParentId: parent,
@@ -115,29 +125,55 @@ export function headingToPdf(node: Heading, ctx: RenderContext): Content {
 
 /** A paragraph: left-aligned (never justified), in the body, lead, small or muted style. */
 function paragraphToPdf(node: Paragraph, ctx: RenderContext): Content {
-  return { text: inlinesToPdf(node.children, ctx), style: node.style ?? 'paragraph' };
+  return { text: ctx.tags.within('P', {}, () => inlinesToPdf(node.children, ctx)), style: node.style ?? 'paragraph' };
 }
 
-/** A list; each item a stack of blocks, tighter spacing for one-paragraph items. */
+/**
+ * A list (L), each item (LI) a label (Lbl) and a body (LBody). Numbers are real columns,
+ * not pdfmake's `ol` markers: pdfmake draws those after the item's first line, so text
+ * extraction would read „Das Deckblatt 1.“. Bullets are pdfmake's own `ul` discs, drawn
+ * with the first line (so never apart from it at a page break); `bulletLabel` tags them.
+ */
 function listToPdf(node: List, ctx: RenderContext): Content {
-  const items = node.items.map((item) => listItemToPdf(item, ctx));
   const margin: [number, number, number, number] = [0, 0, 0, ctx.theme.blockGap];
-  if (node.ordered) {
-    // Numbers as real columns, not pdfmake's `ol` markers: pdfmake draws those after the item
-    // text, so text extraction and screen readers would read „Das Deckblatt 1.“.
+  return ctx.tags.within('L', {}, () => {
+    if (!node.ordered) {
+      return { ul: node.items.map((item) => ctx.tags.within('LI', {}, () => bulletLabel(ctx.tags.leaf('Lbl', { actualText: '•' }), ctx.tags.within('LBody', {}, () => listItemToPdf(item, ctx))))), margin };
+    }
     const start = node.start ?? 1;
-    const digits = String(start + items.length - 1).length;
+    const digits = String(start + node.items.length - 1).length;
     return {
-      stack: items.map((item, i) => ({ columns: [{ text: `${start + i}.`, width: 8 + digits * 6 }, { stack: [item], width: '*' }], columnGap: 2 })),
+      stack: node.items.map((item, i) => ctx.tags.within('LI', {}, () => {
+        const number = { text: taggedText(`${start + i}.`, () => ctx.tags.leaf('Lbl')), width: 8 + digits * 6 };
+        const body = ctx.tags.within('LBody', {}, () => listItemToPdf(item, ctx));
+        return { columns: [number, { stack: [body], width: '*' }], columnGap: 2 };
+      })),
       margin,
     } as Content;
-  }
-  return { ul: items, margin };
+  });
+}
+
+/**
+ * Tags the disc pdfmake makes for a `ul` item: pdfmake's measuring sets `item.listMarker`
+ * (a fresh canvas on every layout pass), and this accessor stamps its vector as the Lbl.
+ */
+function bulletLabel(label: ContentTag, item: Content): Content {
+  let marker: { canvas?: Array<Record<string, unknown>> } | undefined;
+  Object.defineProperty(item, 'listMarker', {
+    configurable: true,
+    enumerable: true,
+    get: () => marker,
+    set: (value: typeof marker) => {
+      marker = value;
+      for (const vector of value?.canvas ?? []) tagged(vector, label);
+    },
+  });
+  return item;
 }
 
 /** A list item; its paragraphs closer together than in running text. */
 function listItemToPdf(item: Block[], ctx: RenderContext): Content {
-  const tight = (p: Paragraph): Content => ({ text: inlinesToPdf(p.children, ctx), margin: [0, 0, 0, ctx.theme.fontSize * 0.3] });
+  const tight = (p: Paragraph): Content => ({ text: ctx.tags.within('P', {}, () => inlinesToPdf(p.children, ctx)), margin: [0, 0, 0, ctx.theme.fontSize * 0.3] });
   if (item.length === 1 && item[0].type === 'paragraph') return tight(item[0]);
   const content = item.map((b) => (b.type === 'paragraph' && !b.style ? tight(b) : blockToPdf(b, ctx)));
   return { stack: content.filter((c): c is Content => c !== null) };
@@ -145,8 +181,9 @@ function listItemToPdf(item: Block[], ctx: RenderContext): Content {
 
 /** A blockquote: its blocks in muted italics behind a rule in the primary colour. */
 function blockquoteToPdf(node: Blockquote, ctx: RenderContext): Content {
+  const children = ctx.tags.within('BlockQuote', {}, () => blocksToPdf(node.children, ctx));
   return {
-    table: { widths: ['*'], body: [[{ stack: blocksToPdf(node.children, ctx), style: 'blockquote' }]] },
+    table: { widths: ['*'], body: [[{ stack: children, style: 'blockquote' }]] },
     layout: ctx.theme.tableLayouts.quote,
     margin: [0, 0, 0, ctx.theme.blockGap],
   };
@@ -155,7 +192,7 @@ function blockquoteToPdf(node: Blockquote, ctx: RenderContext): Content {
 /** A code block: monospace on a shaded box, leading spaces kept. */
 function codeToPdf(node: Code, ctx: RenderContext): Content {
   return {
-    table: { widths: ['*'], body: [[{ text: node.value, style: 'code', font: ctx.monoFont }]] },
+    table: { widths: ['*'], body: [[{ text: taggedText(node.value, () => ctx.tags.leaf('Code')), style: 'code', font: ctx.monoFont }]] },
     layout: ctx.theme.tableLayouts.code,
     margin: [0, 0, 0, ctx.theme.blockGap],
   };
@@ -172,21 +209,48 @@ function thematicBreakToPdf(ctx: RenderContext): Content {
 
 /** A labelled Vorlage section: the bold label (kept with the first child), then the children. */
 function sectionToPdf(node: Section, ctx: RenderContext): Content {
-  const label: Content = { text: node.label, style: 'sectionLabel', id: node.anchor };
-  const [first, ...rest] = node.children;
-  if (first && first.type !== 'pageBreak' && fitsOnePage([first], ctx)) {
-    const head: Content = { stack: [label, ...nonNull(blockToPdf(first, ctx))], unbreakable: true };
-    return { stack: [head, ...blocksToPdf(rest, ctx)] };
-  }
-  return { stack: [label, ...blocksToPdf(node.children, ctx)] };
+  return ctx.tags.within('Sect', {}, () => {
+    const level = pdfHeadingLevel(2 + ctx.sectionDepth, ctx);
+    const label: Content = { text: taggedText(node.label, () => ctx.tags.leaf(headingRole(level))), style: 'sectionLabel', id: node.anchor } as Content;
+    ctx.sectionDepth++;
+    try {
+      const [first, ...rest] = node.children;
+      if (first && first.type !== 'pageBreak' && fitsOnePage([first], ctx)) {
+        const head: Content = { stack: [label, ...nonNull(blockToPdf(first, ctx))], unbreakable: true };
+        return { stack: [head, ...blocksToPdf(rest, ctx)] };
+      }
+      return { stack: [label, ...blocksToPdf(node.children, ctx)] };
+    } finally {
+      ctx.sectionDepth--;
+    }
+  });
 }
 
-/** The table of contents: pdfmake's `toc`, filled with every heading marked `tocItem`. */
+/**
+ * The table of contents: its title a heading (as in HTML), then a TOC with one TOCI per
+ * heading marked `toc`, each a Link with the heading's number and text and its page number
+ * (pdfmake's `pageReference`). Built here rather than with pdfmake's `toc`, which copies the
+ * headings' own text nodes and so their tags.
+ */
 function tocToPdf(node: Toc, ctx: RenderContext): Content {
+  const title: Content = { text: taggedText(node.title, () => ctx.tags.leaf(headingRole(pdfHeadingLevel(2, ctx)))), style: 'tocTitle' };
+  const body = ctx.tags.within('TOC', {}, () => ctx.headings.filter((h) => h.toc).map((heading) => {
+    const text = `${heading.number ? `${heading.number} ` : ''}${inlineText(heading.children)}`;
+    return ctx.tags.within('TOCI', {}, () => ctx.tags.within('Link', { linkText: text }, () => {
+      const slot = ctx.tags.content();
+      const margin = ctx.theme.tocMargins[heading.depth];
+      return [
+        { text: [{ text, _tag: slot, linkToDestination: heading.anchor }] as TextFragment[], alignment: 'left', style: `toc${heading.depth}`, margin },
+        // pdfmake replaces a `pageReference` node's text by the page number: the tag goes on the node.
+        { pageReference: heading.anchor, alignment: 'right', margin: [0, margin[1], 0, margin[3]], _nodeTag: slot },
+      ];
+    }));
+  }));
+  if (body.length === 0) return { stack: [title], margin: [0, 0, 0, ctx.theme.blockGap * 2] };
   return {
-    toc: { title: { text: node.title, style: 'tocTitle' }, numberStyle: {} },
+    stack: [title, { table: { dontBreakRows: true, widths: ['*', 'auto'], body }, layout: 'noBorders' }],
     margin: [0, 0, 0, ctx.theme.blockGap * 2],
-  };
+  } as Content;
 }
 
 /** Footnotes at the end of a chapter: a short rule, then number | text in small type. */
@@ -194,10 +258,10 @@ function footnotesToPdf(node: Footnotes, ctx: RenderContext): Content | null {
   if (node.items.length === 0) return null;
   const { fontSize, colors } = ctx.theme;
   const rule: Content = { canvas: [{ type: 'line', x1: 0, y1: 0, x2: fontSize * 8, y2: 0, lineWidth: 0.5, lineColor: colors.table_border }], margin: [0, fontSize, 0, fontSize * 0.4] };
-  const body = node.items.map((item) => [
-    { text: String(item.number), id: item.anchor, style: 'footnote' },
+  const body = node.items.map((item) => ctx.tags.within('Note', { id: item.anchor }, () => [
+    { text: taggedText(String(item.number), () => ctx.tags.leaf('Lbl')), id: item.anchor, style: 'footnote' },
     { stack: footnoteBody(item.children, ctx), style: 'footnote' },
-  ]);
+  ]));
   return {
     stack: [rule, { table: { widths: [fontSize * 1.6, '*'], body, dontBreakRows: true }, layout: ctx.theme.tableLayouts.plain }],
     margin: [0, 0, 0, ctx.theme.blockGap],
@@ -205,6 +269,7 @@ function footnotesToPdf(node: Footnotes, ctx: RenderContext): Content | null {
 }
 
 function footnoteBody(blocks: Block[], ctx: RenderContext): Content[] {
-  if (blocks.length === 1 && blocks[0].type === 'paragraph') return [{ text: inlinesToPdf(blocks[0].children, ctx) }];
+  const first = blocks[0];
+  if (blocks.length === 1 && first.type === 'paragraph') return [{ text: ctx.tags.within('P', {}, () => inlinesToPdf(first.children, ctx)) }];
   return blocksToPdf(blocks, ctx);
 }

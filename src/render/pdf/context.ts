@@ -1,6 +1,8 @@
 /**
  * State shared by the tree → pdfmake conversion functions of one document.
  */
+import type { Heading } from '../../document/tree.js';
+import type { StructureTree } from './tagging/structure.js';
 import type { PdfTheme } from './theme.js';
 
 /** What every conversion function of one render needs. */
@@ -17,4 +19,15 @@ export interface RenderContext {
    * bookmark can be nested under its parent's (`outlineParentId`).
    */
   outlineParents: Array<string | undefined>;
+  /** The PDF's structure tree, grown as the definition is made (tagged PDF). */
+  tags: StructureTree;
+  /**
+   * Heading levels in the PDF are the HTML levels minus this: 0 when the document prints its
+   * title as H1 (a title page), else 1 (the HTML page's `<h1>` is not printed in the PDF).
+   */
+  headingShift: number;
+  /** Every heading of the document in order (the table of contents lists those marked `toc`). */
+  headings: Heading[];
+  /** Nesting of labelled sections; a section's label is one heading level above its content. */
+  sectionDepth: number;
 }

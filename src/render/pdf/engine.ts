@@ -9,6 +9,10 @@ import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
 import { escapeMarkup } from '../../format/escape.js';
 import type { FontAsset } from '../renderer.js';
+import { installTaggingHooks } from './tagging/hooks.js';
+import { writeStructure } from './tagging/write.js';
+
+installTaggingHooks();
 
 /** Fonts: family name → the bytes of its four TTF files. */
 export interface EngineOptions {
@@ -133,5 +137,6 @@ export async function pdfFromDefinition(def: TDocumentDefinitions, options: Engi
   const doc = (await output.getStream()) as unknown as PdfKitInfoDocument;
   if (typeof doc._addInfo !== 'function') throw new Error('pdfkit: _addInfo fehlt (pdfkit-Version geändert?)');
   escapeXmpInfo(doc);
+  writeStructure(doc);
   return output.getBuffer();
 }

@@ -6,6 +6,8 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Chart, Image } from '../../document/tree.js';
 import type { RenderContext } from './context.js';
+import { taggedText } from './inline.js';
+import { LAYOUT, tagged } from './tagging/structure.js';
 
 /** CSS pixels (the unit of `Image.width` and of chart SVGs, as in HTML) to pt. */
 const MM_TO_PT = 72 / 25.4;
@@ -20,12 +22,11 @@ export function checkedImagePath(file: string, ctx: RenderContext): string {
 export function imageToPdf(node: Image, ctx: RenderContext): Content {
   const { contentWidth, contentHeight, blockGap } = ctx.theme;
   const width = node.width ? Math.min(node.width * MM_TO_PT, contentWidth) : contentWidth;
-  // The alt text (node.alt) cannot be attached until the PDF is tagged; the tree keeps it.
-  return {
+  return tagged({
     image: checkedImagePath(node.path, ctx),
     fit: [width, contentHeight * 0.8],
     margin: [0, blockGap * 0.5, 0, blockGap],
-  };
+  }, node.alt.trim() ? ctx.tags.leaf('Figure', { alt: node.alt }) : LAYOUT) as Content; // no alt text: decoration
 }
 
 /**
@@ -34,11 +35,17 @@ export function imageToPdf(node: Image, ctx: RenderContext): Content {
  */
 export function chartToPdf(node: Chart, ctx: RenderContext): Content {
   const { contentWidth, blockGap } = ctx.theme;
-  // The text alternative (node.alt) waits for tagged PDF, like an image's alt text.
   const width = Math.min(node.width, contentWidth); // chart sizes are in pt
   const height = node.width > 0 ? (node.height * width) / node.width : 0;
   // `options` (passed through to svg-to-pdfkit) is missing from @types/pdfmake.
+  // A Figure with the builder's sentence from the data as Alt; the caption is its Caption.
+  return ctx.tags.within('Figure', { alt: node.alt }, () => chartContent(node, width, height, ctx));
+}
+
+function chartContent(node: Chart, width: number, height: number, ctx: RenderContext): Content {
+  const { blockGap } = ctx.theme;
   const svg = {
+    _tag: ctx.tags.content(),
     svg: node.svg,
     width,
     margin: [0, blockGap * 0.5, 0, blockGap * 0.5],
@@ -49,5 +56,5 @@ export function chartToPdf(node: Chart, ctx: RenderContext): Content {
   // Kept with its caption unless it alone nearly fills a page (see keep.ts).
   const unbreakable = height < ctx.theme.contentHeight * 0.85 || undefined;
   if (!node.caption) return { stack: [svg], margin: [0, 0, 0, blockGap * 0.5], unbreakable };
-  return { stack: [svg, { text: node.caption, style: 'caption' }], margin: [0, 0, 0, blockGap], unbreakable };
+  return { stack: [svg, { text: taggedText(node.caption, () => ctx.tags.leaf('Caption')), style: 'caption' }], margin: [0, 0, 0, blockGap], unbreakable };
 }

@@ -5,6 +5,7 @@
  */
 import type { Inline } from '../../document/tree.js';
 import type { RenderContext } from './context.js';
+import type { ContentTag } from './tagging/structure.js';
 
 /** One run of text with its complete inline style, as pdfmake wants it in a `text` array. */
 export interface TextFragment {
@@ -17,12 +18,18 @@ export interface TextFragment {
   link?: string;
   linkToDestination?: string;
   color?: string;
+  /** The structure element slot (or artifact) this text belongs to; see tagging/structure.ts. */
+  _tag?: ContentTag;
 }
 
 /** Style accumulated from the enclosing inline nodes. */
-type InlineStyle = Omit<TextFragment, 'text'>;
+type InlineStyle = Omit<TextFragment, 'text' | '_tag'>;
 
-/** Converts inline content to flat pdfmake text fragments (empty texts are dropped). */
+/**
+ * Converts inline content to flat pdfmake text fragments (empty texts are dropped), tagged
+ * as content of the current structure element; links become Link elements, footnote
+ * references Reference elements with their Link.
+ */
 export function inlinesToPdf(inlines: Inline[], ctx: RenderContext, style: InlineStyle = {}): TextFragment[] {
   return inlines.flatMap((node) => inlineToPdf(node, ctx, style));
 }
@@ -30,7 +37,7 @@ export function inlinesToPdf(inlines: Inline[], ctx: RenderContext, style: Inlin
 function inlineToPdf(node: Inline, ctx: RenderContext, style: InlineStyle): TextFragment[] {
   switch (node.type) {
     case 'text':
-      return fragment(node.value, style);
+      return fragment(node.value, style, ctx);
     case 'strong':
       return inlinesToPdf(node.children, ctx, { ...style, bold: true });
     case 'emphasis':
@@ -38,28 +45,36 @@ function inlineToPdf(node: Inline, ctx: RenderContext, style: InlineStyle): Text
     case 'delete':
       return inlinesToPdf(node.children, ctx, { ...style, decoration: 'lineThrough' });
     case 'inlineCode':
-      return fragment(node.value, { ...style, font: ctx.monoFont });
+      return fragment(node.value, { ...style, font: ctx.monoFont }, ctx);
     case 'break':
-      return [{ ...style, text: '\n' }];
+      return [{ ...style, text: '\n', _tag: ctx.tags.content() }];
     case 'link':
-      return inlinesToPdf(node.children, ctx, { ...style, ...linkTarget(node.url), color: ctx.theme.colors.primary });
+      return ctx.tags.within('Link', { linkText: inlineText(node.children) }, () =>
+        inlinesToPdf(node.children, ctx, { ...style, ...linkTarget(node.url), color: ctx.theme.colors.primary }));
     case 'footnoteRef':
-      return [{ ...style, text: String(node.number), sup: true, linkToDestination: node.anchor }];
+      return ctx.tags.within('Reference', {}, () => ctx.tags.within('Link', { linkText: `Fußnote ${node.number}` }, () =>
+        [{ ...style, text: String(node.number), sup: true, linkToDestination: node.anchor, _tag: ctx.tags.content() }]));
     case 'documentLink':
       // A PDF links only inside itself: another document's text stays text.
       return node.document === ctx.outPath && node.anchor
-        ? inlinesToPdf(node.children, ctx, { ...style, linkToDestination: node.anchor, color: ctx.theme.colors.primary })
+        ? ctx.tags.within('Link', { linkText: inlineText(node.children) }, () =>
+          inlinesToPdf(node.children, ctx, { ...style, linkToDestination: node.anchor, color: ctx.theme.colors.primary }))
         : inlinesToPdf(node.children, ctx, style);
   }
 }
 
-function fragment(text: string, style: InlineStyle): TextFragment[] {
-  return text === '' ? [] : [{ ...style, text }];
+function fragment(text: string, style: InlineStyle, ctx: RenderContext): TextFragment[] {
+  return text === '' ? [] : [{ ...style, text, _tag: ctx.tags.content() }];
 }
 
 /** `#anchor` → an internal link to the node with that `id`; anything else an external link. */
 function linkTarget(url: string): Pick<TextFragment, 'link' | 'linkToDestination'> {
   return url.startsWith('#') ? { linkToDestination: url.slice(1) } : { link: url };
+}
+
+/** A plain text as one fragment tagged `tag()` (nothing, and no tag made, for an empty text). */
+export function taggedText(text: string, tag: () => ContentTag): TextFragment[] {
+  return text === '' ? [] : [{ text, _tag: tag() }];
 }
 
 /** The plain text of inline content (bookmark titles, size estimates). */

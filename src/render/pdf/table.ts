@@ -5,23 +5,36 @@
 import type { Content, TableCell as PdfCell } from 'pdfmake/interfaces.js';
 import type { Table, TableCell } from '../../document/tree.js';
 import type { RenderContext } from './context.js';
-import { inlinesToPdf } from './inline.js';
+import { inlinesToPdf, taggedText } from './inline.js';
 import { fitsOnePage } from './keep.js';
+import type { StructRole } from './tagging/structure.js';
 
 type PdfWidth = number | string;
 type CellRole = 'header' | 'body' | 'footer';
 
-/** Converts a table; its caption is a small bold line above, its anchor a link target. */
+/**
+ * Converts a table; its caption is a small bold line above, its anchor a link target.
+ * Tagged as Table (Caption first) with THead, TBody and TFoot; header cells are TH with
+ * Scope Column, a body row's header cell TH with Scope Row.
+ */
 export function tableToPdf(table: Table, ctx: RenderContext): Content {
-  const columns = columnCount(table);
-  const shaded = table.variant !== 'plain';
-  const body = [
-    ...table.headerRows.map((row) => rowToPdf(row, columns, 'header', shaded, ctx)),
-    ...table.rows.map((row) => rowToPdf(row, columns, 'body', shaded, ctx)),
-    ...(table.footerRows ?? []).map((row) => rowToPdf(row, columns, 'footer', shaded, ctx)),
-  ];
-  if (body.length === 0) return { text: '' };
-  const caption = table.caption === undefined ? undefined : { text: table.caption, style: 'caption', id: table.anchor };
+  if (table.headerRows.length + table.rows.length + (table.footerRows?.length ?? 0) === 0) return { text: '' };
+  return ctx.tags.within('Table', {}, () => {
+    const caption = table.caption === undefined ? undefined : { text: taggedText(table.caption, () => ctx.tags.leaf('Caption')), style: 'caption', id: table.anchor };
+    const columns = columnCount(table);
+    const shaded = table.variant !== 'plain';
+    const group = (role: StructRole, rows: TableCell[][], cellRole: CellRole) =>
+      rows.length === 0 ? [] : ctx.tags.within(role, {}, () => rows.map((row) => rowToPdf(row, columns, cellRole, shaded, ctx)));
+    const body = [
+      ...group('THead', table.headerRows, 'header'),
+      ...group('TBody', table.rows, 'body'),
+      ...group('TFoot', table.footerRows ?? [], 'footer'),
+    ];
+    return tableDefinition(table, columns, body, caption, ctx);
+  });
+}
+
+function tableDefinition(table: Table, columns: number, body: PdfCell[][], caption: Content | undefined, ctx: RenderContext): Content {
   if (table.anchor && !caption) attachAnchor(body, table.anchor);
   const pdfTable: Content = {
     table: {
@@ -63,12 +76,17 @@ export function columnWidths(widths: Array<number | 'auto'> | undefined, columns
 /** A row padded to `columns` cells, with pdfmake's placeholder cells after a colSpan. */
 function rowToPdf(row: TableCell[], columns: number, role: CellRole, shaded: boolean, ctx: RenderContext): PdfCell[] {
   const cells: PdfCell[] = [];
-  row.forEach((cell, index) => {
+  ctx.tags.within('TR', {}, () => row.forEach((cell, index) => {
     const span = Math.min(cell.colSpan ?? 1, columns - cells.length);
     if (span < 1) return;
-    cells.push(cellToPdf(cell, span, cellStyle(cell, index, role), shaded, ctx));
+    // As in HTML: a header cell in a body or footer row is a row header.
+    const header = role === 'header' || cell.header === true;
+    const scope = role === 'header' ? 'Column' : 'Row';
+    const content = ctx.tags.within(header ? 'TH' : 'TD', { ...(header ? { scope } : {}), ...(span > 1 ? { colSpan: span } : {}) }, () =>
+      cellToPdf(cell, span, cellStyle(cell, index, role), shaded, ctx));
+    cells.push(content);
     for (let i = 1; i < span; i++) cells.push({ text: '' });
-  });
+  }));
   while (cells.length < columns) cells.push({ text: '' });
   return cells;
 }

@@ -1,0 +1,81 @@
+/**
+ * Inline content → `docx` runs. Word has no nesting of bold inside a link inside italics:
+ * the tree's nesting is flattened into runs that each carry their full formatting, links
+ * become hyperlinks (external by relationship, internal by bookmark), footnote references
+ * Word footnotes.
+ */
+import { ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, TextRun, type ParagraphChild } from 'docx';
+import type { Inline } from '../../document/tree.js';
+import { STYLE } from './styles.js';
+
+/** Formatting accumulated from the enclosing inline nodes. */
+interface RunStyle {
+  bold?: boolean;
+  italics?: boolean;
+  strike?: boolean;
+  code?: boolean;
+  link?: boolean;
+}
+
+/** Converts inline content to runs and hyperlinks (empty texts are dropped). */
+export function inlinesToDocx(inlines: Inline[], style: RunStyle = {}): ParagraphChild[] {
+  return inlines.flatMap((node) => inlineToDocx(node, style));
+}
+
+function inlineToDocx(node: Inline, style: RunStyle): ParagraphChild[] {
+  switch (node.type) {
+    case 'text':
+      return node.value === '' ? [] : [run(node.value, style)];
+    case 'strong':
+      return inlinesToDocx(node.children, { ...style, bold: true });
+    case 'emphasis':
+      return inlinesToDocx(node.children, { ...style, italics: true });
+    case 'delete':
+      return inlinesToDocx(node.children, { ...style, strike: true });
+    case 'inlineCode':
+      return node.value === '' ? [] : [run(node.value, { ...style, code: true })];
+    case 'break':
+      return [new TextRun({ break: 1 })];
+    case 'link': {
+      const children = inlinesToDocx(node.children, { ...style, link: true }) as TextRun[];
+      if (node.url.startsWith('#')) return [new InternalHyperlink({ anchor: bookmarkName(node.url.slice(1)), children })];
+      return [new ExternalHyperlink({ link: node.url, children })];
+    }
+    case 'footnoteRef':
+      return [new FootnoteReferenceRun(node.number)];
+    default:
+      return unknownNode(node, 'inline');
+  }
+}
+
+function run(text: string, style: RunStyle): TextRun {
+  return new TextRun({
+    text,
+    ...(style.bold ? { bold: true } : {}),
+    ...(style.italics ? { italics: true } : {}),
+    ...(style.strike ? { strike: true } : {}),
+    ...(style.link ? { style: 'Hyperlink' } : style.code ? { style: STYLE.inlineCode } : {}),
+  });
+}
+
+/**
+ * A bookmark name for a tree anchor. Word allows letters, digits and `_`, at most 40
+ * characters, starting with a letter; anchors are ASCII slugs with `-`, so map `-` to `_`
+ * and keep long ones unique by a short hash of the whole anchor.
+ */
+export function bookmarkName(anchor: string): string {
+  const base = `a_${anchor.replace(/[^A-Za-z0-9_]/g, '_')}`;
+  if (base.length <= 40) return base;
+  let h = 0x811c9dc5;
+  for (const ch of anchor) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
+  return `${base.slice(0, 31)}_${h.toString(16).padStart(8, '0')}`;
+}
+
+/**
+ * A node type the renderer does not know: a bug in ratsdoc (a builder made a node this
+ * renderer was not taught), never a user's mistake, so it fails loudly instead of dropping
+ * content from the Word file.
+ */
+export function unknownNode(node: { type: string }, kind: 'inline' | 'block'): never {
+  throw new Error(`DOCX: unbekannter ${kind === 'inline' ? 'Inline-' : 'Block-'}Knotentyp „${node.type}“ im Dokumentbaum`);
+}
