@@ -51,7 +51,8 @@ export function markdownTexts(model: Model): MarkdownText[] {
   for (const k of model.kapitel.values()) out.push({ src: k, entity: `Kapitel „${k.name}“` });
   for (const v of model.vorlagen) {
     const entity = `Vorlage „${v.meta.value.nummer}“`;
-    out.push({ src: v, entity }, ...fieldsOf(v.meta, VORLAGE_MARKDOWN, entity));
+    const declared = (model.vorlageMarkdownFields ?? []).map((k) => [k]);
+    out.push({ src: v, entity }, ...fieldsOf(v.meta, [...VORLAGE_MARKDOWN, ...declared], entity));
   }
   for (const b of model.berichte) out.push({ src: b, entity: `Bericht „${b.name}“` });
   for (const [name, patterns] of Object.entries(COLLECTION_MARKDOWN) as Array<[CollectionName, string[][]]>) {

@@ -99,6 +99,8 @@ export interface Model {
   unusableFiles?: ReadonlySet<string>;
   /** Numbers of Vorlagen whose front matter names a number but failed its schema. */
   brokenVorlagen?: ReadonlySet<string>;
+  /** Front-matter fields of Vorlagen that the city's form declares as Markdown (`typ: markdown`). */
+  vorlageMarkdownFields?: readonly string[];
 }
 
 /** Lookup tables by ID, built once per model. */

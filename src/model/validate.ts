@@ -26,7 +26,8 @@ export function validateShapes(raw: RawContent, form: Form = FormSchema.parse({}
   const diagnostics: Diagnostic[] = [...raw.diagnostics];
   const collections = Object.fromEntries(COLLECTION_NAMES.map((n) => [n, []])) as unknown as Collections;
   const brokenIds = Object.fromEntries(COLLECTION_NAMES.map((n) => [n, new Set<string>()])) as Model['brokenIds'];
-  const model: Model = { root: raw.root, display: raw.display, collections, brokenIds, kapitel: new Map(), vorlagen: [], berichte: [] };
+  const model: Model = { root: raw.root, display: raw.display, collections, brokenIds, kapitel: new Map(), vorlagen: [], berichte: [],
+    vorlageMarkdownFields: Object.entries(form.felder).filter(([, f]) => f.typ === 'markdown').map(([k]) => k) };
 
   for (const f of raw.yamlFiles) {
     if (f.kind === 'config') {

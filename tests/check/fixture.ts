@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent } from '../../src/model/check.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import type { Form } from '../../src/theme/form.js';
 import { formatDiagnosticLine } from '../../src/diagnostics/format.js';
 import { FIXTURE_CONTENT } from '../helpers/fixtures.js';
 
@@ -80,9 +81,9 @@ export class Fixture {
     return this;
   }
 
-  /** Runs the checker; files in the result are relative to the content folder. */
-  async check(): Promise<Found[]> {
-    const { diagnostics } = await checkContent(this.dir);
+  /** Runs the checker (with the city form `form`, if given); files in the result are relative to the content folder. */
+  async check(form?: Form): Promise<Found[]> {
+    const { diagnostics } = await checkContent(this.dir, form);
     return diagnostics.map((d) => ({ ...d, file: this.rel(d.file) }));
   }
 

@@ -6,6 +6,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { cleanupTemp, fixture, type Fixture } from '../check/fixture.js';
 import { CODES } from '../../src/diagnostics/codes.js';
+import { FormSchema } from '../../src/theme/form.js';
 
 afterAll(cleanupTemp);
 
@@ -85,6 +86,19 @@ describe('helper errors inside Markdown fields of YAML files, at their real plac
       { file: daten, ...(await at(daten, '{{titel "M-99"}}')), code: CODES.helperUnknownId, entity: 'Interview „INT-1“', message: '{{titel "M-99"}}: Maßnahme, Ziel, Handlungsfeld, Indikator oder Meilenstein „M-99“ ist nicht definiert (meinten Sie „M-09“?)' },
       { file: daten, ...(await at(daten, '{{anzahl massnahmen status')), code: CODES.helperArguments, entity: 'Meilenstein „MS-04“', message: '{{anzahl massnahmen status="fertig"}}: „status“: „fertig“ ist nicht erlaubt; erlaubt: geplant, laufend, abgeschlossen, zurueckgestellt' },
       { file: vorlage, ...(await at(vorlage, '{{ziele}}')), code: CODES.helperBlockInline, entity: 'Vorlage „11/1500“', message: '{{ziele}} ist ein Block (Tabelle oder Grafik) und muss allein in einem eigenen Absatz stehen; im Satz bitte {{anzahl ziele}} verwenden' },
+    ]);
+  });
+});
+
+describe('helper errors inside a field the city form declares as Markdown', () => {
+  test('checked like the built-in fields, at the real line and column', async () => {
+    const f = await fixture('helpers');
+    const vorlage = 'vorlagen/11-1500.md';
+    await f.replace(vorlage, 'betreff: Sachstand Beratung\n', 'betreff: Sachstand Beratung\nbegruendung: |\n  Erste Zeile.\n  Die Quote liegt bei {{wert "I-0l"}}.\n');
+    const form = FormSchema.parse({ felder: { begruendung: { label: 'Begründung', typ: 'markdown' } } });
+    const errors = (await f.check(form)).filter((d) => d.severity === 'error');
+    expect(errors.map((d) => ({ file: d.file, line: d.line, column: d.column, code: d.code, entity: d.entity }))).toEqual([
+      { file: vorlage, ...(await placeOf(f, vorlage, '{{wert "I-0l"}}')), code: CODES.helperUnknownId, entity: 'Vorlage „11/1500“' },
     ]);
   });
 });
