@@ -55,6 +55,11 @@ export class BuildContext {
    * placed itself (those are not appended again).
    */
   bericht?: { name: string; stand: BerichtStand; placed: Set<string> };
+  /**
+   * Depth of the heading the Markdown being built currently stands under (0: none yet), so a
+   * block helper that brings headings of its own (a report part) nests below it.
+   */
+  headingDepth = 0;
 
   constructor(
     readonly model: Model,

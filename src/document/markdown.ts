@@ -74,6 +74,8 @@ class Converter {
   private readonly footnoteDefs = new Map<string, md.FootnoteDefinition>();
   private readonly footnoteNumbers = new Map<string, { number: number; anchor: string }>();
   private readonly headingCounters: number[] = [0, 0, 0, 0];
+  /** Tree depth of the last heading built. */
+  private currentDepth: number | undefined;
 
   constructor(
     private readonly src: MarkdownSource,
@@ -142,11 +144,14 @@ class Converter {
     const node = p.children.find((c): c is HelperNode => c.type === 'helper');
     if (!node || !isAloneInParagraph(node, p)) return null;
     const { def, args } = trustedCall(node, helpers);
-    return def.placement === 'block' ? def.expand(args, this.ctx) : null;
+    if (def.placement !== 'block') return null;
+    this.ctx.headingDepth = this.currentDepth ?? this.plan.baseDepth - 1;
+    return def.expand(args, this.ctx);
   }
 
   private heading(n: md.Heading): Block {
     const depth = Math.min(4, this.plan.baseDepth + n.depth - 1) as 1 | 2 | 3 | 4;
+    this.currentDepth = depth;
     const children = this.inlines(n.children);
     let number: string | undefined;
     if (this.plan.numberPrefix !== undefined && n.depth <= 3) {

@@ -11,7 +11,7 @@ import { parseMarkdown } from '../content/markdown.js';
 import type { HelperNode } from '../content/helper-syntax.js';
 import { sourcePosition, type MarkdownSource, type Model, type ModelIndex } from '../model/model.js';
 import { ENTITY_LABEL } from '../model/schemas.js';
-import type { HelperArgs, HelperDefinition, ReferenceTarget } from './define.js';
+import type { HelperArgs, HelperDefinition, HelperPlace, ReferenceTarget } from './define.js';
 import { checkArguments, parseCall } from './call.js';
 import type { HelperRegistry } from './registry.js';
 
@@ -43,12 +43,16 @@ export function isAloneInParagraph(node: md.Node, parent: md.Parent): boolean {
 
 /** Label of reference targets in messages: „Maßnahme“, „Maßnahme oder Ziel“. */
 function targetLabel(to: ReferenceTarget[]): string {
-  const labels = to.map((t) => (t === 'vorlagen' ? 'Vorlage' : ENTITY_LABEL[t]));
+  const labels = to.map((t) => (t === 'vorlagen' ? 'Vorlage' : t === 'berichte' ? 'Bericht' : ENTITY_LABEL[t]));
   return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} oder ${labels[labels.length - 1]}` : labels[0];
 }
 
-/** The IDs (or Vorlage numbers) of a target, and those that exist but are broken (reported elsewhere). */
+/** The IDs (Vorlage numbers, Bericht names) of a target, and those that exist but are broken (reported elsewhere). */
 function idsOf(to: ReferenceTarget, model: Model, index: ModelIndex): { ids: Iterable<string>; has: (id: string) => boolean } {
+  if (to === 'berichte') {
+    const names = model.berichte.map((b) => b.name);
+    return { ids: names, has: (id) => names.includes(id) || !!model.unusableFiles?.has(`berichte/${id}.md`) };
+  }
   if (to === 'vorlagen') {
     const numbers = model.vorlagen.map((v) => v.meta.value.nummer);
     return { ids: numbers, has: (id) => numbers.includes(id) || !!model.brokenVorlagen?.has(id) };
@@ -58,7 +62,7 @@ function idsOf(to: ReferenceTarget, model: Model, index: ModelIndex): { ids: Ite
 }
 
 /** Checks the helpers of one Markdown text. */
-export function checkHelpers(src: MarkdownSource, entity: string, model: Model, index: ModelIndex, registry: HelperRegistry): Diagnostic[] {
+export function checkHelpers(src: MarkdownSource, entity: string, model: Model, index: ModelIndex, registry: HelperRegistry, place: HelperPlace = {}): Diagnostic[] {
   // Text without `{{` holds no helper: skip the parser (most YAML fields are one sentence).
   if (!src.body.includes('{{')) return [];
   const out: Diagnostic[] = [];
@@ -96,7 +100,7 @@ export function checkHelpers(src: MarkdownSource, entity: string, model: Model, 
       resolved = false;
       report(node, CODES.helperUnknownId, `${node.value}: ${targetLabel(targets)} „${ref.id}“ ist nicht definiert${didYouMean(ref.id, lookups.flatMap((l) => [...l.ids]))}`);
     }
-    if (resolved && def.problems) for (const problem of def.problems(checked.args as never, { model, index })) report(node, CODES.helperNoValue, `${node.value}: ${problem}`);
+    if (resolved && def.problems) for (const problem of def.problems(checked.args as never, { model, index, place })) report(node, CODES.helperNoValue, `${node.value}: ${problem}`);
   }
   return out;
 }

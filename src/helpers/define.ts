@@ -10,8 +10,13 @@ import type { Model, ModelIndex } from '../model/model.js';
 import type { BuildContext } from '../document/context.js';
 import type { Block, Inline } from '../document/tree.js';
 
-/** What an ID argument may point to: a collection of the Konzept, or the Vorlagen by number. */
-export type ReferenceTarget = CollectionName | 'vorlagen';
+/** What an ID argument may point to: a collection of the Konzept, the Vorlagen by number, the Sachstandsberichte by name. */
+export type ReferenceTarget = CollectionName | 'vorlagen' | 'berichte';
+
+/** Where a call stands: in the body of a Sachstandsbericht (its name), or elsewhere. */
+export interface HelperPlace {
+  bericht?: string;
+}
 
 /** One entity a call refers to; the rules report it when it does not exist. */
 export interface HelperReference {
@@ -45,7 +50,7 @@ interface HelperBase<P extends z.ZodTuple, N extends z.ZodObject> {
    * Problems that depend on the data, checked after the references resolved (an indicator
    * without a measurement, a goal without a Frist): German sentences, never an empty value.
    */
-  problems?(args: HelperArgs<P, N>, data: { model: Model; index: ModelIndex }): string[];
+  problems?(args: HelperArgs<P, N>, data: { model: Model; index: ModelIndex; place: HelperPlace }): string[];
 }
 
 /** A helper that returns a value inside a sentence. */

@@ -23,6 +23,8 @@ const VORLAGE_MARKDOWN: string[][] = [['beschlussvorschlag'], ['finanzen', 'text
 export interface MarkdownText {
   src: MarkdownSource;
   entity: string;
+  /** The Sachstandsbericht whose body this is (its helpers default to its Stichtag). */
+  bericht?: string;
 }
 
 /** The strings at a field path with their concrete paths (`*` expanded). */
@@ -54,7 +56,7 @@ export function markdownTexts(model: Model): MarkdownText[] {
     const declared = (model.vorlageMarkdownFields ?? []).map((k) => [k]);
     out.push({ src: v, entity }, ...fieldsOf(v.meta, [...VORLAGE_MARKDOWN, ...declared], entity));
   }
-  for (const b of model.berichte) out.push({ src: b, entity: `Bericht „${b.name}“` });
+  for (const b of model.berichte) out.push({ src: b, entity: `Bericht „${b.name}“`, bericht: b.name });
   for (const [name, patterns] of Object.entries(COLLECTION_MARKDOWN) as Array<[CollectionName, string[][]]>) {
     for (const item of model.collections[name] as Array<Located<{ id: string }>>) out.push(...fieldsOf(item, patterns, `${ENTITY_LABEL[name]} „${item.value.id}“`));
   }

@@ -266,7 +266,7 @@ const vorlagen: Rule = (model) => {
 
 const helperCalls: Rule = (model, index) => {
   const out: Diagnostic[] = [];
-  for (const { src, entity } of markdownTexts(model)) out.push(...checkHelpers(src, entity, model, index, helpers), ...checkImages(src, entity, model));
+  for (const { src, entity, bericht } of markdownTexts(model)) out.push(...checkHelpers(src, entity, model, index, helpers, { bericht }), ...checkImages(src, entity, model));
   return out;
 };
 

@@ -44,7 +44,7 @@ describe('helper errors in a chapter', () => {
     const at = (needle: string) => placeOf(f, rel, needle);
     const entity = 'Kapitel „lage“';
     expect(await errorsOf(f)).toEqual([
-      { file: rel, ...(await at('{{wret')), code: CODES.helperUnknown, entity, message: 'unbekannter Datenbaustein „wret“ (meinten Sie „wert“?); erlaubt: anzahl, datum, frist, indikator, kosten, massnahmen, meilensteine, name, summe, titel, vorlage, wert, zeitplan, zeitraum, ziele' },
+      { file: rel, ...(await at('{{wret')), code: CODES.helperUnknown, entity, message: 'unbekannter Datenbaustein „wret“ (meinten Sie „wert“?); erlaubt: anzahl, bewertung, datum, finanzstand, frist, indikator, indikatorenstand, kosten, massnahmen, massnahmenstand, meilensteine, name, stand, summe, titel, veraenderungen, vorlage, wert, zeitplan, zeitraum, ziele, zielstand' },
       { file: rel, ...(await at('{{wert "I-0l"}}')), code: CODES.helperUnknownId, entity, message: '{{wert "I-0l"}}: Indikator „I-0l“ ist nicht definiert (meinten Sie „I-01“?)' },
       { file: rel, ...(await at('{{wert "I-01" "zeil"}}')), code: CODES.helperArguments, entity, message: '{{wert "I-01" "zeil"}}: Angabe 2: „zeil“ ist nicht erlaubt (meinten Sie „ziel“?); erlaubt: aktuell, basis, ziel, stichtag' },
       { file: rel, ...(await at('{{indikator "I-01"}} zeigt')), code: CODES.helperBlockInline, entity, message: '{{indikator "I-01"}} ist ein Block (Tabelle oder Grafik) und muss allein in einem eigenen Absatz stehen; im Satz bitte {{wert "I-01"}} verwenden' },

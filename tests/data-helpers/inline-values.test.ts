@@ -6,20 +6,22 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import path from 'node:path';
 import { runPipeline } from '../../src/pipeline/pipeline.js';
-import { pdfPages } from '../helpers/pdf-text.js';
+import { pdfText } from '../helpers/pdf-text.js';
 import { htmlText, indexOfRun, longestPrefixRun, words } from '../helpers/html-text.js';
-import { cleanupTemp, fixture, FIXTURES, ROOT } from '../check/fixture.js';
+import { cleanupTemp, fixture, FIXTURES } from '../check/fixture.js';
+import { FIXTURE_TEMPLATES } from '../helpers/fixtures.js';
 
 afterAll(cleanupTemp);
 
 async function build(content: string) {
-  const result = await runPipeline({ content, templates: path.join(ROOT, 'templates') });
+  const result = await runPipeline({ content, templates: FIXTURE_TEMPLATES });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return result.files!;
 }
 
+/** The words of a PDF's body; items are joined as pdf.js reads them (a link's text is its own item, so joining by spaces would split „2020.“). */
 async function pdfWords(buf: Buffer): Promise<string[]> {
-  return words((await pdfPages(buf)).map((p) => p.join(' ')).join(' '));
+  return words(await pdfText(buf));
 }
 
 /** The words of an HTML page; inline tags (links, code) do not split words as `htmlText` does for block tags. */

@@ -13,6 +13,7 @@ import { CODES } from '../../src/diagnostics/codes.js';
 import { htmlText, words } from '../helpers/html-text.js';
 import { cleanupTemp, fixture, ROOT } from '../check/fixture.js';
 import ampel from './ampel-helper.js';
+import { FIXTURE_TEMPLATES } from '../helpers/fixtures.js';
 
 afterAll(() => {
   helpers.unregister('ampel');
@@ -25,7 +26,7 @@ describe('a helper from one module', () => {
     helpers.register(ampel);
     const f = await fixture('helpers');
     await f.append('konzept/kapitel/lage.md', '\nDas Ziel ist {{ampel "I-01"}}.\n');
-    const ok = await runPipeline({ content: f.dir, templates: path.join(ROOT, 'templates') });
+    const ok = await runPipeline({ content: f.dir, templates: FIXTURE_TEMPLATES });
     expect(ok.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const html = ok.files!.get('konzept/integrationskonzept.html') as string;
     expect(html).toContain('Das Ziel ist <strong>offen</strong>.');
@@ -39,7 +40,7 @@ describe('a helper from one module', () => {
 describe('the registry and the README', () => {
   test('the built-in helpers, each loaded from its own file in src/helpers/builtin/', async () => {
     await loadHelpers();
-    expect(helpers.names().filter((n) => n !== 'ampel')).toEqual(['anzahl', 'datum', 'frist', 'indikator', 'kosten', 'massnahmen', 'meilensteine', 'name', 'summe', 'titel', 'vorlage', 'wert', 'zeitplan', 'zeitraum', 'ziele']);
+    expect(helpers.names().filter((n) => n !== 'ampel')).toEqual(['anzahl', 'bewertung', 'datum', 'finanzstand', 'frist', 'indikator', 'indikatorenstand', 'kosten', 'massnahmen', 'massnahmenstand', 'meilensteine', 'name', 'stand', 'summe', 'titel', 'veraenderungen', 'vorlage', 'wert', 'zeitplan', 'zeitraum', 'ziele', 'zielstand']);
   });
 
   test('every example of every helper is a valid call of that helper', async () => {
@@ -60,7 +61,7 @@ describe('the registry and the README', () => {
     expect(rows.length).toBeGreaterThanOrEqual(15);
     const f = await fixture('helpers');
     await f.append('konzept/kapitel/lage.md', rows.map((r, i) => `\nREADME${i}: ${r.call} :ENDE\n`).join(''));
-    const built = await runPipeline({ content: f.dir, templates: path.join(ROOT, 'templates') });
+    const built = await runPipeline({ content: f.dir, templates: FIXTURE_TEMPLATES });
     expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const text = words(htmlText((built.files!.get('konzept/integrationskonzept.html') as string).replace(/<\/?(a|strong)\b[^>]*>/g, ''))).join(' ');
     for (const [i, r] of rows.entries()) {
