@@ -48,6 +48,16 @@ describe('report parts and figures as helpers', () => {
     expect(indexOfRun(html, words('Maßnahmen im Handlungsfeld Bildung am 30.06.2020'))).toBeGreaterThanOrEqual(0);
   });
 
+  test('anzahl with bericht="…" counts the state at the Stichtag, not today\'s status', async () => {
+    const f = await fixture('helpers');
+    // M-07 is abgeschlossen today, but its ende (2020-12) lies after the Stichtag 30.06.2020: then it was laufend.
+    await f.replace('konzept/daten.yaml', '    ende: 2020-12\n    status: laufend\n', '    ende: 2020-12\n    status: abgeschlossen\n');
+    await f.append('vorlagen/11-1500.md', '\n\nHeute laufen {{anzahl massnahmen status="laufend"}}, am Stichtag liefen {{anzahl massnahmen status="laufend" bericht="2020-1"}} Maßnahmen.\n');
+    const r = await runPipeline({ content: f.dir, templates: FIXTURE_TEMPLATES });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(indexOfRun(htmlWords(r.files!.get('vorlagen/11-1500.html') as string), words('Heute laufen 1, am Stichtag liefen 2 Maßnahmen.'))).toBeGreaterThanOrEqual(0);
+  });
+
   test('outside a report, a missing or unknown bericht="…" is a positioned error', async () => {
     const f = await fixture('helpers');
     await f.append('vorlagen/11-1500.md', '\n\nStand: {{stand "M-07"}}.\n\n{{zielstand bericht="2021-1"}}\n');

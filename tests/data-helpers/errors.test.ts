@@ -49,7 +49,7 @@ describe('helper errors in a chapter', () => {
       { file: rel, ...(await at('{{wert "I-01" "zeil"}}')), code: CODES.helperArguments, entity, message: '{{wert "I-01" "zeil"}}: Angabe 2: „zeil“ ist nicht erlaubt (meinten Sie „ziel“?); erlaubt: aktuell, basis, ziel, stichtag' },
       { file: rel, ...(await at('{{indikator "I-01"}} zeigt')), code: CODES.helperBlockInline, entity, message: '{{indikator "I-01"}} ist ein Block (Tabelle oder Grafik) und muss allein in einem eigenen Absatz stehen; im Satz bitte {{wert "I-01"}} verwenden' },
       { file: rel, ...(await at('{{wert "I-01" und')), code: CODES.helperUnclosed, entity, message: 'Datenbaustein „{{“ wird in derselben Zeile nicht mit „}}“ geschlossen; für geschweifte Klammern als Text bitte \\{{ schreiben' },
-      { file: rel, ...(await at('{{anzahl massnahmen stauts')), code: CODES.helperArguments, entity, message: '{{anzahl massnahmen stauts="laufend"}}: unbekannte Angabe „stauts“ (meinten Sie „status“?); erlaubt: handlungsfeld, status, ziel, ebene, art, sozialraum, zielgruppe' },
+      { file: rel, ...(await at('{{anzahl massnahmen stauts')), code: CODES.helperArguments, entity, message: '{{anzahl massnahmen stauts="laufend"}}: unbekannte Angabe „stauts“ (meinten Sie „status“?); erlaubt: handlungsfeld, status, ziel, ebene, art, sozialraum, zielgruppe, bericht' },
       { file: rel, ...(await at('{{summe kosten finanzierung')), code: CODES.helperNoValue, entity, message: '{{summe kosten finanzierung="Landesmitel"}}: keine Kosten mit der Finanzierung „Landesmitel“ (meinten Sie „Landesmittel“?); vorhanden: Eigenmittel, Landesmittel' },
     ]);
   });

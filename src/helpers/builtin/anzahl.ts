@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { defineHelper } from '../define.js';
 import { IdArg, text } from '../common.js';
 import { formatNumber } from '../../format/german.js';
-import { MassnahmeSchema } from '../../model/schemas.js';
+import { MassnahmeSchema, type Massnahme } from '../../model/schemas.js';
+import { BerichtArg, berichtReference, berichtStichtag } from '../bericht-part.js';
+import { statusAt } from '../../evaluation/status.js';
 import type { Model } from '../../model/model.js';
 
 const WAS = ['massnahmen', 'ziele', 'indikatoren', 'akteure', 'interviews'] as const;
@@ -10,7 +12,7 @@ type Was = (typeof WAS)[number];
 
 /** Which named arguments each collection understands. */
 const FILTERS: Record<Was, string[]> = {
-  massnahmen: ['handlungsfeld', 'status', 'ziel'],
+  massnahmen: ['handlungsfeld', 'status', 'ziel', 'bericht'],
   ziele: ['handlungsfeld', 'ebene'],
   indikatoren: ['handlungsfeld'],
   akteure: ['art'],
@@ -25,6 +27,7 @@ const named = z.object({
   art: z.enum(['Verwaltung', 'Wohlfahrtsverband', 'Migrantenorganisation', 'Bildungstraeger', 'Ehrenamt', 'Wirtschaft', 'Politik', 'Sonstige']).optional(),
   sozialraum: IdArg.optional(),
   zielgruppe: z.enum(['Altzugewanderte', 'Neuzugewanderte', 'Einheimische', 'Fachkraefte']).optional(),
+  bericht: BerichtArg.optional(),
 });
 type Named = z.infer<typeof named>;
 
@@ -32,8 +35,12 @@ type Named = z.infer<typeof named>;
 export function count(model: Model, was: Was, f: Named): number {
   const c = model.collections;
   switch (was) {
-    case 'massnahmen':
-      return c.massnahmen.filter(({ value: m }) => (!f.handlungsfeld || m.handlungsfeld === f.handlungsfeld) && (!f.status || m.status === f.status) && (!f.ziel || m.ziele.includes(f.ziel))).length;
+    case 'massnahmen': {
+      // With bericht="…" the status is the one at that report's Stichtag.
+      const stichtag = f.bericht ? berichtStichtag(f.bericht, {}, model) : undefined;
+      const status = (m: Massnahme) => (stichtag ? statusAt(m, stichtag) : m.status);
+      return c.massnahmen.filter(({ value: m }) => (!f.handlungsfeld || m.handlungsfeld === f.handlungsfeld) && (!f.status || status(m) === f.status) && (!f.ziel || m.ziele.includes(f.ziel))).length;
+    }
     case 'ziele':
       return c.ziele.filter(({ value: z }) => (!f.handlungsfeld || z.handlungsfeld === f.handlungsfeld) && (!f.ebene || z.ebene === f.ebene)).length;
     case 'indikatoren': {
@@ -54,14 +61,15 @@ export function count(model: Model, was: Was, f: Named): number {
 export default defineHelper({
   name: 'anzahl',
   placement: 'inline',
-  summary: 'Wie viele Maßnahmen, Ziele, Indikatoren oder Akteure es gibt (bei interviews: wie viele Interviews geführt wurden), wahlweise nur die eines Handlungsfelds, Status, Ziels, einer Ebene, Art, eines Sozialraums oder einer Zielgruppe.',
-  examples: ['{{anzahl massnahmen handlungsfeld="HF-SOZ" status="laufend"}}', '{{anzahl ziele ebene="Handlungsziel"}}', '{{anzahl indikatoren}}', '{{anzahl akteure art="Migrantenorganisation"}}', '{{anzahl interviews zielgruppe="Neuzugewanderte"}}'],
+  summary: 'Wie viele Maßnahmen, Ziele, Indikatoren oder Akteure es gibt (bei interviews: wie viele Interviews geführt wurden), wahlweise nur die eines Handlungsfelds, Status, Ziels, einer Ebene, Art, eines Sozialraums oder einer Zielgruppe; bei Maßnahmen mit bericht="…" der Stand am Stichtag dieses Berichts.',
+  examples: ['{{anzahl massnahmen handlungsfeld="HF-SOZ" status="laufend"}}', '{{anzahl ziele ebene="Handlungsziel"}}', '{{anzahl indikatoren}}', '{{anzahl akteure art="Migrantenorganisation"}}', '{{anzahl interviews zielgruppe="Neuzugewanderte"}}', '{{anzahl massnahmen status="laufend" bericht="2020-1"}}'],
   positional: z.tuple([z.enum(WAS)]),
   named,
   references: ({ named: f }) => [
     ...(f.handlungsfeld ? [{ to: 'handlungsfelder' as const, id: f.handlungsfeld, argument: `handlungsfeld="${f.handlungsfeld}"` }] : []),
     ...(f.ziel ? [{ to: 'ziele' as const, id: f.ziel, argument: `ziel="${f.ziel}"` }] : []),
     ...(f.sozialraum ? [{ to: 'sozialraeume' as const, id: f.sozialraum, argument: `sozialraum="${f.sozialraum}"` }] : []),
+    ...berichtReference(f.bericht),
   ],
   problems: ({ positional: [was], named: f }) =>
     Object.keys(f)
