@@ -9,7 +9,7 @@ import type { BerichtStand, IndikatorStand } from '../evaluation/bericht.js';
 import type { MoneyRow, MoneyTotal } from '../evaluation/money.js';
 import type { StatusCounts } from '../evaluation/status.js';
 import { statusAt } from '../evaluation/status.js';
-import { formatDate, formatMoney, formatNumber, formatPeriod, formatValue } from '../format/german.js';
+import { formatDate, formatMoney, formatNumber, formatPeriod, formatValue, isCountUnit } from '../format/german.js';
 import { MASSNAHME_STATUS, type MassnahmeStatus } from '../model/schemas.js';
 import type { BuildContext } from './context.js';
 import { barGroupsChart, progressAlt, progressChart } from './charts-bericht.js';
@@ -41,6 +41,7 @@ export function statusLabel(s: MassnahmeStatus | undefined): string {
 export function formatChange(delta: number, einheit: string): string {
   const rounded = Math.round(delta * 100) / 100;
   const sign = rounded > 0 ? '+' : rounded === 0 ? '±' : '';
+  if (isCountUnit(einheit)) return `${sign}${formatNumber(rounded)}`;
   const unit = einheit === '%' ? 'Prozentpunkte' : einheit;
   return `${sign}${formatNumber(rounded)}\u00a0${unit}`;
 }

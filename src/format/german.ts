@@ -46,9 +46,14 @@ export function formatMoney(value: number): string {
 
 /** A value with its unit: `21,7 %`, `6.843 Personen`. */
 export function formatValue(value: number, unit?: string): string {
-  if (!unit) return formatNumber(value);
+  if (!unit || isCountUnit(unit)) return formatNumber(value);
   if (unit === '€' || unit === 'EUR' || unit === 'Euro') return formatMoney(value);
   return `${formatNumber(value)}\u00a0${unit}`;
+}
+
+/** `einheit: Anzahl` means a plain count: „8“, not „8 Anzahl“. */
+export function isCountUnit(unit: string): boolean {
+  return unit.toLowerCase() === 'anzahl';
 }
 
 /** A German enumeration: `PDF`, `PDF und HTML`, `PDF, HTML und DOCX`. */

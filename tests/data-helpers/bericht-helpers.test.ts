@@ -25,7 +25,7 @@ describe('report parts and figures as helpers', () => {
     const f = await fixture('helpers');
     const r = await runPipeline({ content: f.dir, templates: FIXTURE_TEMPLATES });
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const sentence = words('Der Indikator I-01 ist auf Kurs; die Kita-Lotsen sind laufend (überfällig).');
+    const sentence = words('Der Indikator I-01 ist auf Kurs; die Kita-Lotsen sind laufend und überfällig.');
     expect(indexOfRun(htmlWords(r.files!.get('berichte/2020-1.html') as string), sentence)).toBeGreaterThanOrEqual(0);
     expect(indexOfRun(words(await pdfText(r.files!.get('berichte/2020-1.pdf') as Buffer)), sentence)).toBeGreaterThanOrEqual(0);
     // Tree depth d is <h(d+1)> in HTML (the title is the only <h1>).

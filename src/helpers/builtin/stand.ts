@@ -24,6 +24,6 @@ export default defineHelper({
   expand: ({ positional: [id], named: { bericht } }, ctx) => {
     const m = ctx.index.massnahmen.get(id)!.value;
     const stichtag = berichtStichtag(bericht, { bericht: ctx.bericht?.name }, ctx.model)!;
-    return text(`${statusLabel(statusAt(m, stichtag))}${isUeberfaellig(m, stichtag) ? ' (überfällig)' : ''}`);
+    return text(`${statusLabel(statusAt(m, stichtag))}${isUeberfaellig(m, stichtag) ? ' und überfällig' : ''}`);
   },
 });
