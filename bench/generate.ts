@@ -57,19 +57,32 @@ const RENAME: Record<string, (e: Entry, r: Rename) => Entry> = {
   meilensteine: (e, r) => ({ ...e, id: r(e.id) }),
 };
 
-/** Renames the IDs inside `{{…}}` helper calls of a Markdown body. */
-function renameHelpers(body: string, r: Rename): string {
-  return body.replace(/\{\{[^}]*\}\}/g, (expr) => expr.replace(/"([^"]+)"/g, (_, id: string) => `"${r(id)}"`));
+/**
+ * Renames the IDs inside `{{…}}` helper calls of a Markdown body: quoted entity IDs of the
+ * copy, and (in a copied Vorlage) the numbers of other Vorlagen; fixed words (`"ziel"`) and
+ * report names (`bericht="2020-1"`: reports are not copied) stay.
+ */
+function renameHelpers(body: string, r: Rename, ids: ReadonlySet<string>, vorlagePrefix?: string): string {
+  return body.replace(/\{\{[^}]*\}\}/g, (expr) => {
+    const isVorlage = /^\{\{\s*vorlage\s/.test(expr);
+    return expr.replace(/"([^"]+)"/g, (quoted, value: string) => {
+      if (ids.has(value)) return `"${r(value)}"`;
+      if (isVorlage && vorlagePrefix) return `"${vorlagePrefix}-${value}"`;
+      return quoted;
+    });
+  });
 }
 
 /** Options of the generator. */
 export interface ScaleOptions {
   /** Copies of each Vorlage per copy of the concept (the benchmark's 10× folder has 200 Vorlagen). */
   vorlagenPerCopy?: number;
+  /** The content folder to multiply (default: the example in `content/`; tests pass their fixture). */
+  source?: string;
 }
 
 /** Writes the Vorlagen of copy `k` (variant `v`), their numbers and `bezug` prefixed so they stay unique. */
-function copyVorlagen(dir: string, files: string[], k: number, v: number, r: Rename): Array<Promise<void>> {
+function copyVorlagen(dir: string, files: string[], k: number, v: number, r: Rename, ids: ReadonlySet<string>): Array<Promise<void>> {
   const prefix = v === 1 ? `K${k}` : `K${k}V${v}`;
   return files.map((file) =>
     fs.readFile(path.join(dir, 'vorlagen', file), 'utf8').then((text) => {
@@ -77,7 +90,7 @@ function copyVorlagen(dir: string, files: string[], k: number, v: number, r: Ren
       const front = text
         .slice(0, end)
         .replace(/^(nummer|bezug): *"?([^"\n]+)"?$/gm, (_, key: string, nummer: string) => `${key}: "${prefix}-${nummer.trim()}"`);
-      return fs.writeFile(path.join(dir, 'vorlagen', `${prefix.toLowerCase()}-${file}`), front + renameHelpers(text.slice(end), r));
+      return fs.writeFile(path.join(dir, 'vorlagen', `${prefix.toLowerCase()}-${file}`), front + renameHelpers(text.slice(end), r, ids, prefix));
     }),
   );
 }
@@ -86,7 +99,7 @@ function copyVorlagen(dir: string, files: string[], k: number, v: number, r: Ren
 export async function generateScaledContent(factor: number, dir: string, options: ScaleOptions = {}): Promise<void> {
   if (!Number.isInteger(factor) || factor < 1) throw new Error(`factor must be a positive integer, got ${factor}`);
   await fs.mkdir(dir, { recursive: true });
-  await fs.cp(EXAMPLE, dir, { recursive: true });
+  await fs.cp(options.source ?? EXAMPLE, dir, { recursive: true });
 
   const konzeptDir = path.join(dir, 'konzept');
   const collectionFiles = (await fs.readdir(konzeptDir)).filter((n) => n.endsWith('.yaml') && n !== 'konzept.yaml').sort();
@@ -95,6 +108,8 @@ export async function generateScaledContent(factor: number, dir: string, options
   const collections = await Promise.all(
     collectionFiles.map(async (name) => ({ name, data: load(await fs.readFile(path.join(konzeptDir, name), 'utf8')) as Record<string, Entry[]> })),
   );
+
+  const ids = new Set(collections.flatMap(({ data }) => Object.values(data ?? {}).flatMap((entries) => (entries ?? []).map((e) => String(e.id)))));
 
   const konzeptPath = path.join(konzeptDir, 'konzept.yaml');
   const konzept = load(await fs.readFile(konzeptPath, 'utf8')) as { konzept: { gliederung: unknown[] } };
@@ -111,17 +126,17 @@ export async function generateScaledContent(factor: number, dir: string, options
       const base = chapter.replace(/\.md$/, '');
       jobs.push(
         fs.readFile(path.join(konzeptDir, 'kapitel', chapter), 'utf8').then((text) =>
-          fs.writeFile(path.join(konzeptDir, 'kapitel', `${base}-k${k}.md`), renameHelpers(text, r)),
+          fs.writeFile(path.join(konzeptDir, 'kapitel', `${base}-k${k}.md`), renameHelpers(text, r, ids)),
         ),
       );
       konzept.konzept.gliederung.push({ kapitel: `${base}-k${k}` });
     }
-    jobs.push(...copyVorlagen(dir, vorlagen, k, 1, r));
+    jobs.push(...copyVorlagen(dir, vorlagen, k, 1, r, ids));
   }
   const perCopy = options.vorlagenPerCopy ?? 1;
   for (let k = 1; k <= factor; k++) {
     const r: Rename = k === 1 ? (id) => id : (id) => `${id}-k${k}`;
-    for (let v = 2; v <= perCopy; v++) jobs.push(...copyVorlagen(dir, vorlagen, k, v, r));
+    for (let v = 2; v <= perCopy; v++) jobs.push(...copyVorlagen(dir, vorlagen, k, v, r, ids));
   }
   await Promise.all(jobs);
   await fs.writeFile(konzeptPath, `# Gliederung um die Kopien erweitert (Beispieldaten)\n${dump(konzept, { lineWidth: -1 })}`);

@@ -12,7 +12,15 @@ import { findHelpers, trustedCall } from '../helpers/check.js';
 import { helpers } from '../helpers/registry.js';
 import { markdownTexts } from '../model/markdown-fields.js';
 import { ThemeSchema } from '../theme/theme.js';
-import type { Side } from './revision.js';
+import type { Model, ModelIndex } from '../model/model.js';
+import { evaluateBericht } from '../evaluation/bericht.js';
+import { berichtOutPath } from '../document/bericht.js';
+
+/** What this module needs of a compared revision (`revision.ts` `Side`; not imported, to keep diff/ free of import cycles). */
+interface Side {
+  model: Model;
+  index: ModelIndex;
+}
 
 /** One inline value whose text differs. */
 export interface TextValueChange {
@@ -40,12 +48,17 @@ const THEME = ThemeSchema.parse({});
 function values(side: Side): Map<string, Value> {
   const out = new Map<string, Value>();
   const vorlageOf = new Map(side.model.vorlagen.map((v) => [v.file, v.meta.value.nummer]));
-  for (const { src, entity } of markdownTexts(side.model)) {
+  for (const { src, entity, bericht } of markdownTexts(side.model)) {
     if (!src.body.includes('{{')) continue;
     const nummer = vorlageOf.get(src.file);
-    const dokument = nummer !== undefined ? `Vorlage „${nummer}“` : 'Konzept';
+    const dokument = nummer !== undefined ? `Vorlage „${nummer}“` : bericht !== undefined ? `Bericht „${bericht}“` : 'Konzept';
     const ctx = new BuildContext(side.model, side.index, THEME, [], new Set());
-    ctx.outPath = nummer !== undefined ? vorlageOutPath(nummer) : KONZEPT_OUT_PATH;
+    ctx.outPath = nummer !== undefined ? vorlageOutPath(nummer) : bericht !== undefined ? berichtOutPath(bericht) : KONZEPT_OUT_PATH;
+    if (bericht !== undefined) {
+      // A report's own helpers show its Stichtag.
+      const b = side.model.berichte.find((x) => x.name === bericht)!;
+      ctx.bericht = { name: bericht, stand: evaluateBericht(b, side.model, side.index), placed: new Set() };
+    }
     const seen = new Map<string, number>();
     for (const { node } of findHelpers(parseMarkdown(src.body)).helpers) {
       let text: string;
