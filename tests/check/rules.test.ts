@@ -239,7 +239,7 @@ describe('files named in the content', () => {
 describe('helper calls in Markdown', () => {
   test('an unknown helper, with a suggestion', async () => {
     expect(await withFile('vorlagen/9-1.md', vorlage('', 'Text.\n\n{{massnahme handlungsfeld="HF-ARB"}}\n'))).toEqual([
-      'vorlagen/9-1.md:9:1 helper-unknown error Vorlage „9/1“: unbekannter Datenbaustein „massnahme“ (meinten Sie „massnahmen“?); erlaubt: anzahl, datum, frist, indikator, kosten, massnahmen, meilensteine, name, summe, titel, vorlage, wert, zeitplan, zeitraum, ziele',
+      'vorlagen/9-1.md:9:1 helper-unknown error Vorlage „9/1“: unbekannter Datenbaustein „massnahme“ (meinten Sie „massnahmen“?); erlaubt: anzahl, bewertung, datum, finanzstand, frist, indikator, indikatorenstand, kosten, massnahmen, massnahmenstand, meilensteine, name, stand, summe, titel, veraenderungen, vorlage, wert, zeitplan, zeitraum, ziele, zielstand',
     ]);
   });
 
