@@ -3,6 +3,7 @@
  * schemas' inferred types; `Located` only adds where a value stands.
  */
 import type { YamlLocations, ValuePath } from '../content/yaml.js';
+import type { UnparsedFile } from '../content/load.js';
 import type { Position } from '../diagnostics/diagnostic.js';
 import type {
   Akteur, BerichtFrontMatter, CollectionName, Handlungsfeld, Indikator, Interview, KapitelFrontMatter, Konzept, Massnahme,
@@ -84,6 +85,11 @@ export interface Model {
   unusableFiles?: ReadonlySet<string>;
   /** Numbers of Vorlagen whose front matter names a number but failed its schema. */
   brokenVorlagen?: ReadonlySet<string>;
+  /**
+   * IDs (key `collection\0id`) and Vorlage numbers still legible in files with a YAML syntax
+   * error, with their file: references to them are not reported as missing.
+   */
+  unparsed?: { ids: ReadonlyMap<string, UnparsedFile>; vorlagen: ReadonlyMap<string, UnparsedFile> };
 }
 
 /** Lookup tables by ID, built once per model. */

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { formatPath } from '../diagnostics/zod.js';
+import type { UnparsedFile } from '../content/load.js';
 import { at, indexModel, type Located, type Model, type ModelIndex, type MarkdownSource } from './model.js';
 import { COLLECTION_NAMES, ENTITY_LABEL, type CollectionName } from './schemas.js';
 import { periodEnd, periodStart } from './dates.js';
@@ -50,7 +51,7 @@ const references: Rule = (model, index) => {
       for (const { value: id, sub } of valuesAt(item.value, spec.path)) {
         if (typeof id !== 'string') continue;
         const ref = { id, sub };
-        if (targets.has(ref.id) || model.brokenIds[spec.to].has(ref.id)) continue;
+        if (targets.has(ref.id) || model.brokenIds[spec.to].has(ref.id) || inUnparsedFile(model, index, spec.to, ref.id)) continue;
         out.push(diag('error', 'unresolved-reference', item.file, at(item, ...ref.sub),
           `${ENTITY_LABEL[spec.to]} „${ref.id}“ ist nicht definiert${didYouMean(ref.id, targets.keys())} (${formatPath(ref.sub)})`,
           entityOf(spec.from, item.value.id)));
@@ -209,7 +210,7 @@ export function vorlageFileName(nummer: string): string {
   return nummer.replace(/[\/\\]/g, '-').replace(/[^A-Za-z0-9ÄÖÜäöüß._-]/g, '_');
 }
 
-const vorlagen: Rule = (model) => {
+const vorlagen: Rule = (model, index) => {
   const out: Diagnostic[] = [];
   const byNumber = new Map<string, (typeof model.vorlagen)[number]>();
   const byFileName = new Map<string, (typeof model.vorlagen)[number]>();
@@ -254,7 +255,7 @@ const vorlagen: Rule = (model) => {
     }
     if (meta.bezug !== undefined) {
       if (meta.bezug === meta.nummer) out.push(diag('error', 'bezug-self', v.file, at(v.meta, 'bezug'), 'Eine Vorlage kann sich nicht auf sich selbst beziehen', entity));
-      else if (!byNumber.has(meta.bezug) && !model.brokenVorlagen?.has(meta.bezug)) out.push(diag('error', 'bezug-unresolved', v.file, at(v.meta, 'bezug'), `Bezug: Vorlage „${meta.bezug}“ gibt es nicht${didYouMean(meta.bezug, byNumber.keys())}`, entity));
+      else if (!byNumber.has(meta.bezug) && !model.brokenVorlagen?.has(meta.bezug) && !inUnparsedFile(model, index, 'vorlagen', meta.bezug)) out.push(diag('error', 'bezug-unresolved', v.file, at(v.meta, 'bezug'), `Bezug: Vorlage „${meta.bezug}“ gibt es nicht${didYouMean(meta.bezug, [...byNumber.keys()].filter((n) => n !== meta.nummer))}`, entity));
     }
   }
   return out;
@@ -302,7 +303,7 @@ export function checkHelperCalls(src: MarkdownSource, entity: string, model: Mod
     }
     for (const { id, to } of ids) {
       const map = index[to] as Map<string, unknown>;
-      if (!map.has(id) && !model.brokenIds[to].has(id)) {
+      if (!map.has(id) && !model.brokenIds[to].has(id) && !inUnparsedFile(model, index, to, id)) {
         out.push(diag('error', 'helper-unknown-id', src.file, call.position, `${call.raw}: ${ENTITY_LABEL[to]} „${id}“ ist nicht definiert${didYouMean(id, map.keys())}`, entity));
       }
     }
@@ -357,9 +358,33 @@ async function files(model: Model): Promise<Diagnostic[]> {
 const RULES: Rule[] = [uniqueIds, references, goalTree, dates, indicatorWarnings, smartGoals, measureGoals, gliederung, vorlagen, helperCalls, ...berichtRules];
 
 /** Runs every rule over a shape-valid model. */
+/** Per run (keyed by its fresh index): the unparsed files whose IDs some reference named. */
+const quietedFiles = new WeakMap<ModelIndex, Set<UnparsedFile>>();
+
+/**
+ * True when `id` stands in a file with a YAML syntax error: the reference is not reported as
+ * missing (that would be a follow-on error), and the file is noted for one summary line.
+ */
+function inUnparsedFile(model: Model, index: ModelIndex, to: CollectionName | 'vorlagen', id: string): boolean {
+  const file = to === 'vorlagen' ? model.unparsed?.vorlagen.get(id) : model.unparsed?.ids.get(`${to}\u0000${id}`);
+  if (file) quietedFiles.get(index)?.add(file);
+  return file !== undefined;
+}
+
+/** One line per unparsed file whose IDs were referenced: those references went unchecked. */
+function referencesNotChecked(index: ModelIndex): Diagnostic[] {
+  return [...(quietedFiles.get(index) ?? [])].map((u) =>
+    diag('warning', 'references-not-checked', u.file, u,
+      u.kind === 'vorlage'
+        ? `Verweise (bezug) auf die Vorlage „${u.nummer}“ werden nicht geprüft, solange ihr Kopfteil nicht gelesen werden kann`
+        : 'Verweise auf die IDs dieser Datei werden nicht geprüft, solange sie nicht gelesen werden kann'));
+}
+
 export async function runRules(model: Model): Promise<{ diagnostics: Diagnostic[]; index: ModelIndex }> {
   const index = indexModel(model);
+  quietedFiles.set(index, new Set());
   const diagnostics = RULES.flatMap((rule) => rule(model, index));
+  diagnostics.push(...referencesNotChecked(index));
   diagnostics.push(...(await files(model)));
   return { diagnostics, index };
 }
