@@ -19,16 +19,17 @@ function ratsdoc(args: string[], cwd = ROOT) {
 
 const ALLOWED: Record<string, string> = {
   build: '--content, --out, --templates, --jobs, --no-cache, --help',
-  check: '--content, --format, --help',
-  diff: '--content, --format, --help',
+  check: '--content, --templates, --format, --help',
+  diff: '--content, --templates, --format, --help',
   serve: '--content, --out, --port, --templates, --help',
-  schema: '--out, --help',
+  schema: '--out, --templates, --help',
+  init: '--help',
 };
 
 describe('options a command does not know', () => {
   const cases: Array<[string, string[], string]> = [
     ['check', ['check', '--jobs', '3', '--port', '9', '--out', 'x'], '--jobs'],
-    ['check', ['check', '--templates', 't'], '--templates'],
+    ['check', ['check', '--out', 'x'], '--out'],
     ['build', ['build', '--format', 'json'], '--format'],
     ['build', ['build', '--port', '9'], '--port'],
     ['diff', ['diff', 'HEAD', '--out', 'x'], '--out'],
@@ -37,6 +38,7 @@ describe('options a command does not know', () => {
     ['serve', ['serve', '--no-cache'], '--no-cache'],
     ['schema', ['schema', '--jobs', '3'], '--jobs'],
     ['schema', ['schema', '--content', 'c'], '--content'],
+    ['init', ['init', 'neu', '--content', 'c'], '--content'],
   ];
   for (const [command, args, option] of cases) {
     test(`${args.join(' ')}: exit 2, the same message, nothing written`, async () => {
@@ -48,6 +50,7 @@ describe('options a command does not know', () => {
       expect(existsSync(path.join(f.base, 'x'))).toBe(false);
       expect(existsSync(path.join(f.base, 'out'))).toBe(false);
       expect(existsSync(path.join(f.base, 'schemas'))).toBe(false);
+      expect(existsSync(path.join(f.base, 'neu'))).toBe(false);
     });
   }
 
