@@ -25,6 +25,8 @@ export class BuildContext {
     readonly index: ModelIndex,
     readonly theme: Theme,
     readonly diagnostics: Diagnostic[],
+    /** Sizes in bytes of the Anlage files the pipeline read, by absolute path. */
+    readonly fileSizes: ReadonlyMap<string, number> = new Map(),
   ) {}
 
   /** Absolute path of a file named relative to the content folder (checked by the rules before). */

@@ -17,6 +17,9 @@ import { checkImages, isPngOrJpeg } from './images.js';
 import { REFERENCE_FIELDS, valuesAt } from './fields.js';
 import { berichtRules } from './rules-bericht.js';
 import { isInsideFolder, normaliseRelative } from '../content/paths.js';
+import { FormSchema, type Form } from '../theme/form.js';
+import { anlagenModeOf, appendsToPdf, isPdfName } from './anlagen.js';
+import { appendProblem, looksLikePdf } from './pdf-file.js';
 
 type Rule = (model: Model, index: ModelIndex) => Diagnostic[];
 
@@ -333,7 +336,17 @@ export async function checkContentFile(model: Model, rel: string): Promise<strin
   return null;
 }
 
-async function files(model: Model): Promise<Diagnostic[]> {
+async function head(file: string, length: number): Promise<Uint8Array> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(length), 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function files(model: Model, form: Form): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
   const jobs: Array<Promise<void>> = [];
   const wappen = model.config?.value.kommune.wappen;
@@ -344,10 +357,25 @@ async function files(model: Model): Promise<Diagnostic[]> {
     }));
   }
   for (const v of model.vorlagen) {
+    const entity = `Vorlage „${v.meta.value.nummer}“`;
+    const mode = anlagenModeOf(form, v);
     (v.meta.value.anlagen ?? []).forEach((a, i) => {
-      if (!a.datei) return;
-      jobs.push(checkContentFile(model, a.datei).then((p) => {
-        if (p) out.push(diag('error', 'file-invalid', v.file, at(v.meta, 'anlagen', i, 'datei'), `Anlage „${a.datei}“ ${p}`, `Vorlage „${v.meta.value.nummer}“`));
+      if (a.anhaengen && (!a.datei || !isPdfName(a.datei))) {
+        const what = a.datei ? `„${a.datei}“ ist keine PDF-Datei` : 'nennt keine Datei';
+        out.push(diag('error', 'anlage-append-not-pdf', v.file, at(v.meta, 'anlagen', i, 'anhaengen'), `Anlage ${i + 1} ${what}; angehängt werden nur PDF-Dateien („datei: ….pdf“)`, entity));
+      }
+      const datei = a.datei;
+      if (!datei) return;
+      jobs.push(checkContentFile(model, datei).then(async (p) => {
+        const where = at(v.meta, 'anlagen', i, 'datei');
+        if (p) return void out.push(diag('error', 'file-invalid', v.file, where, `Anlage „${datei}“ ${p}`, entity));
+        if (!isPdfName(datei)) return;
+        const appends = appendsToPdf(a, mode);
+        // The whole file only when it is to be appended; otherwise its first bytes suffice.
+        const bytes = appends ? await fs.readFile(path.join(model.root, datei)) : await head(path.join(model.root, datei), 1024);
+        if (!looksLikePdf(bytes)) return void out.push(diag('error', 'file-invalid', v.file, where, `Anlage „${datei}“ ist keine PDF-Datei, obwohl sie auf .pdf endet`, entity));
+        const problem = appends ? await appendProblem(bytes) : null;
+        if (problem) out.push(diag('error', 'anlage-append-unreadable', v.file, where, `Anlage „${datei}“ ${problem}`, entity));
       }));
     });
   }
@@ -380,11 +408,12 @@ function referencesNotChecked(index: ModelIndex): Diagnostic[] {
         : 'Verweise auf die IDs dieser Datei werden nicht geprüft, solange sie nicht gelesen werden kann'));
 }
 
-export async function runRules(model: Model): Promise<{ diagnostics: Diagnostic[]; index: ModelIndex }> {
+/** Runs every rule; `form` says which Anlagen are appended (their PDFs must be readable). */
+export async function runRules(model: Model, form: Form = FormSchema.parse({})): Promise<{ diagnostics: Diagnostic[]; index: ModelIndex }> {
   const index = indexModel(model);
   quietedFiles.set(index, new Set());
   const diagnostics = RULES.flatMap((rule) => rule(model, index));
   diagnostics.push(...referencesNotChecked(index));
-  diagnostics.push(...(await files(model)));
+  diagnostics.push(...(await files(model, form)));
   return { diagnostics, index };
 }

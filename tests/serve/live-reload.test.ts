@@ -66,7 +66,8 @@ describe('ratsdoc serve in a real browser', () => {
         nummer: tr.querySelector('td')?.textContent?.trim() ?? '',
         titel: tr.querySelector('th')?.textContent?.trim() ?? '',
         cells: [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? ''),
-        links: [...tr.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? ''),
+        // The document's own files (its Anlagen are listed below them in the same cell).
+        links: [...tr.querySelectorAll('td.links > a')].map((a) => a.getAttribute('href') ?? ''),
       })),
     );
     expect(rows).toHaveLength(5);
