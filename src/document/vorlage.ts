@@ -125,7 +125,8 @@ function furnitureValues(s: VorlageState): Record<string, string> {
 function block(b: FormBlock, s: VorlageState): Block[] {
   const { v, ctx, labels, entity } = s;
   const meta = v.meta.value;
-  const section = (label: string, children: Block[]): Block[] => [{ type: 'section', label, anchor: ctx.anchor(label), children }];
+  // A form may blank a heading (`titel: ""`): the content stands without one, never under an empty heading.
+  const section = (label: string, children: Block[]): Block[] => (label.trim() ? [{ type: 'section', label, anchor: ctx.anchor(label), children }] : children);
   if ('feld' in b) {
     const decl = s.form.felder[b.feld];
     const value = s.values[b.feld];
@@ -279,7 +280,7 @@ function beratungsfolge(b: Extract<FormBlock, { block: 'beratungsfolge' }>, s: V
   return {
     type: 'table',
     variant: 'grid',
-    caption: b.titel ?? s.labels.beratungsfolge,
+    ...((b.titel ?? s.labels.beratungsfolge).trim() ? { caption: b.titel ?? s.labels.beratungsfolge } : {}),
     widths: b.spalten.map((c) => c.breite),
     headerRows: [b.spalten.map((c) => ({ children: [t(c.label)], header: true, ...(c.feld === 'oeffentlich' ? { align: 'center' as const } : {}) }))],
     rows,

@@ -67,8 +67,11 @@ function memorySource(files: SourceFile[]): ContentSource {
   };
 }
 
+/** The content folder's name in messages (the in-memory files have no folder on disk). */
+const SHOWN_AS = 'content';
+
 async function checkInMemory(files: SourceFile[], root = EXAMPLE): Promise<Diagnostic[]> {
-  const { model, diagnostics } = validateShapes(await loadContentFrom(memorySource(files), root, 'content'));
+  const { model, diagnostics } = validateShapes(await loadContentFrom(memorySource(files), root, SHOWN_AS));
   const rules = await runRules(model);
   const all = [...diagnostics, ...rules.diagnostics];
   // Content that passes the checks goes on to the document builder, which must not crash either.
