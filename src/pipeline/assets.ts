@@ -54,3 +54,8 @@ export async function readAnlagen(model: Model): Promise<Map<string, Uint8Array>
   const bytes = await Promise.all(sources.map((p) => fs.readFile(p)));
   return new Map(sources.map((p, i) => [p, bytes[i]]));
 }
+
+/** The sizes of read files by path (what the Anlagen lists print). */
+export function sizesOf(files: ReadonlyMap<string, Uint8Array>): Map<string, number> {
+  return new Map([...files].map(([p, b]) => [p, b.byteLength]));
+}

@@ -17,7 +17,7 @@ import type { RenderAssets, Renderer } from '../render/renderer.js';
 import { RENDERERS } from '../render/renderers.js';
 import { loadTemplates, resolveTemplatesDir } from '../theme/load.js';
 import type { Theme } from '../theme/theme.js';
-import { assetsFor, readAnlagen, readAssets } from './assets.js';
+import { assetsFor, readAnlagen, readAssets, sizesOf } from './assets.js';
 
 /** One document to render in a slow format. */
 export interface SlowRender {
@@ -77,7 +77,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   const theme = templates.theme;
   // The Anlagen's bytes before the trees: the lists print their sizes, out/ gets copies.
   const anlagen = await readAnlagen(checked.model);
-  const built = buildDocuments(checked.model, checked.index, theme, new Map([...anlagen].map(([p, b]) => [p, b.byteLength])));
+  const built = buildDocuments(checked.model, checked.index, theme, sizesOf(anlagen));
   // The builder re-checks what `check` saw (images, helpers): keep each problem once.
   const seen = new Set(diagnostics.map(diagnosticKey));
   for (const d of built.diagnostics) if (!seen.has(diagnosticKey(d))) diagnostics.push(d), seen.add(diagnosticKey(d));
