@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { VERSION } from './version.js';
 import { ContentFolderMissing } from './content/load.js';
+import { closest, didYouMean } from './diagnostics/suggest.js';
 
 const HELP = `ratsdoc – Integrationskonzept und Ratsvorlagen aus Daten erzeugen
 
@@ -70,94 +71,118 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`ratsdoc ${VERSION}\n`);
     return 0;
   }
-  const options = {
-    content: { type: 'string', default: 'content' },
-    out: { type: 'string', default: 'out' },
-    format: { type: 'string', default: 'text' },
-    port: { type: 'string' },
-    templates: { type: 'string' },
-    jobs: { type: 'string' },
-    'no-cache': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  } as const;
-  let parsed;
-  try {
-    parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw new UsageError(translateParseError((err as Error).message));
-  }
-  if (parsed.values.help) {
+  const spec = COMMAND_OPTIONS[command];
+  if (!spec) throw new UsageError(`unbekannter Befehl „${command}“${didYouMean(command, Object.keys(COMMAND_OPTIONS))}`);
+  const { values, positionals } = commandOptions(command, rest, spec);
+  if (values.help) {
     process.stdout.write(HELP);
     return 0;
   }
+  const text = (name: string, fallback: string): string => (typeof values[name] === 'string' ? (values[name] as string) : fallback);
+  const noPositionals = () => {
+    if (positionals.length) throw new UsageError(`unerwartete Angabe „${positionals[0]}“`);
+  };
   switch (command) {
     case 'check': {
       const { check } = await import('./commands/check.js');
-      if (!['text', 'json'].includes(parsed.values.format)) throw new UsageError(`unbekanntes Format „${parsed.values.format}“ (erlaubt: text, json)`);
-      if (parsed.positionals.length) throw new UsageError(`unerwartete Angabe „${parsed.positionals[0]}“`);
-      return check({ content: parsed.values.content, format: parsed.values.format as 'text' | 'json', ...(parsed.values.templates ? { templates: parsed.values.templates } : {}) });
+      const format = text('format', 'text');
+      if (!['text', 'json'].includes(format)) throw new UsageError(`unbekanntes Format „${format}“ (erlaubt: text, json)`);
+      noPositionals();
+      return check({ content: text('content', 'content'), format: format as 'text' | 'json', ...(values.templates ? { templates: values.templates as string } : {}) });
     }
     case 'build': {
       const { build } = await import('./commands/build.js');
-      if (parsed.positionals.length) throw new UsageError(`unerwartete Angabe „${parsed.positionals[0]}“`);
-      const jobs = parsed.values.jobs === undefined ? undefined : /^[1-9]\d?$/.test(parsed.values.jobs) ? Number(parsed.values.jobs) : NaN;
-      if (Number.isNaN(jobs)) throw new UsageError(`ungültige Anzahl „${parsed.values.jobs}“ für --jobs (erlaubt: 1 bis 99)`);
+      noPositionals();
+      const given = values.jobs as string | undefined;
+      const jobs = given === undefined ? undefined : /^[1-9]\d?$/.test(given) ? Number(given) : NaN;
+      if (Number.isNaN(jobs)) throw new UsageError(`ungültige Anzahl „${given}“ für --jobs (erlaubt: 1 bis 99)`);
       return build({
-        content: parsed.values.content,
-        out: parsed.values.out,
-        ...(parsed.values.templates ? { templates: parsed.values.templates } : {}),
+        content: text('content', 'content'),
+        out: text('out', 'out'),
+        ...(values.templates ? { templates: values.templates as string } : {}),
         ...(jobs ? { jobs } : {}),
-        ...(parsed.values['no-cache'] ? {} : { cacheDir: '.ratsdoc-cache' }),
+        ...(values['no-cache'] ? {} : { cacheDir: '.ratsdoc-cache' }),
       });
     }
     case 'diff': {
       const { diff, DIFF_FORMATS } = await import('./commands/diff.js');
-      const format = parsed.values.format as (typeof DIFF_FORMATS)[number];
+      const format = text('format', 'text') as (typeof DIFF_FORMATS)[number];
       if (!DIFF_FORMATS.includes(format)) throw new UsageError(`unbekanntes Format „${format}“ (erlaubt: ${DIFF_FORMATS.join(', ')})`);
-      const [oldRev, newRev, extra] = parsed.positionals;
+      const [oldRev, newRev, extra] = positionals;
       if (oldRev === undefined) throw new UsageError('diff braucht mindestens einen git-Stand, z. B. „npx ratsdoc diff HEAD“ oder „npx ratsdoc diff main HEAD“');
       if (extra !== undefined) throw new UsageError(`unerwartete Angabe „${extra}“ (diff vergleicht zwei Stände)`);
-      return diff({ content: parsed.values.content, oldRev, ...(newRev !== undefined ? { newRev } : {}), format, ...(parsed.values.templates ? { templates: parsed.values.templates } : {}) });
+      return diff({ content: text('content', 'content'), oldRev, ...(newRev !== undefined ? { newRev } : {}), format, ...(values.templates ? { templates: values.templates as string } : {}) });
     }
     case 'serve': {
       const { serve, DEFAULT_PORT } = await import('./commands/serve.js');
-      const own = commandOptions(rest, { content: { type: 'string', default: 'content' }, out: { type: 'string', default: 'out' }, port: { type: 'string' }, templates: { type: 'string' } });
-      const port = own.port === undefined ? DEFAULT_PORT : /^\d{1,5}$/.test(own.port) && Number(own.port) <= 65535 ? Number(own.port) : NaN;
-      if (Number.isNaN(port)) throw new UsageError(`ungültiger Port „${own.port}“ (erlaubt: 0 bis 65535; 0 wählt einen freien)`);
-      return serve({ content: own.content as string, out: own.out as string, port, ...(own.templates ? { templates: own.templates as string } : {}) });
+      noPositionals();
+      const given = values.port as string | undefined;
+      const port = given === undefined ? DEFAULT_PORT : /^\d{1,5}$/.test(given) && Number(given) <= 65535 ? Number(given) : NaN;
+      if (Number.isNaN(port)) throw new UsageError(`ungültiger Port „${given}“ (erlaubt: 0 bis 65535; 0 wählt einen freien)`);
+      return serve({ content: text('content', 'content'), out: text('out', 'out'), port, ...(values.templates ? { templates: values.templates as string } : {}) });
     }
     case 'init': {
       const { init } = await import('./commands/init.js');
-      const [dir, extra] = parsed.positionals;
+      const [dir, extra] = positionals;
       if (dir === undefined) throw new UsageError('init braucht einen Ordner, z. B. „npx ratsdoc init meine-stadt“');
       if (extra !== undefined) throw new UsageError(`unerwartete Angabe „${extra}“`);
       return init({ dir });
     }
     case 'schema': {
       const { schema } = await import('./commands/schema.js');
-      const own = commandOptions(rest, { out: { type: 'string', default: 'schemas' }, templates: { type: 'string' } });
-      return schema({ out: own.out as string, ...(own.templates ? { templates: own.templates as string } : {}) });
+      noPositionals();
+      return schema({ out: text('out', 'schemas'), ...(values.templates ? { templates: values.templates as string } : {}) });
     }
     default:
+      // Unreachable: COMMAND_OPTIONS refused every other command above.
       throw new UsageError(`unbekannter Befehl „${command}“`);
   }
 }
 
-/** The options of one command (serve, schema), parsed strictly: options of other commands are refused. */
-function commandOptions(args: string[], options: Record<string, { type: 'string'; default?: string }>): Record<string, string | undefined> {
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+const CONTENT = { content: { type: 'string' } } as const;
+const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
+
+/**
+ * The options each command knows, in the order the error message lists them. Every command
+ * is parsed strictly against its own list: an option of another command is a wrong call
+ * (exit 2), never silently ignored.
+ */
+const COMMAND_OPTIONS: Record<string, OptionSpec> = {
+  build: { ...CONTENT, out: { type: 'string' }, templates: { type: 'string' }, jobs: { type: 'string' }, 'no-cache': { type: 'boolean' }, ...HELP_OPTION },
+  check: { ...CONTENT, templates: { type: 'string' }, format: { type: 'string' }, ...HELP_OPTION },
+  diff: { ...CONTENT, templates: { type: 'string' }, format: { type: 'string' }, ...HELP_OPTION },
+  serve: { ...CONTENT, out: { type: 'string' }, port: { type: 'string' }, templates: { type: 'string' }, ...HELP_OPTION },
+  schema: { out: { type: 'string' }, templates: { type: 'string' }, ...HELP_OPTION },
+  init: { ...HELP_OPTION },
+};
+
+/** Parses the options of one command strictly; an unknown option gets one message for all commands. */
+function commandOptions(command: string, args: string[], options: OptionSpec): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  const known = Object.keys(options).map((k) => `--${k}`);
+  const unknown = (name: string) => {
+    const bare = closest(name.replace(/^-+/, ''), Object.keys(options));
+    const hint = bare === undefined ? undefined : `--${bare}`;
+    return new UsageError(`unbekannte Option „${name}“ für „${command}“ ${hint ? `(meinten Sie „${hint}“?)` : `(erlaubt: ${known.join(', ')})`}`);
+  };
+  // Before parsing: parseArgs stops at the first problem, and an unknown option must win over
+  // a missing value of a known one that happens to come first.
+  for (const arg of args) {
+    if (arg === '--') break;
+    const name = /^(--[^=]+)/.exec(arg)?.[1];
+    if (name && !known.includes(name)) throw unknown(name);
+  }
   try {
-    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
-    if (positionals.length) throw new UsageError(`unerwartete Angabe „${positionals[0]}“`);
-    return values as Record<string, string | undefined>;
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (err) {
-    if (err instanceof UsageError) throw err;
+    const short = /Unknown option '([^']+)'/.exec((err as Error).message);
+    if (short) throw unknown(short[1]);
     throw new UsageError(translateParseError((err as Error).message));
   }
 }
 
 function translateParseError(message: string): string {
-  const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `unbekannte Option „${unknown[1]}“`;
   const missing = /Option '([^' ]+)[^']*' argument missing/.exec(message);
   if (missing) return `Option „${missing[1]}“ braucht einen Wert`;
   return `falscher Aufruf (${message})`;

@@ -12,6 +12,7 @@ import { parseYaml, type YamlLocations } from './yaml.js';
 import { splitFrontMatter } from './frontmatter.js';
 import { isInsideFolder } from './paths.js';
 import { parseCsv, type CsvField, type CsvRecord } from './csv.js';
+import { salvageIds, type Salvaged } from './salvage.js';
 
 /** What a YAML file is, from its place in the folder. */
 export type YamlKind = 'config' | 'konzept' | 'collection';
@@ -67,6 +68,17 @@ export interface RawContent {
   /** Measurement tables (`indikatoren/*.csv`); absent when nothing was read. */
   csvFiles?: RawCsvFile[];
   diagnostics: Diagnostic[];
+  /** Files with a YAML syntax error, with the IDs (or Vorlage number) still legible in them. */
+  unparsed: UnparsedFile[];
+}
+
+/** A YAML file or front matter that did not parse, and what could be read from it anyway. */
+export interface UnparsedFile extends Salvaged {
+  kind: YamlKind | MarkdownKind;
+  file: string;
+  /** Where the syntax error was reported. */
+  line: number;
+  column: number;
 }
 
 /** Thrown when the content folder itself is missing: a usage error (exit 2), not a content error. */
@@ -130,7 +142,7 @@ export async function loadContent(contentDir: string): Promise<RawContent> {
  */
 export async function loadContentFrom(source: ContentSource, root: string, contentDir: string): Promise<RawContent> {
   const display = contentDir.replace(/[\\/]+$/, '') || '.';
-  const result: RawContent = { root, display, yamlFiles: [], markdownFiles: [], csvFiles: [], diagnostics: [] };
+  const result: RawContent = { root, display, yamlFiles: [], markdownFiles: [], csvFiles: [], diagnostics: [], unparsed: [] };
 
   const jobs: Array<Promise<void>> = [];
   const configRel = 'ratsdoc.yaml';
@@ -151,6 +163,7 @@ export async function loadContentFrom(source: ContentSource, root: string, conte
   await Promise.all(jobs);
   // Promise.all finishes in any order: sort so that every run is identical.
   result.yamlFiles.sort((a, b) => cmp(a.rel, b.rel));
+  result.unparsed.sort((a, b) => cmp(a.file, b.file));
   result.markdownFiles.sort((a, b) => cmp(a.rel, b.rel));
   result.csvFiles?.sort((a, b) => cmp(a.rel, b.rel));
   return result;
@@ -191,6 +204,7 @@ async function readYaml(from: ContentSource, result: RawContent, rel: string, ki
   const parsed = parseYaml(source);
   if (!parsed.ok) {
     result.diagnostics.push({ severity: 'error', code: CODES.yamlSyntax, file, ...parsed.position, message: parsed.reason });
+    result.unparsed.push({ kind, file, ...parsed.position, ...salvageIds(source.text) });
     return;
   }
   result.yamlFiles.push({ kind, rel, file, value: parsed.value, locations: parsed.locations });
@@ -215,7 +229,10 @@ async function readMarkdown(from: ContentSource, result: RawContent, rel: string
       entry.frontMatterLocations = parsed.locations;
     } else {
       entry.frontMatterOk = false;
-      if (parsed && !parsed.ok) result.diagnostics.push({ severity: 'error', code: CODES.yamlSyntax, file, ...parsed.position, message: parsed.reason });
+      if (parsed && !parsed.ok) {
+        result.diagnostics.push({ severity: 'error', code: CODES.yamlSyntax, file, ...parsed.position, message: parsed.reason });
+        result.unparsed.push({ kind, file, ...parsed.position, ...salvageIds(split.yaml) });
+      }
     }
   }
   result.markdownFiles.push(entry);

@@ -2,6 +2,7 @@ import { parseEvents, constructFromEvents, getScalarValue, EVENT_ID, SCALAR_STYL
 import type { Event, ScalarEvent } from 'js-yaml';
 import type { Position } from '../diagnostics/diagnostic.js';
 import { positionAt, type SourceText } from './source.js';
+import { findUnclosed } from './yaml-unclosed.js';
 
 /** A path into a YAML value: keys and list indexes. */
 export type ValuePath = ReadonlyArray<string | number>;
@@ -228,6 +229,17 @@ function yamlError(err: unknown, source: SourceText, lineOffset: number): YamlRe
     position = positionAt(source, offset);
   }
   else if (e.mark && typeof e.mark.line === 'number') position = { line: e.mark.line + 1, column: (e.mark.column ?? 0) + 1 };
+  // A bracket or quote left open is reported where js-yaml gives up, often lines later and as
+  // „bad indentation“; name it where it was opened, unless js-yaml stopped before it.
+  const unclosed = findUnclosed(source.text);
+  const stoppedAt = typeof e.mark?.position === 'number' ? e.mark.position : source.text.length;
+  if (unclosed && stoppedAt >= unclosed.offset) {
+    const open = positionAt(source, unclosed.offset);
+    const line = open.line + lineOffset;
+    const what = unclosed.char === '[' ? 'die eckige Klammer „[“' : unclosed.char === '{' ? 'die geschweifte Klammer „{“' : `das Anführungszeichen „${unclosed.char}“`;
+    const missing = unclosed.char === '[' ? ' (es fehlt „]“)' : unclosed.char === '{' ? ' (es fehlt „}“)' : '';
+    return { ok: false, reason: `YAML-Syntaxfehler: ${what} in Zeile ${line}, Spalte ${open.column} wird nicht geschlossen${missing}`, position: { line, column: open.column } };
+  }
   return {
     ok: false,
     // An unknown (English) reason is not shown: messages are German; the place still helps.

@@ -12,19 +12,30 @@ export function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-/** The closest known name, if it is close enough to be a likely typo; otherwise undefined. */
+/**
+ * The closest known name, if it is close enough to be a likely typo; otherwise undefined.
+ * A known name that starts with what was typed wins over edit distance: an author who typed
+ * `oe` was on the way to `oeffentlich`, not to `top`.
+ */
 export function closest(name: string, known: Iterable<string>): string | undefined {
   const lower = name.toLowerCase();
+  const list = [...known];
+  if (lower.length >= 2) {
+    const starting = list.filter((k) => k.toLowerCase().startsWith(lower) && k !== name);
+    // The shortest completion is the least surprising; ties keep the order of `known`.
+    if (starting.length) return starting.reduce((a, b) => (b.length < a.length ? b : a));
+  }
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const k of known) {
+  for (const k of list) {
     const dist = editDistance(lower, k.toLowerCase());
     if (dist < bestDistance) {
       best = k;
       bestDistance = dist;
     }
   }
-  const limit = Math.max(2, Math.floor(name.length / 4));
+  // Two edits turn most short words into others (`port` → `out`): short names get one.
+  const limit = name.length <= 4 ? 1 : Math.max(2, Math.floor(name.length / 4));
   return best !== undefined && bestDistance <= limit && bestDistance > 0 ? best : best !== undefined && bestDistance === 0 && best !== name ? best : undefined;
 }
 
@@ -32,4 +43,15 @@ export function closest(name: string, known: Iterable<string>): string | undefin
 export function didYouMean(name: string, known: Iterable<string>): string {
   const s = closest(name, known);
   return s ? ` (meinten Sie „${s}“?)` : '';
+}
+
+/**
+ * For an unknown key: the likely one as ` (meinten Sie „x“?)`, or, when none is close, every
+ * key allowed at that place (`; erlaubt: a, b`), so the author is never left guessing.
+ * `where` (e.g. ` (in beratungsfolge[0])`) goes between the two, as messages read best.
+ */
+export function suggestOrList(name: string, known: readonly string[], where = ''): string {
+  const s = closest(name, known);
+  if (s) return ` (meinten Sie „${s}“?)${where}`;
+  return known.length ? `${where}; erlaubt: ${known.join(', ')}` : where;
 }

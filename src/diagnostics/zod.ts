@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Position } from './diagnostic.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean, suggestOrList } from './suggest.js';
 
 /** Where a zod issue stands: the value at a path, or the key of a path (for unknown keys). */
 export interface IssueLocator {
@@ -85,7 +85,7 @@ export function translateIssues(schema: z.ZodType, issues: readonly z.core.$ZodI
         for (const key of issue.keys) {
           const keyPath = [...path, key];
           out.push({
-            message: `unbekanntes Feld „${key}“${didYouMean(key, known)}${where ? ` (in ${where})` : ''}`,
+            message: `unbekanntes Feld „${key}“${suggestOrList(key, known, where ? ` (in ${where})` : '')}`,
             position: loc.keyAt(keyPath),
             path: keyPath,
           });

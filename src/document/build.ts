@@ -48,11 +48,15 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   },
 ];
 
-/** Builds every document; problems found while building (e.g. a bad image) are diagnostics. */
-export function buildDocuments(model: Model, index: ModelIndex, theme: Theme): { documents: BuiltDocument[]; trees: DocumentTree[]; diagnostics: Diagnostic[] } {
+/**
+ * Builds every document; problems found while building (e.g. a bad image) are diagnostics.
+ * `fileSizes` are the sizes of the Anlage files (by absolute path) that the Anlagen lists
+ * print; the pipeline passes those of the bytes it copies.
+ */
+export function buildDocuments(model: Model, index: ModelIndex, theme: Theme, fileSizes: ReadonlyMap<string, number> = new Map()): { documents: BuiltDocument[]; trees: DocumentTree[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const reported = new Set<string>();
-  const context = () => new BuildContext(model, index, theme, diagnostics, reported);
+  const context = () => new BuildContext(model, index, theme, diagnostics, reported, fileSizes);
   const documents = DOCUMENT_KINDS.flatMap((k) => k.build(model, context));
   return { documents, trees: documents.map((d) => d.tree), diagnostics };
 }

@@ -68,6 +68,8 @@ export class BuildContext {
     readonly diagnostics: Diagnostic[],
     /** Places already reported in this build (shared by every document's context). */
     readonly reported: Set<string> = new Set(),
+    /** Sizes in bytes of the Anlage files the pipeline read, by absolute path. */
+    readonly fileSizes: ReadonlyMap<string, number> = new Map(),
   ) {}
 
   /** Absolute path of a file named relative to the content folder (checked by the rules before). */

@@ -17,6 +17,9 @@ import { creationDate } from './meta.js';
 import { capitalize, display } from './labels.js';
 import { t, p, cell, type Block, type DocumentTree, type Heading, type Inline, type Table, type TableCell } from './tree.js';
 
+/** Output path of the Konzept below `out/`, without extension (declared in context.ts). */
+export { KONZEPT_OUT_PATH };
+
 const headCells = (labels: string[]): TableCell[] => labels.map((l) => cell(l, { header: true }));
 
 /** Label/value rows as a plain two-column table (profiles). */

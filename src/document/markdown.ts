@@ -117,7 +117,7 @@ class Converter {
       case 'heading':
         return [this.heading(n)];
       case 'list':
-        return [{ type: 'list', ordered: !!n.ordered, ...(n.ordered && n.start != null && n.start !== 1 ? { start: n.start } : {}), items: n.children.map((li) => this.blocks(li.children)) }];
+        return [{ type: 'list', ordered: !!n.ordered, ...(n.ordered && n.start != null && n.start !== 1 ? { start: n.start } : {}), items: n.children.map((li) => this.listItem(li)) }];
       case 'blockquote':
         return [{ type: 'blockquote', children: this.blocks(n.children) }];
       case 'code':
@@ -135,8 +135,28 @@ class Converter {
       case 'yaml':
         return [];
       default:
+        this.unsupported(n);
         return [];
     }
+  }
+
+  /** A construct the document tree has no node for: a warning at its place, never a silent gap. */
+  private unsupported(n: md.Node): void {
+    this.report(n, 'warning', CODES.markdownUnsupported, `Das Markdown-Element „${n.type}“ kann ratsdoc nicht darstellen; es fehlt im Dokument`);
+  }
+
+  /**
+   * A list item; a GFM task (`- [x] …`, `- [ ] …`) starts with the form's box characters
+   * (☒/☐) as text, so every format shows the tick.
+   */
+  private listItem(li: md.ListItem): Block[] {
+    const blocks = this.blocks(li.children);
+    if (typeof li.checked !== 'boolean') return blocks;
+    const { an, aus } = this.ctx.theme.vorlage.kaestchen;
+    const box: Inline = { type: 'text', value: `${li.checked ? an : aus}\u00a0` };
+    const [first, ...rest] = blocks;
+    if (first?.type === 'paragraph') return [{ ...first, children: mergeText([box, ...first.children]) }, ...rest];
+    return [{ type: 'paragraph', children: [box] }, ...blocks];
   }
 
   /** A paragraph of one block helper becomes the helper's blocks. */
@@ -152,6 +172,10 @@ class Converter {
   private heading(n: md.Heading): Block {
     const depth = Math.min(4, this.plan.baseDepth + n.depth - 1) as 1 | 2 | 3 | 4;
     this.currentDepth = depth;
+    if (depth < this.plan.baseDepth + n.depth - 1) {
+      const deepest = '#'.repeat(4 - this.plan.baseDepth + 1);
+      this.report(n, 'warning', CODES.headingTooDeep, `Eine Überschrift „${'#'.repeat(n.depth)}“ ist tiefer, als ratsdoc hier gliedert; sie wird wie „${deepest}“ gesetzt`);
+    }
     const children = this.inlines(n.children);
     let number: string | undefined;
     if (this.plan.numberPrefix !== undefined && n.depth <= 3) {
@@ -201,6 +225,7 @@ class Converter {
       case 'break':
         return [{ type: 'break' }];
       case 'html':
+        this.report(n, 'warning', CODES.markdownRawHtml, 'HTML im Text wird nicht ausgeführt, sondern als Text angezeigt');
         return [{ type: 'text', value: n.value }];
       case 'helper': {
         const { def, args } = trustedCall(n, helpers);
@@ -235,6 +260,7 @@ class Converter {
         return [{ type: 'footnoteRef', number: note.number, anchor: note.anchor }];
       }
       default:
+        this.unsupported(n);
         return [];
     }
   }
@@ -250,6 +276,9 @@ class Converter {
 
   /** The footnotes referenced in this body, in order of first reference. */
   footnotes(): Block | null {
+    for (const [id, def] of this.footnoteDefs) {
+      if (!this.footnoteNumbers.has(id)) this.report(def, 'warning', CODES.footnoteUnused, `Fußnote [^${def.label ?? id}] wird im Text nicht verwendet und daher nicht gedruckt (im Text fehlt [^${def.label ?? id}])`);
+    }
     if (!this.footnoteNumbers.size) return null;
     const items = [...this.footnoteNumbers.entries()]
       .sort((a, b) => a[1].number - b[1].number)

@@ -25,8 +25,13 @@ export interface Break { type: 'break' }
 /**
  * A link. `url` is either external (`https:`, `http:`, `mailto:`) or internal `#anchor`
  * pointing at a node's `anchor` in the same document (HTML anchor / PDF internal link).
+ * Links ratsdoc makes itself may point at its own output (`target`, never from Markdown):
+ * `file` – `url` is a file written beside this document, relative to this document's folder
+ * (an Anlage: `11-1702/anlage-2-bescheid.pdf`); `document` – `url` is another document's
+ * output path relative to this one, without extension (`../konzept/integrationskonzept`),
+ * and each format links that document's file of its own format.
  */
-export interface Link { type: 'link'; url: string; children: Inline[] }
+export interface Link { type: 'link'; url: string; children: Inline[]; target?: 'file' | 'document' }
 /** A footnote reference; `number` is its running number in the document, `anchor` its note's anchor. */
 export interface FootnoteRef { type: 'footnoteRef'; number: number; anchor: string }
 
@@ -179,6 +184,24 @@ export interface DocumentTree {
   /** Whether the document is a draft: a watermark in PDF, a banner in HTML. */
   draft?: string;
   blocks: Block[];
+  /** Files of the content folder that go into `out/` with this document (a Vorlage's Anlagen). */
+  attachments?: Attachment[];
+}
+
+/**
+ * An Anlage's file: the pipeline copies `source` to `file` (below `out/`); with `append` the
+ * PDF renderer adds its pages to the document's PDF, with a bookmark titled `title`.
+ */
+export interface Attachment {
+  /** Absolute path in the content folder (the key of its bytes in the render assets). */
+  source: string;
+  /** Path below `out/`, e.g. `vorlagen/11-1702/anlage-2-zuwendungsbescheid.pdf`. */
+  file: string;
+  /** As printed in the Vorlage, e.g. `Anlage 2: Zuwendungsbescheid`. */
+  title: string;
+  /** Link text on the index page, e.g. `Anlage 2 (PDF, 16,8 kB)`. */
+  label: string;
+  append: boolean;
 }
 
 // ------------------------------------------------------------------ constructors (for the builders)

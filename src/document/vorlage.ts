@@ -7,14 +7,18 @@
  */
 import { fieldSource, type Vorlage } from '../model/model.js';
 import { vorlageFileName } from '../model/rules.js';
-import { formatDate, formatMoney, formatNumber } from '../format/german.js';
+import { formatDate, formatFileSize, formatMoney, formatNumber } from '../format/german.js';
 import { fillPlaceholders } from '../theme/theme.js';
 import { effectiveForm, yesNo, type EffectiveForm, type FieldDeclaration, type FormBlock, type FurnitureLine as FormLine } from '../theme/form.js';
 import type { BuildContext } from './context.js';
 import { markdownFieldToBlocks, markdownFieldToInlines, markdownToBlocks } from './markdown.js';
 import { creationDate } from './meta.js';
 import { display } from './labels.js';
-import { t, type Block, type DocumentTree, type FieldList, type FurnitureLine, type Inline, type Table, type TableCell } from './tree.js';
+import { t, type Attachment, type Block, type DocumentTree, type FieldList, type FurnitureLine, type Inline, type Table, type TableCell } from './tree.js';
+import { anlageOutFile, appendsToPdf, fileTypeLabel } from '../model/anlagen.js';
+import { KONZEPT_OUT_PATH } from './konzept.js';
+import { berichtOutPath } from './bericht.js';
+import path from 'node:path';
 
 
 /** Where a Vorlage is written below `out/`. */
@@ -32,6 +36,8 @@ interface VorlageState {
   entity: string;
   /** The front matter with the declared fields (validated against the form). */
   values: Record<string, unknown>;
+  /** Output path of this Vorlage below `out/`, without extension. */
+  outPath: string;
 }
 
 /** Builds the tree of one Vorlage. */
@@ -45,8 +51,10 @@ export function buildVorlage(v: Vorlage, ctx: BuildContext): DocumentTree {
     labels: { ...ctx.theme.labels, ...form.labels },
     entity: `Vorlage „${meta.nummer}“`,
     values: meta as unknown as Record<string, unknown>,
+    outPath: `vorlagen/${vorlageFileName(meta.nummer)}`,
   };
   const blocks = form.bloecke.flatMap((b) => block(b, s));
+  const files = attachments(s);
 
   const placeholders = furnitureValues(s);
   const fill = (line: FormLine): FurnitureLine => ({
@@ -64,7 +72,7 @@ export function buildVorlage(v: Vorlage, ctx: BuildContext): DocumentTree {
 
   return {
     kind: 'vorlage',
-    outPath: ctx.outPath,
+    outPath: s.outPath,
     meta: {
       title: meta.betreff,
       author: kommune,
@@ -76,7 +84,42 @@ export function buildVorlage(v: Vorlage, ctx: BuildContext): DocumentTree {
     header,
     furniture,
     blocks,
+    ...(files.length ? { attachments: files } : {}),
   };
+}
+
+/** The Anlagen with a file: copied beside the Vorlage, PDFs appended as the form or the Anlage says. */
+function attachments(s: VorlageState): Attachment[] {
+  return (s.v.meta.value.anlagen ?? []).flatMap((a, i) => {
+    if (!a.datei) return [];
+    return [{
+      source: s.ctx.resolveContentPath(a.datei),
+      file: anlageOutFile(s.outPath, i + 1, a.datei),
+      title: fillPlaceholders(s.labels.bestandteil_anlage, { nummer: i + 1, titel: anlageTitel(a, s.ctx) }),
+      label: `Anlage ${i + 1} (${fileAbout(a.datei, s)})`,
+      append: appendsToPdf(a, s.form.anlagen),
+    }];
+  });
+}
+
+/** `PDF, 16,8 kB`: the file's type and, when the pipeline read it, its size. */
+function fileAbout(datei: string, s: VorlageState): string {
+  const size = s.ctx.fileSizes.get(s.ctx.resolveContentPath(datei));
+  return `${fileTypeLabel(datei)}${size !== undefined ? `, ${formatFileSize(size)}` : ''}`;
+}
+
+/**
+ * One entry of the Anlagen or Bestandteile list: the text linked to the Anlage's file (its
+ * type and size after it) or to the attached document's file of the same format.
+ */
+function anlageEntry(a: NonNullable<Vorlage['meta']['value']['anlagen']>[number], i: number, text: string, s: VorlageState): Inline[] {
+  const from = path.posix.dirname(s.outPath);
+  if (a.datei) {
+    const file = anlageOutFile(s.outPath, i + 1, a.datei);
+    return [{ type: 'link', target: 'file', url: path.posix.relative(from, file), children: [t(text)] }, t(` (${fileAbout(a.datei, s)})`)];
+  }
+  const document = a.konzept ? (s.ctx.model.konzept ? KONZEPT_OUT_PATH : undefined) : a.bericht !== undefined ? berichtOutPath(a.bericht) : undefined;
+  return document ? [{ type: 'link', target: 'document', url: path.posix.relative(from, document), children: [t(text)] }] : [t(text)];
 }
 
 /** Placeholder values of page furniture and fixed texts; `{seite}`/`{seiten}` stay for the renderer. */
@@ -88,7 +131,8 @@ function furnitureValues(s: VorlageState): Record<string, string> {
 function block(b: FormBlock, s: VorlageState): Block[] {
   const { v, ctx, labels, entity } = s;
   const meta = v.meta.value;
-  const section = (label: string, children: Block[]): Block[] => [{ type: 'section', label, anchor: ctx.anchor(label), children }];
+  // A form may blank a heading (`titel: ""`): the content stands without one, never under an empty heading.
+  const section = (label: string, children: Block[]): Block[] => (label.trim() ? [{ type: 'section', label, anchor: ctx.anchor(label), children }] : children);
   if ('feld' in b) {
     const decl = s.form.felder[b.feld];
     const value = s.values[b.feld];
@@ -134,11 +178,11 @@ function block(b: FormBlock, s: VorlageState): Block[] {
     case 'anlagen': {
       const list = meta.anlagen ?? [];
       if (!list.length) return [];
-      return section(b.titel, [{ type: 'list', ordered: false, items: list.map((a, i) => [{ type: 'paragraph', children: [t(fillPlaceholders(b.eintrag, { nummer: i + 1, titel: anlageTitel(a, ctx) }))] }]) }]);
+      return section(b.titel, [{ type: 'list', ordered: false, items: list.map((a, i) => [{ type: 'paragraph', children: anlageEntry(a, i, fillPlaceholders(b.eintrag, { nummer: i + 1, titel: anlageTitel(a, ctx) }), s) }]) }]);
     }
     case 'bestandteile': {
       const parts: Block[][] = [[{ type: 'paragraph', children: [t(labels.bestandteil_deckblatt)] }], [{ type: 'paragraph', children: [t(labels.bestandteil_sachdarstellung)] }]];
-      (meta.anlagen ?? []).forEach((a, i) => parts.push([{ type: 'paragraph', children: [t(fillPlaceholders(labels.bestandteil_anlage, { nummer: i + 1, titel: anlageTitel(a, ctx) }))] }]));
+      (meta.anlagen ?? []).forEach((a, i) => parts.push([{ type: 'paragraph', children: anlageEntry(a, i, fillPlaceholders(labels.bestandteil_anlage, { nummer: i + 1, titel: anlageTitel(a, ctx) }), s) }]));
       return section(labels.bestandteile, [{ type: 'list', ordered: true, items: parts }]);
     }
     case 'unterschriften':
@@ -242,7 +286,7 @@ function beratungsfolge(b: Extract<FormBlock, { block: 'beratungsfolge' }>, s: V
   return {
     type: 'table',
     variant: 'grid',
-    caption: b.titel ?? s.labels.beratungsfolge,
+    ...((b.titel ?? s.labels.beratungsfolge).trim() ? { caption: b.titel ?? s.labels.beratungsfolge } : {}),
     widths: b.spalten.map((c) => c.breite),
     headerRows: [b.spalten.map((c) => ({ children: [t(c.label)], header: true, ...(c.feld === 'oeffentlich' ? { align: 'center' as const } : {}) }))],
     rows,

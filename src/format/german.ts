@@ -60,3 +60,13 @@ export function isCountUnit(unit: string): boolean {
 export function formatList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} und ${items[items.length - 1]}`;
 }
+
+/**
+ * A file size as Explorer and most German sites print it, in decimal units: `978 Byte`,
+ * `16,8 kB`, `2,4 MB` (one decimal; 1 kB = 1.000 Byte).
+ */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1000) return `${formatNumber(bytes)}\u00a0Byte`;
+  const [value, unit] = bytes < 1e6 ? [bytes / 1e3, 'kB'] : bytes < 1e9 ? [bytes / 1e6, 'MB'] : [bytes / 1e9, 'GB'];
+  return `${formatNumber(Math.round(value * 10) / 10, 1)}\u00a0${unit}`;
+}

@@ -17,6 +17,6 @@ export interface CheckedContent {
 export async function checkContent(contentDir: string, form?: Form): Promise<CheckedContent> {
   const raw = await loadContent(contentDir);
   const { model, diagnostics } = validateShapes(raw, form);
-  const rules = await runRules(model);
+  const rules = await runRules(model, form);
   return { model, index: rules.index, diagnostics: sortDiagnostics([...diagnostics, ...rules.diagnostics]) };
 }

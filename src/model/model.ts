@@ -3,6 +3,7 @@
  * schemas' inferred types; `Located` only adds where a value stands.
  */
 import type { YamlLocations, ValuePath } from '../content/yaml.js';
+import type { UnparsedFile } from '../content/load.js';
 import type { Position } from '../diagnostics/diagnostic.js';
 import type {
   Akteur, BerichtFrontMatter, CollectionName, Handlungsfeld, Indikator, Interview, KapitelFrontMatter, Konzept, Massnahme,
@@ -101,6 +102,11 @@ export interface Model {
   brokenVorlagen?: ReadonlySet<string>;
   /** Front-matter fields of Vorlagen that the city's form declares as Markdown (`typ: markdown`). */
   vorlageMarkdownFields?: readonly string[];
+  /**
+   * IDs (key `collection\0id`) and Vorlage numbers still legible in files with a YAML syntax
+   * error, with their file: references to them are not reported as missing.
+   */
+  unparsed?: { ids: ReadonlyMap<string, UnparsedFile>; vorlagen: ReadonlyMap<string, UnparsedFile> };
 }
 
 /** Lookup tables by ID, built once per model. */

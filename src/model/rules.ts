@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { formatPath } from '../diagnostics/zod.js';
+import type { UnparsedFile } from '../content/load.js';
 import { at, indexModel, type Located, type Model, type ModelIndex } from './model.js';
 import { COLLECTION_NAMES, ENTITY_LABEL, type CollectionName } from './schemas.js';
 import { periodEnd, periodStart } from './dates.js';
@@ -20,6 +21,9 @@ import { checkImages, isPngOrJpeg } from './images.js';
 import { REFERENCE_FIELDS, valuesAt } from './fields.js';
 import { berichtRules } from './rules-bericht.js';
 import { isInsideFolder, normaliseRelative } from '../content/paths.js';
+import { FormSchema, type Form } from '../theme/form.js';
+import { anlagenModeOf, appendsToPdf, isPdfName } from './anlagen.js';
+import { appendProblem, looksLikePdf } from './pdf-file.js';
 
 type Rule = (model: Model, index: ModelIndex) => Diagnostic[];
 
@@ -54,7 +58,7 @@ const references: Rule = (model, index) => {
       for (const { value: id, sub } of valuesAt(item.value, spec.path)) {
         if (typeof id !== 'string') continue;
         const ref = { id, sub };
-        if (targets.has(ref.id) || model.brokenIds[spec.to].has(ref.id)) continue;
+        if (targets.has(ref.id) || model.brokenIds[spec.to].has(ref.id) || inUnparsedFile(model, index, spec.to, ref.id)) continue;
         out.push(diag('error', CODES.unresolvedReference, item.file, at(item, ...ref.sub),
           `${ENTITY_LABEL[spec.to]} „${ref.id}“ ist nicht definiert${didYouMean(ref.id, targets.keys())} (${formatPath(ref.sub)})`,
           entityOf(spec.from, item.value.id)));
@@ -213,7 +217,7 @@ export function vorlageFileName(nummer: string): string {
   return nummer.replace(/[\/\\]/g, '-').replace(/[^A-Za-z0-9ÄÖÜäöüß._-]/g, '_');
 }
 
-const vorlagen: Rule = (model) => {
+const vorlagen: Rule = (model, index) => {
   const out: Diagnostic[] = [];
   const byNumber = new Map<string, (typeof model.vorlagen)[number]>();
   const byFileName = new Map<string, (typeof model.vorlagen)[number]>();
@@ -258,7 +262,7 @@ const vorlagen: Rule = (model) => {
     }
     if (meta.bezug !== undefined) {
       if (meta.bezug === meta.nummer) out.push(diag('error', CODES.bezugSelf, v.file, at(v.meta, 'bezug'), 'Eine Vorlage kann sich nicht auf sich selbst beziehen', entity));
-      else if (!byNumber.has(meta.bezug) && !model.brokenVorlagen?.has(meta.bezug)) out.push(diag('error', CODES.bezugUnresolved, v.file, at(v.meta, 'bezug'), `Bezug: Vorlage „${meta.bezug}“ gibt es nicht${didYouMean(meta.bezug, byNumber.keys())}`, entity));
+      else if (!byNumber.has(meta.bezug) && !model.brokenVorlagen?.has(meta.bezug) && !inUnparsedFile(model, index, 'vorlagen', meta.bezug)) out.push(diag('error', CODES.bezugUnresolved, v.file, at(v.meta, 'bezug'), `Bezug: Vorlage „${meta.bezug}“ gibt es nicht${didYouMean(meta.bezug, [...byNumber.keys()].filter((n) => n !== meta.nummer))}`, entity));
     }
   }
   return out;
@@ -292,7 +296,17 @@ export async function checkContentFile(model: Model, rel: string): Promise<strin
   return null;
 }
 
-async function files(model: Model): Promise<Diagnostic[]> {
+async function head(file: string, length: number): Promise<Uint8Array> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(length), 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function files(model: Model, form: Form): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
   const jobs: Array<Promise<void>> = [];
   const wappen = model.config?.value.kommune.wappen;
@@ -303,10 +317,25 @@ async function files(model: Model): Promise<Diagnostic[]> {
     }));
   }
   for (const v of model.vorlagen) {
+    const entity = `Vorlage „${v.meta.value.nummer}“`;
+    const mode = anlagenModeOf(form, v);
     (v.meta.value.anlagen ?? []).forEach((a, i) => {
-      if (!a.datei) return;
-      jobs.push(checkContentFile(model, a.datei).then((p) => {
-        if (p) out.push(diag('error', CODES.fileInvalid, v.file, at(v.meta, 'anlagen', i, 'datei'), `Anlage „${a.datei}“ ${p}`, `Vorlage „${v.meta.value.nummer}“`));
+      if (a.anhaengen && (!a.datei || !isPdfName(a.datei))) {
+        const what = a.datei ? `„${a.datei}“ ist keine PDF-Datei` : 'nennt keine Datei';
+        out.push(diag('error', CODES.anlageAppendNotPdf, v.file, at(v.meta, 'anlagen', i, 'anhaengen'), `Anlage ${i + 1} ${what}; angehängt werden nur PDF-Dateien („datei: ….pdf“)`, entity));
+      }
+      const datei = a.datei;
+      if (!datei) return;
+      jobs.push(checkContentFile(model, datei).then(async (p) => {
+        const where = at(v.meta, 'anlagen', i, 'datei');
+        if (p) return void out.push(diag('error', CODES.fileInvalid, v.file, where, `Anlage „${datei}“ ${p}`, entity));
+        if (!isPdfName(datei)) return;
+        const appends = appendsToPdf(a, mode);
+        // The whole file only when it is to be appended; otherwise its first bytes suffice.
+        const bytes = appends ? await fs.readFile(path.join(model.root, datei)) : await head(path.join(model.root, datei), 1024);
+        if (!looksLikePdf(bytes)) return void out.push(diag('error', CODES.fileInvalid, v.file, where, `Anlage „${datei}“ ist keine PDF-Datei, obwohl sie auf .pdf endet`, entity));
+        const problem = appends ? await appendProblem(bytes) : null;
+        if (problem) out.push(diag('error', CODES.anlageAppendUnreadable, v.file, where, `Anlage „${datei}“ ${problem}`, entity));
       }));
     });
   }
@@ -317,10 +346,35 @@ async function files(model: Model): Promise<Diagnostic[]> {
 const RULES: Rule[] = [uniqueIds, references, goalTree, dates, indicatorWarnings, smartGoals, measureGoals, gliederung, vorlagen, helperCalls, ...berichtRules];
 
 /** Runs every rule over a shape-valid model. */
-export async function runRules(model: Model): Promise<{ diagnostics: Diagnostic[]; index: ModelIndex }> {
+/** Per run (keyed by its fresh index): the unparsed files whose IDs some reference named. */
+const quietedFiles = new WeakMap<ModelIndex, Set<UnparsedFile>>();
+
+/**
+ * True when `id` stands in a file with a YAML syntax error: the reference is not reported as
+ * missing (that would be a follow-on error), and the file is noted for one summary line.
+ */
+function inUnparsedFile(model: Model, index: ModelIndex, to: CollectionName | 'vorlagen', id: string): boolean {
+  const file = to === 'vorlagen' ? model.unparsed?.vorlagen.get(id) : model.unparsed?.ids.get(`${to}\u0000${id}`);
+  if (file) quietedFiles.get(index)?.add(file);
+  return file !== undefined;
+}
+
+/** One line per unparsed file whose IDs were referenced: those references went unchecked. */
+function referencesNotChecked(index: ModelIndex): Diagnostic[] {
+  return [...(quietedFiles.get(index) ?? [])].map((u) =>
+    diag('warning', CODES.referencesNotChecked, u.file, u,
+      u.kind === 'vorlage'
+        ? `Verweise (bezug) auf die Vorlage „${u.nummer}“ werden nicht geprüft, solange ihr Kopfteil nicht gelesen werden kann`
+        : 'Verweise auf die IDs dieser Datei werden nicht geprüft, solange sie nicht gelesen werden kann'));
+}
+
+/** Runs every rule; `form` says which Anlagen are appended (their PDFs must be readable). */
+export async function runRules(model: Model, form: Form = FormSchema.parse({})): Promise<{ diagnostics: Diagnostic[]; index: ModelIndex }> {
   await loadHelpers();
   const index = indexModel(model);
+  quietedFiles.set(index, new Set());
   const diagnostics = RULES.flatMap((rule) => rule(model, index));
-  diagnostics.push(...(await files(model)));
+  diagnostics.push(...referencesNotChecked(index));
+  diagnostics.push(...(await files(model, form)));
   return { diagnostics, index };
 }

@@ -353,6 +353,7 @@ export const VorlageFrontMatterSchema = z
           konzept: z.boolean().optional().describe('Das erzeugte Konzept ist Anlage'),
           bericht: BerichtName.optional().describe('Ein Sachstandsbericht ist Anlage: Name der Datei in berichte/ ohne .md, z. B. 2020-1'),
           datei: z.string().optional().describe('Datei im Inhaltsordner, z. B. anlagen/bescheid.pdf'),
+          anhaengen: z.boolean().optional().describe('Die PDF-Datei als weitere Seiten an das PDF der Vorlage anhängen (true) oder nur beilegen (false); Vorgabe: „anlagen“ in templates/vorlage.yaml'),
         }),
       )
       .optional()

@@ -6,11 +6,11 @@
 import { CODES } from '../diagnostics/codes.js';
 import path from 'node:path';
 import type { z } from 'zod';
-import { displayPath, type RawContent, type RawYamlFile } from '../content/load.js';
+import { displayPath, type RawContent, type RawYamlFile, type UnparsedFile } from '../content/load.js';
 import type { YamlLocations, ValuePath } from '../content/yaml.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { translateIssues } from '../diagnostics/zod.js';
-import { didYouMean } from '../diagnostics/suggest.js';
+import { didYouMean, suggestOrList } from '../diagnostics/suggest.js';
 import { mergeCsvMessungen } from './messungen-csv.js';
 import {
   BerichtFrontMatterSchema, COLLECTION_NAMES, COLLECTION_SCHEMAS, ENTITY_LABEL, KapitelFrontMatterSchema, KonzeptFileSchema,
@@ -73,6 +73,7 @@ export function validateShapes(raw: RawContent, form: Form = FormSchema.parse({}
     }
   }
   mergeCsvMessungen(raw.csvFiles ?? [], model, diagnostics);
+  model.unparsed = collectUnparsed(raw);
   const folder = displayPath(raw.display, '');
   model.unusableFiles = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => path.posix.relative(folder, d.file)));
   model.brokenVorlagen = brokenVorlagen;
@@ -98,6 +99,24 @@ function checkFormVersion(frontMatter: unknown, form: Form, f: { file: string; l
   return false;
 }
 
+/**
+ * IDs (and Vorlage numbers) still legible in files with a YAML syntax error: the rules do not
+ * call a reference to them „nicht definiert“ – the syntax error is the one to fix – and say
+ * once per file that such references went unchecked.
+ */
+function collectUnparsed(raw: RawContent): NonNullable<Model['unparsed']> {
+  const ids = new Map<string, UnparsedFile>();
+  const vorlagen = new Map<string, UnparsedFile>();
+  for (const u of raw.unparsed) {
+    if (u.kind === 'collection') {
+      for (const [key, list] of Object.entries(u.ids)) {
+        if ((COLLECTION_NAMES as readonly string[]).includes(key)) for (const id of list) if (!ids.has(`${key}\u0000${id}`)) ids.set(`${key}\u0000${id}`, u);
+      }
+    } else if (u.kind === 'vorlage' && u.nummer !== undefined && !vorlagen.has(u.nummer)) vorlagen.set(u.nummer, u);
+  }
+  return { ids, vorlagen };
+}
+
 function validateCollectionFile(f: RawYamlFile, model: Model, diagnostics: Diagnostic[]): void {
   const value = f.value;
   if (value === null || value === undefined) return; // an empty file is allowed
@@ -111,7 +130,7 @@ function validateCollectionFile(f: RawYamlFile, model: Model, diagnostics: Diagn
   for (const [key, list] of Object.entries(value as Record<string, unknown>)) {
     if (!(COLLECTION_NAMES as readonly string[]).includes(key)) {
       const pos = f.locations.keyAt([key]);
-      const hint = key === 'konzept' ? ' (der Abschnitt „konzept:“ gehört in konzept/konzept.yaml)' : didYouMean(key, COLLECTION_NAMES);
+      const hint = key === 'konzept' ? ' (der Abschnitt „konzept:“ gehört in konzept/konzept.yaml)' : suggestOrList(key, COLLECTION_NAMES);
       diagnostics.push({ severity: 'error', code: CODES.unknownCollection, file: f.file, ...pos, message: `unbekannte Sammlung „${key}“${hint}` });
       continue;
     }

@@ -30,7 +30,8 @@ export function bytesHash(data: Uint8Array): string {
 export function renderKey(format: string, tree: DocumentTree, theme: Theme, assets: RenderAssets): string {
   const fonts = Object.entries(assets.fonts).map(([family, files]) => [family, Object.values(files).map(bytesHash)]);
   const images = [...assets.images.entries()].map(([p, img]) => [p, img.mime, bytesHash(img.data)]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  return createHash('sha256').update(JSON.stringify([VERSION, format, tree, theme, fonts, images, assets.templates, assets.liveReloadSnippet ?? null])).digest('hex');
+  const attachments = [...(assets.attachments ?? new Map()).entries()].map(([p, data]) => [p, bytesHash(data)]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return createHash('sha256').update(JSON.stringify([VERSION, format, tree, theme, fonts, images, attachments, assets.templates, assets.liveReloadSnippet ?? null])).digest('hex');
 }
 
 /** Rendered files on disk by key. Failures to read or write the cache never fail a build. */

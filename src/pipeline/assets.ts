@@ -7,6 +7,8 @@ import type { DocumentTree } from '../document/tree.js';
 import { imagePaths } from '../document/walk.js';
 import type { FontAsset, ImageAsset, RenderAssets } from '../render/renderer.js';
 import type { Templates } from '../theme/load.js';
+import type { Model } from '../model/model.js';
+import { anlageSources } from '../model/anlagen.js';
 
 /** The assets of every document of a build; {@link assetsFor} narrows them to one tree. */
 export async function readAssets(trees: readonly DocumentTree[], templates: Templates, liveReloadSnippet?: string): Promise<RenderAssets> {
@@ -28,12 +30,32 @@ export async function readAssets(trees: readonly DocumentTree[], templates: Temp
   };
 }
 
-/** The assets of one document: only the images it shows (they go into its cache key and to the worker). */
-export function assetsFor(tree: DocumentTree, all: RenderAssets): RenderAssets {
+/**
+ * The assets of one document: only the images it shows and the Anlagen it appends (they go
+ * into its cache key and to the worker).
+ */
+export function assetsFor(tree: DocumentTree, all: RenderAssets, files: ReadonlyMap<string, Uint8Array> = new Map()): RenderAssets {
   const images = new Map<string, ImageAsset>();
   for (const p of [...imagePaths([tree])].sort()) {
     const img = all.images.get(p);
     if (img) images.set(p, img);
   }
-  return { ...all, images };
+  const attachments = new Map<string, Uint8Array>();
+  for (const a of tree.attachments ?? []) {
+    const data = files.get(a.source);
+    if (a.append && data) attachments.set(a.source, data);
+  }
+  return { ...all, images, ...(attachments.size ? { attachments } : {}) };
+}
+
+/** The bytes of every Anlage file of the Vorlagen, by absolute path (checked to exist by the rules). */
+export async function readAnlagen(model: Model): Promise<Map<string, Uint8Array>> {
+  const sources = anlageSources(model.root, model.vorlagen);
+  const bytes = await Promise.all(sources.map((p) => fs.readFile(p)));
+  return new Map(sources.map((p, i) => [p, bytes[i]]));
+}
+
+/** The sizes of read files by path (what the Anlagen lists print). */
+export function sizesOf(files: ReadonlyMap<string, Uint8Array>): Map<string, number> {
+  return new Map([...files].map(([p, b]) => [p, b.byteLength]));
 }

@@ -17,7 +17,7 @@ import type { RenderAssets, Renderer } from '../render/renderer.js';
 import { RENDERERS } from '../render/renderers.js';
 import { loadTemplates, resolveTemplatesDir } from '../theme/load.js';
 import type { Theme } from '../theme/theme.js';
-import { assetsFor, readAssets } from './assets.js';
+import { assetsFor, readAnlagen, readAssets, sizesOf } from './assets.js';
 
 /** One document to render in a slow format. */
 export interface SlowRender {
@@ -75,7 +75,9 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   if (hasErrors(diagnostics)) return failed();
   const templates = tpl.templates;
   const theme = templates.theme;
-  const built = buildDocuments(checked.model, checked.index, theme);
+  // The Anlagen's bytes before the trees: the lists print their sizes, out/ gets copies.
+  const anlagen = await readAnlagen(checked.model);
+  const built = buildDocuments(checked.model, checked.index, theme, sizesOf(anlagen));
   diagnostics.push(...built.diagnostics);
   if (hasErrors(diagnostics)) return failed();
 
@@ -90,7 +92,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     const pending: Array<Promise<void>> = [];
     for (const slow of [true, false]) {
       for (const { tree } of slow ? order : built.documents) {
-        const assets = assetsFor(tree, all);
+        const assets = assetsFor(tree, all, anlagen);
         for (const renderer of renderers.filter((r) => r.slow === slow)) {
           const file = `${tree.outPath}${renderer.extension}`;
           if (!slow) {
@@ -120,6 +122,11 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
       if (out !== undefined) files.set(file, typeof out === 'string' ? out : Buffer.from(out.buffer, out.byteOffset, out.byteLength));
       const pages = out !== undefined && typeof out !== 'string' && r.pages ? r.pages(out) : undefined;
       return [{ label: r.label, href: file, ...(pages !== undefined ? { pages } : {}) }];
+    }),
+    attachments: (tree.attachments ?? []).map((a) => {
+      const bytes = anlagen.get(a.source)!;
+      files.set(a.file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      return { label: a.label, href: a.file };
     }),
   }));
   const pages = entries.reduce((n, e) => n + (e.files.find((f) => f.pages !== undefined)?.pages ?? 0), 0);

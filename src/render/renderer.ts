@@ -21,6 +21,11 @@ export interface RenderAssets {
   images: ReadonlyMap<string, ImageAsset>;
   /** Text templates from `templates/`, keyed by their path there (e.g. `html/layout.hbs`). */
   templates: Readonly<Record<string, string>>;
+  /**
+   * Bytes of the Anlage files a tree appends (`Attachment.append`), keyed by `Attachment.source`;
+   * the PDF renderer adds their pages.
+   */
+  attachments?: ReadonlyMap<string, Uint8Array>;
   /** Snippet for the HTML of `serve` (live reload); absent in `build`. */
   liveReloadSnippet?: string;
 }

@@ -143,11 +143,19 @@ const PagesSchema = z.strictObject({
 
 // ------------------------------------------------------------------ the form
 
+/**
+ * What happens to an Anlage's file: `beilegen` copies it beside the Vorlage and links it;
+ * `anhaengen` does that too and appends a PDF's pages to the Vorlage's PDF.
+ */
+export const ANLAGEN_MODES = ['beilegen', 'anhaengen'] as const;
+export type AnlagenMode = (typeof ANLAGEN_MODES)[number];
+
 /** What a variant (an `art`, a form version) may change. */
 const FormPartShape = {
   labels: z.record(z.string(), z.string()).optional().describe('Beschriftungen eingebauter Felder, z. B. nummer: Vorlage-Nr.'),
   bloecke: z.array(BlockSchema).min(1).optional().describe('Blöcke der Vorlage in Druckreihenfolge'),
   seiten: PagesSchema.optional().describe('Kopf- und Fußzeilen'),
+  anlagen: z.enum(ANLAGEN_MODES).optional().describe('Was mit Anlagen-Dateien geschieht: beilegen (Vorgabe: als eigene Dateien neben der Vorlage, verlinkt) oder anhaengen (PDF-Anlagen zusätzlich als weitere Seiten an das PDF der Vorlage)'),
 };
 const FormPartSchema = z.strictObject(FormPartShape);
 type FormPart = z.infer<typeof FormPartSchema>;
@@ -194,6 +202,7 @@ export interface EffectiveForm {
   labels: Record<string, string>;
   bloecke: FormBlock[];
   seiten: { kopf: FurnitureLine; fuss: FurnitureLine; erste_seite: { kopf: FurnitureLine; fuss: FurnitureLine } };
+  anlagen: AnlagenMode;
 }
 
 /** Defaults of the theme's own header/footer keys, used when the form names no furniture. */
@@ -212,10 +221,12 @@ export function effectiveForm(form: Form, art: string, version: string | undefin
   const labels: Record<string, string> = {};
   let bloecke: FormBlock[] | undefined;
   let seiten: z.infer<typeof PagesSchema> | undefined;
+  let anlagen: AnlagenMode = 'beilegen';
   for (const l of layers) {
     Object.assign(labels, l.labels ?? {});
     if (l.bloecke) bloecke = l.bloecke;
     if (l.seiten) seiten = l.seiten;
+    if (l.anlagen) anlagen = l.anlagen;
   }
   const kopf = seiten?.kopf ?? { links: defaults.header };
   const fuss = seiten?.fuss ?? { rechts: defaults.footer };
@@ -224,6 +235,7 @@ export function effectiveForm(form: Form, art: string, version: string | undefin
     kaestchen: form.kaestchen,
     labels,
     bloecke: bloecke ?? defaultBlocks(),
+    anlagen,
     seiten: {
       kopf,
       fuss,

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { checkContent } from '../../src/model/check.js';
 import { buildDocuments } from '../../src/document/build.js';
+import { readAnlagen, sizesOf } from '../../src/pipeline/assets.js';
 import type { Block, DocumentTree } from '../../src/document/tree.js';
 import { plainText } from '../../src/document/markdown.js';
 import { loadTemplates } from '../../src/theme/load.js';
@@ -35,7 +36,8 @@ beforeAll(async () => {
   files = result.files!;
   const checked = await checkContent(FIXTURE_CONTENT);
   const tpl = await loadTemplates(FIXTURE_TEMPLATES);
-  trees = buildDocuments(checked.model, checked.index, tpl.templates!.theme).trees;
+  // With the Anlagen's sizes, as the pipeline builds them (its PDFs are compared below).
+  trees = buildDocuments(checked.model, checked.index, tpl.templates!.theme, sizesOf(await readAnlagen(checked.model))).trees;
   if (!files.has(`${trees[0].outPath}.docx`)) {
     const images = new Map<string, Uint8Array>();
     const fonts = Object.values(tpl.templates!.fonts).flatMap((f) => Object.values(f).map((p) => readFileSync(p)));

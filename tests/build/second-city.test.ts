@@ -73,7 +73,8 @@ describe('Neckarweil Beschlussvorlage 117/2024', () => {
     expect(all[1].startsWith('Erläuterungen Ausgangslage Die Kindertagesstätte Lerchenweg wurde 1974 errichtet')).toBe(true);
     expectInOrder(all[1], [
       'Klimaschutz', 'Zeitplan Baubeginn',
-      'Anlagen: Anlage 1: Entwurfsplanung vom 15.02.2024 Anlage 2: Kostenberechnung nach DIN 276',
+      // Each Anlage with its type and size (issue 20: the list names the copied file).
+      'Anlagen: Anlage 1: Entwurfsplanung vom 15.02.2024 (PDF, 10,7 kB) Anlage 2: Kostenberechnung nach DIN 276 (PDF, 11,4 kB)',
       'Beschluss: Antrag an den Gemeinderat', 'Der Gemeinderat beschließt die Sanierung',
       'Gedruckt auf 100 % Recyclingpapier',
     ]);

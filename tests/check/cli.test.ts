@@ -119,7 +119,7 @@ describe('usage', () => {
     const r = ratsdoc(['check', '--contnet', 'content']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('ratsdoc: unbekannte Option „--contnet“\nHilfe: npx ratsdoc --help\n');
+    expect(r.stderr).toBe('ratsdoc: unbekannte Option „--contnet“ für „check“ (meinten Sie „--content“?)\nHilfe: npx ratsdoc --help\n');
   });
 
   test('a missing content folder: exit 2', () => {

@@ -31,7 +31,7 @@ describe('YAML syntax', () => {
 
   test('malformed YAML in a Vorlage front matter is reported at its line in the .md file', async () => {
     expect(await withFile('vorlagen/x.md', '---\nnummer: "9/1"\nart: [\n---\nText\n')).toEqual([
-      'vorlagen/x.md:4:1 yaml-syntax error -: YAML-Syntaxfehler: Einrückung stimmt nicht',
+      'vorlagen/x.md:3:6 yaml-syntax error -: YAML-Syntaxfehler: die eckige Klammer „[“ in Zeile 3, Spalte 6 wird nicht geschlossen (es fehlt „]“)',
     ]);
   });
 
@@ -142,9 +142,9 @@ describe('shapes', () => {
     ]);
   });
 
-  test('unknown key without a close name has no suggestion; nested unknown keys name their place', async () => {
+  test('unknown key without a close name lists the allowed keys instead; nested unknown keys name their place', async () => {
     expect(await withFile('konzept/test.yaml', 'meilensteine:\n  - id: MS-T\n    titel: T\n    datum: 2019-05\n    farbe: rot\n')).toEqual([
-      'konzept/test.yaml:5:5 schema error Meilenstein „MS-T“: unbekanntes Feld „farbe“',
+      'konzept/test.yaml:5:5 schema error Meilenstein „MS-T“: unbekanntes Feld „farbe“; erlaubt: id, titel, datum, status, beschreibung',
     ]);
     expect(
       await withFile('konzept/test.yaml', 'ziele:\n  - id: Z-T\n    titel: T\n    handlungsfeld: HF-ARB\n    ebene: Leitziel\n    bewertung: { stand: 2019-01-01, erreicht: ja, txt: gut }\n'),

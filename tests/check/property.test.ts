@@ -1,22 +1,26 @@
 /**
  * Property-based: random and mutated input never makes the loader, the schemas or the rules
  * throw; every problem is a diagnostic with a place (line, column ≥ 1, inside the file) and a
- * German message. Runs in memory (no temp folders) so that a few hundred cases take seconds.
+ * German message. Runs the real loader on files held in memory (no temp folders) so that a
+ * few hundred cases take seconds.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { decodeSource } from '../../src/content/source.js';
 import { parseYaml } from '../../src/content/yaml.js';
-import { splitFrontMatter } from '../../src/content/frontmatter.js';
-import type { RawContent, RawMarkdownFile, RawYamlFile, YamlKind, MarkdownKind } from '../../src/content/load.js';
+import { loadContentFrom, type ContentSource } from '../../src/content/load.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { validateShapes } from '../../src/model/validate.js';
 import { runRules } from '../../src/model/rules.js';
 import { buildDocuments } from '../../src/document/build.js';
 import { ThemeSchema } from '../../src/theme/theme.js';
-import { EXAMPLE } from './fixture.js';
+import { promises as fs } from 'node:fs';
+import { sortDiagnostics } from '../../src/diagnostics/diagnostic.js';
+import { EXAMPLE, cleanupTemp, fixture } from './fixture.js';
+
+afterAll(cleanupTemp);
 
 const NUM_RUNS = 200;
 const TIMEOUT = 60_000;
@@ -41,51 +45,33 @@ const FILES = exampleFiles();
 const YAML_FILES = FILES.filter((f) => f.rel.endsWith('.yaml'));
 const MD_FILES = FILES.filter((f) => f.rel.endsWith('.md'));
 
-/** What `loadContent` does, from memory: the same decode, parse and split functions. */
-function loadFromMemory(files: SourceFile[]): RawContent {
-  const raw: RawContent = { root: EXAMPLE, display: 'content', yamlFiles: [], markdownFiles: [], diagnostics: [] };
-  for (const f of files) {
-    const file = `content/${f.rel}`;
-    const bytes = typeof f.text === 'string' ? new TextEncoder().encode(f.text) : f.text;
-    const decoded = decodeSource(bytes);
-    if (!decoded.ok) {
-      raw.diagnostics.push({ severity: 'error', code: 'file-encoding', file, ...decoded.position, message: decoded.reason });
-      continue;
-    }
-    if (f.rel.endsWith('.yaml')) {
-      const kind: YamlKind = f.rel === 'ratsdoc.yaml' ? 'config' : f.rel === 'konzept/konzept.yaml' ? 'konzept' : 'collection';
-      const parsed = parseYaml(decoded.source);
-      if (!parsed.ok) raw.diagnostics.push({ severity: 'error', code: 'yaml-syntax', file, ...parsed.position, message: parsed.reason });
-      else raw.yamlFiles.push({ kind, rel: f.rel, file, value: parsed.value, locations: parsed.locations } satisfies RawYamlFile);
-      continue;
-    }
-    const kind: MarkdownKind = f.rel.startsWith('vorlagen/') ? 'vorlage' : 'kapitel';
-    const split = splitFrontMatter(decoded.source.text);
-    if ('error' in split) {
-      raw.diagnostics.push({ severity: 'error', code: 'frontmatter-unclosed', file, line: 1, column: 1, message: split.error });
-      continue;
-    }
-    const entry: RawMarkdownFile = {
-      kind, rel: f.rel, file, name: path.posix.basename(f.rel, '.md'), frontMatter: undefined, frontMatterOk: true, body: split.body, bodyLineOffset: split.bodyLineOffset,
-    };
-    if (split.yaml !== null) {
-      const fm = decodeSource(new TextEncoder().encode(split.yaml));
-      const parsed = fm.ok ? parseYaml(fm.source, split.yamlLineOffset) : null;
-      if (parsed?.ok) {
-        entry.frontMatter = parsed.value;
-        entry.frontMatterLocations = parsed.locations;
-      } else {
-        entry.frontMatterOk = false;
-        if (parsed && !parsed.ok) raw.diagnostics.push({ severity: 'error', code: 'yaml-syntax', file, ...parsed.position, message: parsed.reason });
-      }
-    }
-    raw.markdownFiles.push(entry);
-  }
-  return raw;
+/**
+ * The files as a `ContentSource` in memory: the real loader (`loadContentFrom`, the one
+ * `check`, `build` and `diff` use) reads them, so the fuzzing exercises its decode, parse,
+ * split and salvage steps, not a copy of them.
+ */
+function memorySource(files: SourceFile[]): ContentSource {
+  const byRel = new Map(files.map((f) => [f.rel, typeof f.text === 'string' ? new TextEncoder().encode(f.text) : f.text]));
+  return {
+    async list(sub, pattern) {
+      return [...byRel.keys()].filter((rel) => path.posix.dirname(rel) === sub && pattern.test(path.posix.basename(rel)) && !path.posix.basename(rel).startsWith('.')).sort();
+    },
+    async read(rel) {
+      const bytes = byRel.get(rel);
+      if (!bytes) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
+      return bytes;
+    },
+    async exists(rel) {
+      return byRel.has(rel) || [...byRel.keys()].some((k) => k.startsWith(`${rel}/`));
+    },
+  };
 }
 
-async function checkInMemory(files: SourceFile[]): Promise<Diagnostic[]> {
-  const { model, diagnostics } = validateShapes(loadFromMemory(files));
+/** The content folder's name in messages (the in-memory files have no folder on disk). */
+const SHOWN_AS = 'content';
+
+async function checkInMemory(files: SourceFile[], root = EXAMPLE): Promise<Diagnostic[]> {
+  const { model, diagnostics } = validateShapes(await loadContentFrom(memorySource(files), root, SHOWN_AS));
   const rules = await runRules(model);
   const all = [...diagnostics, ...rules.diagnostics];
   // Content that passes the checks goes on to the document builder, which must not crash either.
@@ -226,5 +212,25 @@ describe('never throws, only diagnostics', () => {
   test('the in-memory loader agrees with the example check (sanity)', async () => {
     const found = await checkInMemory(FILES);
     expect(found.map((d) => d.code).sort()).toEqual(['period-outside-konzept', 'period-outside-konzept', 'period-outside-konzept']);
+  });
+
+  test('in memory and on disk give the same diagnostics, also for a file that does not parse', async () => {
+    const f = await fixture('musterstadt');
+    await f.replace('konzept/akteure.yaml', '    name: Volkshochschule Musterstadt\n', '    name: [Volkshochschule\n');
+    await f.write('vorlagen/3-2024.md', '\uFEFF---\r\nnummer: "3/2024"\r\nart: Mitteilungsvorlage\r\nbetreff: x\r\nbeschlussvorschlag: Kenntnisnahme\r\n---\r\nText\r\n');
+    const files: SourceFile[] = [];
+    const walk = async (sub: string): Promise<void> => {
+      for (const e of await fs.readdir(f.abs(sub), { withFileTypes: true })) {
+        const rel = sub ? `${sub}/${e.name}` : e.name;
+        if (e.isDirectory()) await walk(rel);
+        else files.push({ rel, text: new Uint8Array(await fs.readFile(f.abs(rel))) });
+      }
+    };
+    await walk('');
+    const onDisk = (await f.check()).map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`);
+    const inMemory = sortDiagnostics((await checkInMemory(files, f.dir)).map((d) => ({ ...d, file: d.file.replace(/^content\//, '') })))
+      .map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`);
+    expect(onDisk.length).toBeGreaterThan(0);
+    expect(inMemory).toEqual(onDisk);
   });
 });

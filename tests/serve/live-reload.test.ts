@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { ROOT, copyExample, ensureDist, launchChromium, replaceOnce, startServe, type Serving } from './helpers.js';
-import { FIXTURE_TEMPLATES } from '../helpers/fixtures.js';
+import { BUILTIN_TEMPLATES } from '../../src/theme/load.js';
 
 let ex: Awaited<ReturnType<typeof copyExample>>;
 let serving: Serving;
@@ -66,7 +66,8 @@ describe('ratsdoc serve in a real browser', () => {
         nummer: tr.querySelector('td')?.textContent?.trim() ?? '',
         titel: tr.querySelector('th')?.textContent?.trim() ?? '',
         cells: [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? ''),
-        links: [...tr.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? ''),
+        // The document's own files (its Anlagen are listed below them in the same cell).
+        links: [...tr.querySelectorAll('td.links > a')].map((a) => a.getAttribute('href') ?? ''),
       })),
     );
     expect(rows).toHaveLength(5);
@@ -192,7 +193,8 @@ describe('ratsdoc serve in a real browser', () => {
   });
 
   it('the output folder serve wrote is exactly the build output plus the live-reload script, which build never writes', async () => {
-    const built = await runPipeline({ content: ex.content, templates: FIXTURE_TEMPLATES });
+    // serve runs in a folder without templates/, so with the built-in ones: build with the same.
+    const built = await runPipeline({ content: ex.content, templates: BUILTIN_TEMPLATES });
     expect(built.files).toBeDefined();
     const served = new Map<string, Buffer>();
     const walk = async (dir: string, rel = ''): Promise<void> => {

@@ -39,7 +39,7 @@ function inlineToDocx(node: Inline, style: RunStyle): ParagraphChild[] {
     case 'link': {
       const children = inlinesToDocx(node.children, { ...style, link: true }) as TextRun[];
       if (node.url.startsWith('#')) return [new InternalHyperlink({ anchor: bookmarkName(node.url.slice(1)), children })];
-      return [new ExternalHyperlink({ link: node.url, children })];
+      return [new ExternalHyperlink({ link: node.target === 'document' ? `${node.url}.docx` : node.url, children })];
     }
     case 'footnoteRef':
       return [new FootnoteReferenceRun(node.number)];

@@ -23,6 +23,8 @@ export interface IndexEntry extends IndexFields {
   kind: 'konzept' | 'vorlage' | 'bericht';
   title: string;
   files: IndexFile[];
+  /** The document's Anlagen copied into out/ (link text with type and size). */
+  attachments?: IndexFile[];
 }
 
 /** Page-level information for the overview. */
@@ -87,7 +89,14 @@ function row(entry: IndexEntry): Element {
     optional('Art', entry.art),
     optional('Datum', entry.datum),
     optional('Seiten', pages !== undefined ? String(pages) : undefined, ['align-right']),
-    h('td', { className: ['links'] }, entry.files.flatMap((f, i) => [i > 0 && ' ', fileLink(f.label, f.href, name, f.pages)])));
+    h('td', { className: ['links'] },
+      entry.files.flatMap((f, i) => [i > 0 && ' ', fileLink(f.label, f.href, name, f.pages)]),
+      entry.attachments?.length ? h('ul', { className: ['attachments'] }, entry.attachments.map((a) => h('li', {}, attachmentLink(a, name)))) : undefined));
+}
+
+function attachmentLink(a: IndexFile, name: string): Element {
+  const children = [a.label, h('span', { className: ['visually-hidden'] }, ` zu ${name}`)];
+  return isSafeRelativePath(a.href) ? h('a', { href: a.href }, children) : h('span', {}, children);
 }
 
 function fileLink(format: string, href: string, name: string, pages?: number): Element {

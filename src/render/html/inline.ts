@@ -3,7 +3,7 @@ import type { ElementContent } from 'hast';
 import type { Inline } from '../../document/tree.js';
 import path from 'node:path';
 import { h, text } from './h.js';
-import { classifyLink } from './url.js';
+import { classifyLink, isSafeRelativePath } from './url.js';
 
 /** State shared while converting one document. */
 export interface InlineState {
@@ -50,6 +50,11 @@ function one(node: Inline, state: InlineState, options: InlineOptions): ElementC
     case 'break':
       return options.plain ? [text(' ')] : [h('br')];
     case 'link': {
+      if (node.target) {
+        // A file or document ratsdoc wrote itself: a relative link into out/.
+        const href = node.target === 'document' ? `${node.url}.html` : node.url;
+        return options.plain || !isSafeRelativePath(href) ? kids(node.children) : [h('a', { href }, kids(node.children))];
+      }
       const kind = classifyLink(node.url);
       if (options.plain || kind === 'refused') return kids(node.children);
       return [h('a', { href: node.url, rel: kind === 'external' ? ['noopener'] : undefined }, kids(node.children))];

@@ -11,7 +11,7 @@ export function tableToHast(table: Table, state: InlineState): Element {
   const classes = ['table', table.variant === 'plain' ? 'plain' : 'grid'];
   const rows = (cells: TableCell[][], part: Part) => cells.map((row) => h('tr', {}, row.map((cell) => cellToHast(cell, part, state))));
   const el = h('table', { id: table.anchor, className: classes },
-    table.caption !== undefined && h('caption', {}, table.caption),
+    !!table.caption?.trim() && h('caption', {}, table.caption),
     colgroup(table.widths),
     table.headerRows.length > 0 && h('thead', {}, rows(table.headerRows, 'head')),
     h('tbody', {}, rows(table.rows, 'body')),
@@ -21,7 +21,8 @@ export function tableToHast(table: Table, state: InlineState): Element {
     className: ['table-wrap'],
     role: 'region',
     tabIndex: 0,
-    ariaLabel: table.caption ?? 'Tabelle',
+    // The scrollable region needs a name: the caption, or the generic one (never an empty label).
+    ariaLabel: table.caption?.trim() || 'Tabelle',
   }, el);
 }
 

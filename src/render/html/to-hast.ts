@@ -74,7 +74,8 @@ function blockToHast(block: Block, state: State): Element | undefined {
     }
     case 'fieldList':
       return h('dl', { className: ['fields'] }, block.fields.map((f) =>
-        h('div', { className: ['field', `field-${f.key}`] }, h('dt', {}, f.label), h('dd', {}, inline(f.value)))));
+        // A label the form blanked (`labels: { nummer: "" }`) prints no empty <dt>.
+        h('div', { className: ['field', `field-${f.key}`] }, !!f.label.trim() && h('dt', {}, f.label), h('dd', {}, inline(f.value)))));
     case 'signatures':
       return signatures(block);
     case 'logo':

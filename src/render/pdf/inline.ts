@@ -50,7 +50,7 @@ function inlineToPdf(node: Inline, ctx: RenderContext, style: InlineStyle): Text
       return [{ ...style, text: '\n', _tag: ctx.tags.content() }];
     case 'link':
       return ctx.tags.within('Link', { linkText: inlineText(node.children) }, () =>
-        inlinesToPdf(node.children, ctx, { ...style, ...linkTarget(node.url), color: ctx.theme.colors.primary }));
+        inlinesToPdf(node.children, ctx, { ...style, ...linkTarget(node.target === 'document' ? `${node.url}.pdf` : node.url), color: ctx.theme.colors.primary }));
     case 'footnoteRef':
       return ctx.tags.within('Reference', {}, () => ctx.tags.within('Link', { linkText: `Fußnote ${node.number}` }, () =>
         [{ ...style, text: String(node.number), sup: true, linkToDestination: node.anchor, _tag: ctx.tags.content() }]));

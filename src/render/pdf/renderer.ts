@@ -1,6 +1,7 @@
 /** The PDF format as one entry of the renderer list. */
 import type { Renderer } from '../renderer.js';
 import { renderPdf } from './render.js';
+import { appendPdfs } from './append.js';
 
 export const pdfRenderer: Renderer = {
   format: 'pdf',
@@ -8,7 +9,16 @@ export const pdfRenderer: Renderer = {
   mediaType: 'application/pdf',
   label: 'PDF',
   slow: true,
-  render: (tree, theme, assets) => renderPdf(tree, theme, assets),
+  render: async (tree, theme, assets) => {
+    const pdf = await renderPdf(tree, theme, assets);
+    const appended = (tree.attachments ?? []).filter((a) => a.append);
+    if (!appended.length) return pdf;
+    return appendPdfs(pdf, appended.map((a) => {
+      const data = assets.attachments?.get(a.source);
+      if (!data) throw new Error(`Anlage ${a.source}: Inhalt fehlt in den Render-Daten`);
+      return { title: a.title, data };
+    }));
+  },
   pages: countPdfPages,
 };
 
