@@ -21,8 +21,6 @@ const seedCover = words(SEED.slice(0, SEED.indexOf('Beschlussvorschlag:')));
 
 let files: Map<string, Buffer | string>;
 
-/** A PDF ratsdoc set itself: not an Anlage's file, which out/ holds as the content has it (`vorlagen/11-1702/anlage-2-….pdf`). */
-
 async function pdfWords(buf: Buffer): Promise<string[]> {
   return words((await pdfPages(buf)).map((p) => p.join(' ')).join(' '));
 }
