@@ -63,6 +63,33 @@ interface ScaleResult {
   phases: { load: number; validate: number; tree: number; html: number; pdf: number; floor: number; maxRssMb: number };
   pagesPerSecond: number;
   overheadOverFloor: number;
+  /** Bytes of all PDFs of the first cold build. */
+  pdfBytes: number;
+  /** The tagged-PDF checker of the test suite on every PDF of that build (10× and up). */
+  tagCheck?: { pdfs: number; failed: number; ms: number } | 'not run';
+}
+
+/** Sum of the sizes of the PDFs under `dir`. */
+async function pdfBytesIn(dir: string): Promise<number> {
+  const names = (await fs.readdir(dir, { recursive: true })).filter((f) => f.endsWith('.pdf'));
+  const sizes = await Promise.all(names.map(async (f) => (await fs.stat(path.join(dir, f))).size));
+  return sizes.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Runs the suite's tagged-PDF checker (tests/bench/tagged-folder.test.ts, through vitest:
+ * the checker is test code) on a build folder; `not run` without vitest or qpdf.
+ */
+function tagCheck(dir: string): ScaleResult['tagCheck'] {
+  const vitest = path.join(ROOT, 'node_modules/vitest/vitest.mjs');
+  if (!existsSync(vitest)) return 'not run';
+  const r = spawnSync(process.execPath, [vitest, 'run', 'tests/bench/tagged-folder.test.ts'], {
+    cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, RATSDOC_TAGCHECK_DIR: dir },
+  });
+  const line = /TAGCHECK (\{.*\})/.exec(r.stdout);
+  if (!line) return 'not run';
+  if (r.status !== 0) console.error(r.stdout.slice(-3000));
+  return JSON.parse(line[1]) as { pdfs: number; failed: number; ms: number };
 }
 
 const results: ScaleResult[] = [];
@@ -90,6 +117,8 @@ for (const scale of scales) {
   await fs.writeFile(hf, (await fs.readFile(hf, 'utf8')).replace('titel: Interkulturelles Stadtteilfest', 'titel: Großes Interkulturelles Stadtteilfest'));
   const rebuildMassnahme = timed(buildArgs(`out-${scale}-warm`), tmp);
   await fs.rm(path.join(tmp, '.ratsdoc-cache'), { recursive: true, force: true });
+  const pdfBytes = await pdfBytesIn(path.join(tmp, `out-${scale}-0`));
+  const tagged = scale >= 10 ? tagCheck(path.join(tmp, `out-${scale}-0`)) : undefined;
   const phases = JSON.parse(timed([path.join(ROOT, 'dist/bench/phases.js'), content]).stdout) as ScaleResult['phases'] & { documents: number; pages: number };
   const buildMs = median(builds.map((b) => b.ms));
   results.push({
@@ -107,6 +136,8 @@ for (const scale of scales) {
     pagesPerSecond: phases.pages / (buildMs / 1000),
     // The pipeline's overhead: the whole single-threaded build against pdfmake alone.
     overheadOverFloor: oneJob.ms / phases.floor,
+    pdfBytes,
+    ...(tagged ? { tagCheck: tagged } : {}),
   });
   await fs.rm(content, { recursive: true, force: true });
   // Save after every scale: a 50× run takes minutes, and what was measured must not be lost.
@@ -124,6 +155,11 @@ async function report(list: ScaleResult[]): Promise<void> {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   console.log('Zeiten in ms (Median). „pdfmake allein“: dieselben Dokumentdefinitionen ohne ratsdoc, ein Thread; „1 Thread/pdfmake“: Mehraufwand der ganzen Kette gegenüber pdfmake allein.');
   for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+  for (const r of list) {
+    const check = r.tagCheck === undefined ? '' : r.tagCheck === 'not run' ? ', Tagged-PDF-Prüfung nicht gelaufen (vitest oder qpdf fehlt)'
+      : `, Tagged-PDF-Prüfung: ${r.tagCheck.pdfs - r.tagCheck.failed} von ${r.tagCheck.pdfs} PDFs bestanden (${f(r.tagCheck.ms / 1000, 1)} s)`;
+    console.log(`${r.scale}×: PDFs zusammen ${f(r.pdfBytes / 1e6, 1)} MB${check}`);
+  }
   const out = { date: new Date().toISOString().slice(0, 10), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, results: list };
   await fs.writeFile(path.join(ROOT, 'bench/results.json'), JSON.stringify(out, null, 2) + '\n');
   console.log(`\nbench/results.json geschrieben (${out.date}, ${out.cpus} Kerne).\n`);

@@ -159,7 +159,8 @@ function block(b: FormBlock, s: VorlageState): Block[] {
     case 'deckblatt': return [deckblatt(b.felder, b.label_breite, s)];
     case 'beratungsfolge': return meta.beratungsfolge?.length ? [beratungsfolge(b, s)] : [];
     case 'beschlussvorschlag': return section(b.titel ?? labels.beschlussvorschlag, markdownFieldToBlocks(fieldSource(v.meta, meta.beschlussvorschlag, 'beschlussvorschlag'), entity, ctx));
-    case 'sachdarstellung': return section(b.titel ?? labels.sachdarstellung, markdownToBlocks(v, entity, ctx, { baseDepth: 3, toc: false }));
+    // Depth counts from the section (renderers put its label one level above): `#` is the level below the label.
+    case 'sachdarstellung': return section(b.titel ?? labels.sachdarstellung, markdownToBlocks(v, entity, ctx, { baseDepth: 1, toc: false }));
     case 'finanzen':
       return meta.finanzen
         ? section(b.titel ?? labels.finanzen, [

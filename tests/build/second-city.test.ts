@@ -1,25 +1,25 @@
 /**
- * A second city with a form far from Bergkamen's (examples/neckarweil, Baden-Württemberg
- * style), built from the same src/: the text read back from PDF and HTML shows the blocks in
- * the form's order, its labels, the checkbox states and the page furniture; the
- * Ergänzungsvorlage and the Informationsvorlage get their `art` variant, and a Vorlage pinned
- * to `formular: 2023` keeps the old form.
+ * A second city with a form far from Bergkamen's (the suite's copy of examples/neckarweil,
+ * Baden-Württemberg style), built from the same src/: the text read back from PDF and HTML
+ * shows the blocks in the form's order, its labels, the checkbox states and the page
+ * furniture; the Ergänzungsvorlage and the Informationsvorlage get their `art` variant, and a
+ * Vorlage pinned to `formular: 2023` keeps the old form. Every PDF passes the tagged-PDF
+ * checker and has the HTML page's outline.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import path from 'node:path';
 import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { pdfItems } from '../helpers/pdf-text.js';
 import { htmlText } from '../helpers/html-text.js';
-
-const ROOT = path.resolve(__dirname, '../..');
-export const NECKARWEIL = path.join(ROOT, 'examples/neckarweil');
+import { NECKARWEIL_CONTENT, NECKARWEIL_TEMPLATES } from '../helpers/fixtures.js';
+import { checkEveryPdf, hasQpdf, type TagReport } from '../helpers/tagged-pdf.js';
+import { outlinesOf, pdfOutline } from '../helpers/outline.js';
 
 let files: Map<string, Buffer | string>;
 /** Neckarweil's page margins (templates/theme.yaml: 20 mm top and bottom) for header/body/footer. */
 const MARGINS = { top: (20 * 72) / 25.4, bottom: (20 * 72) / 25.4 };
 
 beforeAll(async () => {
-  const result = await runPipeline({ content: path.join(NECKARWEIL, 'content'), templates: path.join(NECKARWEIL, 'templates') });
+  const result = await runPipeline({ content: NECKARWEIL_CONTENT, templates: NECKARWEIL_TEMPLATES });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   files = result.files!;
 }, 300_000);
@@ -134,5 +134,40 @@ describe('Neckarweil Ergänzungsvorlage and Informationsvorlage', () => {
     expect(all[0]).not.toContain('Kurzfassung');
     const items = await pdfItems(files.get('vorlagen/88-2023.pdf') as Buffer, MARGINS);
     expect(items[0].filter((i) => i.region === 'footer').map((i) => i.str).join('').trim()).toBe('Seite 1 von 1');
+  });
+});
+
+describe.skipIf(!hasQpdf())('Neckarweil: tagged PDF of every Vorlage', () => {
+  let reports: Map<string, TagReport>;
+  beforeAll(async () => {
+    reports = await checkEveryPdf(files);
+  }, 120_000);
+
+  it('passes the checker (checklists as lists, no skipped heading level, every table with TH)', () => {
+    expect([...reports.keys()].sort()).toEqual(['vorlagen/117-2024-1.pdf', 'vorlagen/117-2024.pdf', 'vorlagen/88-2023.pdf']);
+    for (const [name, report] of reports) {
+      expect(report.problems, name).toEqual([]);
+      expect(report.untagged, name).toBe(0);
+      expect(report.textItems, name).toBeGreaterThan(0);
+    }
+  });
+
+  it('tags a checklist as a list: one item per question, its label as Lbl and the boxes as LBody', () => {
+    const pairs = pdfOutline(reports.get('vorlagen/117-2024.pdf')!).pairs;
+    expect(pairs).toContain('FinanzielleAuswirkungen☒ja☐nein');
+    expect(pairs).toContain('ArtderMittel☒investiv☐konsumtiv');
+    expect(pairs).toContain('CO₂-Relevanz☒positiv☐negativ☐keine☐nichtbewertet');
+    // 7 questions in the financial checklist, 4 in the climate one (and no Table for either).
+    expect(pairs.length).toBe(11);
+  });
+
+  it('nests the Erläuterungen\' own headings one level below their label', () => {
+    const headings = pdfOutline(reports.get('vorlagen/117-2024.pdf')!).headings;
+    expect(headings.slice(headings.indexOf('H1 Erläuterungen'), headings.indexOf('H1 Zeitplan') + 1))
+      .toEqual(['H1 Erläuterungen', 'H2 Ausgangslage', 'H2 Planung', 'H2 Klimaschutz', 'H1 Zeitplan']);
+  });
+
+  it('has the HTML page\'s outline: the same headings, table headers and checklist pairs', () => {
+    for (const { name, pdf, html } of outlinesOf(reports, files)) expect(pdf, name).toEqual(html);
   });
 });

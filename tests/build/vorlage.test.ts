@@ -7,7 +7,8 @@ import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { pdfPages, loadPdf } from '../helpers/pdf-text.js';
 import { htmlText, indexOfRun, longestPrefixRun, words } from '../helpers/html-text.js';
 import { FIXTURE_CONTENT, FIXTURE_PROJECT, FIXTURE_TEMPLATES } from '../helpers/fixtures.js';
-import { checkTaggedPdf, hasQpdf, type TagReport } from '../helpers/tagged-pdf.js';
+import { checkEveryPdf, hasQpdf, setByRatsdoc, type TagReport } from '../helpers/tagged-pdf.js';
+import { outlinesOf } from '../helpers/outline.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SEED = readFileSync(path.join(ROOT, 'tests/fixtures/seed/vorlage-11-1481-bergkamen.txt'), 'utf8');
@@ -19,9 +20,6 @@ const seedBody = words(SEED.slice(SEED.indexOf('Beschlussvorschlag:')));
 const seedCover = words(SEED.slice(0, SEED.indexOf('Beschlussvorschlag:')));
 
 let files: Map<string, Buffer | string>;
-
-/** A PDF ratsdoc set itself: not an Anlage's file, which out/ holds as the content has it (`vorlagen/11-1702/anlage-2-….pdf`). */
-const setByRatsdoc = (name: string): boolean => name.endsWith('.pdf') && !/^vorlagen\/[^/]+\/anlage-\d+/.test(name);
 
 async function pdfWords(buf: Buffer): Promise<string[]> {
   return words((await pdfPages(buf)).map((p) => p.join(' ')).join(' '));
@@ -186,28 +184,10 @@ describe('ratsdoc build on disk', () => {
   });
 });
 
-/**
- * Text without any whitespace: the PDF breaks a long word in a narrow cell across lines
- * („Indikatore|n“), which reads as two items.
- */
-function squeeze(text: string): string {
-  return text.replace(/[\s\u00a0\u202f]+/g, '');
-}
-
-/** Headings (level, text) and table headers of an HTML page, in document order. */
-function htmlOutline(html: string): { headings: string[]; tableHeaders: string[][] } {
-  const text = (inner: string) => squeeze(htmlText(inner));
-  const headings = [...html.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => `H${m[1]} ${text(m[2])}`);
-  // Data tables and the cover sheet's fields (a <dl> in HTML, a table with row headers in PDF).
-  const tableHeaders = [...html.matchAll(/<table\b[\s\S]*?<\/table>|<dl\b[\s\S]*?<\/dl>/g)].map((m) =>
-    [...m[0].matchAll(/<(th|dt)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((c) => text(c[2])));
-  return { headings, tableHeaders };
-}
-
 describe.skipIf(!hasQpdf())('tagged PDF of every document', () => {
-  const reports = new Map<string, TagReport>();
+  let reports: Map<string, TagReport>;
   beforeAll(async () => {
-    for (const [name, data] of files) if (setByRatsdoc(name)) reports.set(name, await checkTaggedPdf(data as Buffer));
+    reports = await checkEveryPdf(files, setByRatsdoc);
   }, 600_000);
 
   it('passes the checker (structure tree, artifacts, ParentTree, headings, tables, figures, links, metadata)', () => {
@@ -239,12 +219,6 @@ describe.skipIf(!hasQpdf())('tagged PDF of every document', () => {
   });
 
   it('has the HTML page\'s outline: the same headings (one level up without a title page) and table headers', () => {
-    for (const [name, report] of reports) {
-      const html = htmlOutline(files.get(name.replace(/\.pdf$/, '.html')) as string);
-      const titlePage = report.headings[0]?.level === 1 && html.headings[0] === `H1 ${squeeze(report.headings[0].text)}`;
-      const expected = titlePage ? html.headings : html.headings.slice(1).map((h) => h.replace(/^H(\d)/, (_, l: string) => `H${Number(l) - 1}`));
-      expect(report.headings.map((h) => `H${h.level} ${squeeze(h.text)}`), name).toEqual(expected);
-      expect(report.tableHeaders.map((t) => t.map(squeeze)), name).toEqual(html.tableHeaders);
-    }
+    for (const { name, pdf, html } of outlinesOf(reports, files)) expect(pdf, name).toEqual(html);
   });
 });

@@ -14,3 +14,11 @@ export const FIXTURE_PROJECT = path.join(ROOT, 'tests/fixtures/bergkamen');
 export const FIXTURE_CONTENT = path.join(FIXTURE_PROJECT, 'content');
 /** The fixture's templates folder. */
 export const FIXTURE_TEMPLATES = path.join(FIXTURE_PROJECT, 'templates');
+
+/**
+ * The suite's own second city (a copy of examples/neckarweil: a Baden-Württemberg style form
+ * with checklists, declared fields and page furniture far from Bergkamen's).
+ */
+export const NECKARWEIL_PROJECT = path.join(ROOT, 'tests/fixtures/neckarweil');
+export const NECKARWEIL_CONTENT = path.join(NECKARWEIL_PROJECT, 'content');
+export const NECKARWEIL_TEMPLATES = path.join(NECKARWEIL_PROJECT, 'templates');

@@ -280,3 +280,13 @@ function parentTreeEntries(node: Json, deref: (v: unknown) => Json): Map<number,
   visit(node);
   return out;
 }
+
+/** A PDF ratsdoc set (not an Anlage copied beside its Vorlage: `vorlagen/117-2024/anlage-1-….pdf`). */
+export const setByRatsdoc = (name: string): boolean => name.endsWith('.pdf') && !/^vorlagen\/[^/]+\/anlage-\d+/.test(name);
+
+/** Checks every PDF ratsdoc set among a build's files (`vorlagen/x.pdf` → its report). */
+export async function checkEveryPdf(files: Map<string, Buffer | string>, include = setByRatsdoc): Promise<Map<string, TagReport>> {
+  const reports = new Map<string, TagReport>();
+  for (const [name, data] of files) if (include(name)) reports.set(name, await checkTaggedPdf(data as Buffer));
+  return reports;
+}

@@ -108,7 +108,10 @@ export function headingToPdf(node: Heading, ctx: RenderContext): Content {
     ...(node.number ? [{ text: `${node.number} `, _tag: ctx.tags.content() }] : []),
     ...inlinesToPdf(node.children, ctx),
   ]);
-  const base = { text, style: `h${node.depth}`, id: node.anchor };
+  // Inside a labelled section the bold label is the top level and a `#` heading prints in the
+  // third size, as the HTML style sheet does (`section.labelled h3`).
+  const size = ctx.sectionDepth > 0 ? Math.min(4, node.depth + 2) : node.depth;
+  const base = { text, style: `h${size}`, id: node.anchor };
   if (!node.toc) return base;
   const parent = ctx.outlineParents.slice(0, node.depth - 1).reverse().find((a) => a !== undefined);
   ctx.outlineParents.splice(node.depth - 1, ctx.outlineParents.length, node.anchor);

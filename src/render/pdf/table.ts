@@ -15,10 +15,12 @@ type CellRole = 'header' | 'body' | 'footer';
 /**
  * Converts a table; its caption is a small bold line above, its anchor a link target.
  * Tagged as Table (Caption first) with THead, TBody and TFoot; header cells are TH with
- * Scope Column, a body row's header cell TH with Scope Row.
+ * Scope Column, a body row's header cell TH with Scope Row. A grid of label | value pairs
+ * without headers is tagged as a list (`isPairGrid`).
  */
 export function tableToPdf(table: Table, ctx: RenderContext): Content {
   if (table.headerRows.length + table.rows.length + (table.footerRows?.length ?? 0) === 0) return { text: '' };
+  if (isPairGrid(table)) return ctx.tags.within('L', {}, () => tableDefinition(table, columnCount(table), pairRows(table, ctx), undefined, ctx));
   return ctx.tags.within('Table', {}, () => {
     const caption = table.caption === undefined ? undefined : { text: taggedText(table.caption, () => ctx.tags.leaf('Caption')), style: 'caption', id: table.anchor };
     const columns = columnCount(table);
@@ -31,6 +33,34 @@ export function tableToPdf(table: Table, ctx: RenderContext): Content {
       ...group('TFoot', table.footerRows ?? [], 'footer'),
     ];
     return tableDefinition(table, columns, body, caption, ctx);
+  });
+}
+
+/**
+ * A plain table without any header cell is the tree's grid of label | value pairs (a
+ * Vorlage's checklist: „Finanzielle Auswirkungen | ☒ ja ☐ nein | Art der Mittel | …“), laid
+ * out as a table only to align the pairs. It has no column headers, and a row header would
+ * claim the second pair's value for the first pair's label; so it is tagged as what a screen
+ * reader should announce: a list, one LI per pair, the label as Lbl and the answer as LBody.
+ */
+function isPairGrid(table: Table): boolean {
+  const columns = columnCount(table);
+  return table.variant === 'plain' && table.caption === undefined && table.headerRows.length === 0 && !table.footerRows?.length && columns % 2 === 0 &&
+    table.rows.every((row) => row.every((cell) => !cell.header && (cell.colSpan ?? 1) === 1));
+}
+
+/** The pdfmake rows of a pair grid, each pair an LI (Lbl, LBody); empty padding pairs draw nothing. */
+function pairRows(table: Table, ctx: RenderContext): PdfCell[][] {
+  const empty: TableCell = { children: [] };
+  return table.rows.map((row) => {
+    const cells: PdfCell[] = [];
+    for (let i = 0; i < columnCount(table); i += 2) {
+      ctx.tags.within('LI', {}, () => {
+        cells.push(ctx.tags.within('Lbl', {}, () => cellToPdf(row[i] ?? empty, 1, undefined, false, ctx)));
+        cells.push(ctx.tags.within('LBody', {}, () => cellToPdf(row[i + 1] ?? empty, 1, undefined, false, ctx)));
+      });
+    }
+    return cells;
   });
 }
 
