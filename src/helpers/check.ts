@@ -55,10 +55,11 @@ function idsOf(to: ReferenceTarget, model: Model, index: ModelIndex): { ids: Ite
   }
   if (to === 'vorlagen') {
     const numbers = model.vorlagen.map((v) => v.meta.value.nummer);
-    return { ids: numbers, has: (id) => numbers.includes(id) || !!model.brokenVorlagen?.has(id) };
+    return { ids: numbers, has: (id) => numbers.includes(id) || !!model.brokenVorlagen?.has(id) || !!model.unparsed?.vorlagen.has(id) };
   }
   const map = index[to] as Map<string, unknown>;
-  return { ids: map.keys(), has: (id) => map.has(id) || model.brokenIds[to].has(id) };
+  // An ID still legible in a file with a syntax error is no follow-on error (that file's error stands).
+  return { ids: map.keys(), has: (id) => map.has(id) || model.brokenIds[to].has(id) || !!model.unparsed?.ids.has(`${to}\u0000${id}`) };
 }
 
 /** Checks the helpers of one Markdown text. */
