@@ -82,7 +82,7 @@ describe('helper errors inside Markdown fields of YAML files, at their real plac
     const at = (rel: string, needle: string) => placeOf(f, rel, needle);
     expect(await errorsOf(f)).toEqual([
       { file: daten, ...(await at(daten, '{{name "AK-VHX"}}')), code: CODES.helperUnknownId, entity: 'Handlungsfeld „HF-BIL“', message: '{{name "AK-VHX"}}: Akteur oder Sozialraum „AK-VHX“ ist nicht definiert (meinten Sie „AK-VHS“?)' },
-      { file: daten, ...(await at(daten, '{{wert "I-99"}}')), code: CODES.helperUnknownId, entity: 'Maßnahme „M-08“', message: '{{wert "I-99"}}: Indikator „I-99“ ist nicht definiert (meinten Sie „I-01“?)' },
+      { file: daten, ...(await at(daten, '{{wert "I-99"}}')), code: CODES.helperUnknownId, entity: 'Maßnahme „M-08“', message: '{{wert "I-99"}}: Indikator „I-99“ ist nicht definiert' },
       { file: daten, ...(await at(daten, '{{titel "M-99"}}')), code: CODES.helperUnknownId, entity: 'Interview „INT-1“', message: '{{titel "M-99"}}: Maßnahme, Ziel, Handlungsfeld, Indikator oder Meilenstein „M-99“ ist nicht definiert (meinten Sie „M-09“?)' },
       { file: daten, ...(await at(daten, '{{anzahl massnahmen status')), code: CODES.helperArguments, entity: 'Meilenstein „MS-04“', message: '{{anzahl massnahmen status="fertig"}}: „status“: „fertig“ ist nicht erlaubt; erlaubt: geplant, laufend, abgeschlossen, zurueckgestellt' },
       { file: vorlage, ...(await at(vorlage, '{{ziele}}')), code: CODES.helperBlockInline, entity: 'Vorlage „11/1500“', message: '{{ziele}} ist ein Block (Tabelle oder Grafik) und muss allein in einem eigenen Absatz stehen; im Satz bitte {{anzahl ziele}} verwenden' },
