@@ -99,12 +99,12 @@ describe('a label the form blanks leaves no empty element', () => {
 describe('Markdown that ratsdoc cannot set is a warning with its place', () => {
   it('inline HTML, a footnote nobody references, a heading deeper than the document goes', async () => {
     const f = await fixture('musterstadt');
-    await f.append('vorlagen/2-2024.md', '\nDas ist <b>wichtig</b>.\n\n#### Sehr tief\n\n[^alt]: Eine Fußnote ohne Verweis.\n');
+    await f.append('vorlagen/2-2024.md', '\nDas ist <b>wichtig</b>.\n\n##### Sehr tief\n\n[^alt]: Eine Fußnote ohne Verweis.\n');
     const r = await runPipeline({ content: f.dir, jobs: 1, renderers: [] });
     expect(r.diagnostics.map((d) => brief({ ...d, file: f.rel(d.file) }))).toEqual([
       'vorlagen/2-2024.md:12:9 markdown-raw-html warning Vorlage „2/2024“: HTML im Text wird nicht ausgeführt, sondern als Text angezeigt',
       'vorlagen/2-2024.md:12:19 markdown-raw-html warning Vorlage „2/2024“: HTML im Text wird nicht ausgeführt, sondern als Text angezeigt',
-      'vorlagen/2-2024.md:14:1 heading-too-deep warning Vorlage „2/2024“: Eine Überschrift „####“ ist tiefer, als ratsdoc hier gliedert; sie wird wie „##“ gesetzt',
+      'vorlagen/2-2024.md:14:1 heading-too-deep warning Vorlage „2/2024“: Eine Überschrift „#####“ ist tiefer, als ratsdoc hier gliedert; sie wird wie „####“ gesetzt',
       'vorlagen/2-2024.md:16:1 footnote-unused warning Vorlage „2/2024“: Fußnote [^alt] wird im Text nicht verwendet und daher nicht gedruckt (im Text fehlt [^alt])',
     ]);
   }, 60_000);
