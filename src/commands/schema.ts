@@ -1,6 +1,6 @@
 /**
- * `ratsdoc schema`: JSON Schemas for every YAML file kind of a content folder and for the
- * front matter of chapters and Vorlagen, generated from the zod schemas of the content model
+ * `ratsdoc schema`: JSON Schemas for every YAML file kind of a content folder, for the
+ * front matter of chapters and Vorlagen, and for the JSON `ratsdoc diff` prints, generated from the zod schemas of the content model
  * (`model/schemas.ts`) – there is no second, hand-written schema. Editors use them for
  * completion, hover help (the German `.describe()` texts) and checks while typing.
  *
@@ -20,6 +20,7 @@ import {
   BerichtFrontMatterSchema,
 } from '../model/schemas.js';
 import { vorlageSchemaFor } from '../model/validate.js';
+import { DiffReportSchema } from '../diff/report.js';
 import type { Form } from '../theme/form.js';
 import { loadTemplates, resolveTemplatesDir } from '../theme/load.js';
 import { formatText } from '../diagnostics/format.js';
@@ -57,14 +58,17 @@ export const SCHEMA_KINDS: readonly SchemaKind[] = [
   { file: 'bericht.schema.json', title: 'Kopfteil eines Sachstandsberichts', schema: BerichtFrontMatterSchema, files: ['berichte/*.md'], frontMatter: true },
 ];
 
-const GENERATED_NOTE = 'Erzeugt mit „npx ratsdoc schema“ aus dem Inhaltsmodell von ratsdoc (src/model/schemas.ts). Nicht von Hand ändern.';
+/** The output of `ratsdoc diff --format json`: published beside the content schemas, for programs that read it. */
+export const DIFF_SCHEMA = { file: 'diff.schema.json', title: 'ratsdoc diff --format json', schema: DiffReportSchema, source: 'src/diff/report.ts' } as const;
+
+const generatedNote = (source = 'dem Inhaltsmodell von ratsdoc (src/model/schemas.ts)') => `Erzeugt mit „npx ratsdoc schema“ aus ${source}. Nicht von Hand ändern.`;
 
 /** The JSON Schema of one kind, as an object. */
-export function jsonSchemaOf(kind: SchemaKind): Record<string, unknown> {
-  const generated = z.toJSONSchema(kind.schema, { io: 'input', target: 'draft-07', unrepresentable: 'throw' }) as Record<string, unknown>;
+export function jsonSchemaOf(kind: Pick<SchemaKind, 'title' | 'schema'> & { source?: string }, io: 'input' | 'output' = 'input'): Record<string, unknown> {
+  const generated = z.toJSONSchema(kind.schema, { io, target: 'draft-07', unrepresentable: 'throw' }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
   // A fixed key order at the top; the rest keeps zod's (deterministic) order.
-  return { $schema, $comment: GENERATED_NOTE, title: kind.title, ...rest };
+  return { $schema, $comment: generatedNote(kind.source && `der Beschreibung des Vergleichsergebnisses (${kind.source})`), title: kind.title, ...rest };
 }
 
 /**
@@ -77,6 +81,7 @@ export function generateSchemas(form?: Form): Map<string, string> {
     const withForm = form && kind.file === 'vorlage.schema.json' ? { ...kind, schema: vorlageSchemaFor(form) } : kind;
     out.set(kind.file, JSON.stringify(jsonSchemaOf(withForm), null, 2) + '\n');
   }
+  out.set(DIFF_SCHEMA.file, JSON.stringify(jsonSchemaOf(DIFF_SCHEMA, 'output'), null, 2) + '\n');
   return out;
 }
 

@@ -11,7 +11,7 @@ import { diffDocuments, diffSettings } from './documents.js';
 import { diffEntities } from './entities.js';
 import { diffFiles } from './files.js';
 import { locateRepository, resolveCommit, RevisionProblem } from './git-source.js';
-import type { Counts, DiffReport, DocumentDiff, EntityDiff, RevisionReport } from './report.js';
+import { DIFF_FORMAT, type Counts, type DiffReport, type DocumentDiff, type EntityDiff, type RevisionReport } from './report.js';
 import { diagnosticJson, loadCommit, loadWorkingTree, type Side } from './revision.js';
 import type { Form } from '../theme/form.js';
 
@@ -59,7 +59,7 @@ export function compareSides(a: Side, b: Side, content: string): DiffReport {
   const kapitel = diffDocuments('kapitel', a, b, ents.renames, ents.old, ents.new);
   const vorlagen = diffDocuments('vorlage', a, b, ents.renames, ents.old, ents.new);
   const derived = deriveEffects(a, b, ents);
-  const dateien = diffFiles(a.blobIds, b.blobIds, a.raw.display);
+  const files = diffFiles(a.blobIds, b.blobIds, a.raw.display);
 
   const entities: Partial<Record<CollectionName, Counts>> = {};
   for (const name of COLLECTION_NAMES) {
@@ -69,7 +69,7 @@ export function compareSides(a: Side, b: Side, content: string): DiffReport {
   const notCompared = [...ents.notCompared, ...kapitel.notCompared, ...vorlagen.notCompared];
   const identical =
     !settings.length && !konzept.length && !ents.entities.length && !kapitel.documents.length && !vorlagen.documents.length &&
-    !dateien.length && !notCompared.length && !derived.newDiagnostics.length && !derived.resolvedDiagnostics.length;
+    !files.length && !notCompared.length && !derived.newDiagnostics.length && !derived.resolvedDiagnostics.length;
 
   const handlungsfelder: DiffReport['handlungsfelder'] = [];
   const seen = new Set<string>();
@@ -77,23 +77,23 @@ export function compareSides(a: Side, b: Side, content: string): DiffReport {
     for (const hf of side.index.handlungsfelder.values()) {
       if (seen.has(hf.value.id)) continue;
       seen.add(hf.value.id);
-      handlungsfelder.push({ id: hf.value.id, titel: hf.value.titel });
+      handlungsfelder.push({ id: hf.value.id, title: hf.value.titel });
     }
   }
 
   return {
-    format: 'ratsdoc-diff/1',
+    format: DIFF_FORMAT,
     content,
     old: revisionReport(a),
     new: revisionReport(b),
     identical,
-    summary: { settings: settings.length, konzept: konzept.length, entities, kapitel: count(kapitel.documents), vorlagen: count(vorlagen.documents), dateien: dateien.length },
+    summary: { settings: settings.length, konzept: konzept.length, entities, kapitel: count(kapitel.documents), vorlagen: count(vorlagen.documents), files: files.length },
     settings,
     konzept,
     entities: ents.entities,
     kapitel: kapitel.documents,
     vorlagen: vorlagen.documents,
-    dateien,
+    files,
     derived,
     notCompared,
     handlungsfelder,

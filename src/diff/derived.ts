@@ -17,9 +17,9 @@ import { changedValues } from './values.js';
  * Costs per Handlungsfeld ID (in file order) with their titles, from the entries as written:
  * a measure that fails its schema for another reason still counts with its costs.
  */
-function totals(table: EntityTable): Map<string, { titel: string; sum: number }> {
-  const out = new Map<string, { titel: string; sum: number }>();
-  for (const hf of table.handlungsfelder.values()) out.set(hf.id, { titel: typeof hf.value.titel === 'string' ? hf.value.titel : hf.id, sum: 0 });
+function totals(table: EntityTable): Map<string, { title: string; sum: number }> {
+  const out = new Map<string, { title: string; sum: number }>();
+  for (const hf of table.handlungsfelder.values()) out.set(hf.id, { title: typeof hf.value.titel === 'string' ? hf.value.titel : hf.id, sum: 0 });
   for (const m of table.massnahmen.values()) {
     const t = typeof m.value.handlungsfeld === 'string' ? out.get(m.value.handlungsfeld) : undefined;
     if (t) t.sum = cents(t.sum + kostenSumme(m.value.kosten));
@@ -61,7 +61,7 @@ function missingIn(to: Diagnostic[], from: Diagnostic[], mapFrom: (t: string) =>
 
 export function deriveEffects(a: Side, b: Side, ents: EntityComparison): DerivedEffects {
   const { renames, uncompared } = ents;
-  const hinweise: string[] = [];
+  const notes: string[] = [];
   // Handlungsfelder whose data could not be read on one side: their totals are not compared.
   const unknownHf = new Set<string>();
   for (const key of uncompared) {
@@ -78,23 +78,23 @@ export function deriveEffects(a: Side, b: Side, ents: EntityComparison): Derived
   const back = new Map([...hfRenames].map(([from, to]) => [to, from]));
   const ta = totals(ents.old);
   const tb = totals(ents.new);
-  const kosten: CostRow[] = [];
+  const costs: CostRow[] = [];
   const seenOld = new Set<string>();
   for (const [id, t] of tb) {
     const oldId = ta.has(id) ? id : back.get(id);
     if (oldId) seenOld.add(oldId);
     if (unknownHf.has(id) || (oldId && unknownHf.has(oldId))) continue;
     const before = oldId ? ta.get(oldId)!.sum : 0;
-    if (before !== t.sum) kosten.push({ handlungsfeld: id, titel: t.titel, old: before, new: t.sum, delta: cents(t.sum - before) });
+    if (before !== t.sum) costs.push({ handlungsfeld: id, title: t.title, old: before, new: t.sum, delta: cents(t.sum - before) });
   }
   for (const [id, t] of ta) {
     if (seenOld.has(id) || unknownHf.has(id) || t.sum === 0) continue;
-    kosten.push({ handlungsfeld: id, titel: t.titel, old: t.sum, new: 0, delta: cents(-t.sum) });
+    costs.push({ handlungsfeld: id, title: t.title, old: t.sum, new: 0, delta: cents(-t.sum) });
   }
-  for (const id of [...unknownHf].sort(compareNatural)) hinweise.push(`Kosten im Handlungsfeld „${id}“ nicht verglichen: seine Daten sind in einem der Stände nicht lesbar`);
+  for (const id of [...unknownHf].sort(compareNatural)) notes.push(`Kosten im Handlungsfeld „${id}“ nicht verglichen: seine Daten sind in einem der Stände nicht lesbar`);
   const ga = grandTotal(ents.old);
   const gb = grandTotal(ents.new);
-  const gesamt = unknownHf.size ? null : kosten.length || ga !== gb ? { old: ga, new: gb, delta: cents(gb - ga) } : null;
+  const total = unknownHf.size ? null : costs.length || ga !== gb ? { old: ga, new: gb, delta: cents(gb - ga) } : null;
 
   // Status of measures (matched by ID or through a rename), as written.
   const mRenames = renames.massnahmen ?? new Map<string, string>();
@@ -105,19 +105,19 @@ export function deriveEffects(a: Side, b: Side, ents: EntityComparison): Derived
     const oldId = ents.old.massnahmen.has(id) ? id : mBack.get(id);
     const old = oldId ? ents.old.massnahmen.get(oldId) : undefined;
     if (!old || statusOf(old.value) === statusOf(m.value)) continue;
-    status.push({ id, oldId: oldId !== id ? oldId ?? null : null, titel: typeof m.value.titel === 'string' ? m.value.titel : '', old: statusOf(old.value), new: statusOf(m.value) });
+    status.push({ id, oldId: oldId !== id ? oldId ?? null : null, title: typeof m.value.titel === 'string' ? m.value.titel : '', old: statusOf(old.value), new: statusOf(m.value) });
   }
   status.sort((p, q) => compareNatural(p.id, q.id));
 
   const rename = renamer(renames);
   const same = (t: string) => t;
   return {
-    kosten,
-    gesamt,
+    costs,
+    total,
     status,
-    werte: changedValues(a, b),
+    inlineValues: changedValues(a, b),
     newDiagnostics: missingIn(b.diagnostics, a.diagnostics, rename, same).map(diagnosticJson),
     resolvedDiagnostics: missingIn(a.diagnostics, b.diagnostics, same, rename).map(diagnosticJson),
-    hinweise,
+    notes,
   };
 }

@@ -194,35 +194,35 @@ export function formatDiffHtml(report: DiffReport): string {
     push('</section>');
   }
 
-  if (report.dateien.length) {
+  if (report.files.length) {
     toc.push({ id: 'dateien', title: 'Weitere Dateien (Anlagen, Bilder)' });
     push('<section aria-labelledby="dateien"><h2 id="dateien">Weitere Dateien (Anlagen, Bilder)</h2>');
-    push(`<ul>${report.dateien.map((f) => `<li><span class="file">${esc(f.file)}</span> ${badge(f.status, FILE_STATUS[f.status])}</li>`).join('')}</ul></section>`);
+    push(`<ul>${report.files.map((f) => `<li><span class="file">${esc(f.file)}</span> ${badge(f.status, FILE_STATUS[f.status])}</li>`).join('')}</ul></section>`);
   }
 
   const dv = report.derived;
-  if (dv.kosten.length || dv.gesamt || dv.status.length || dv.werte.length || dv.newDiagnostics.length || dv.resolvedDiagnostics.length || dv.hinweise.length) {
+  if (dv.costs.length || dv.total || dv.status.length || dv.inlineValues.length || dv.newDiagnostics.length || dv.resolvedDiagnostics.length || dv.notes.length) {
     toc.push({ id: 'auswirkungen', title: 'Auswirkungen auf die Dokumente' });
     push('<section aria-labelledby="auswirkungen"><h2 id="auswirkungen">Auswirkungen auf die Dokumente</h2>');
-    if (dv.kosten.length || dv.gesamt) {
+    if (dv.costs.length || dv.total) {
       push('<h3>Kosten je Handlungsfeld</h3>');
       push('<table><caption class="sr-only">Kosten je Handlungsfeld vorher und nachher</caption><thead><tr><th scope="col">Handlungsfeld</th><th scope="col" class="num">bisher</th><th scope="col" class="num">neu</th><th scope="col" class="num">Differenz</th></tr></thead><tbody>');
-      for (const k of dv.kosten) push(`<tr><th scope="row">${esc(`${k.titel} (${k.handlungsfeld})`)}</th><td class="num">${esc(money(k.old))}</td><td class="num">${esc(money(k.new))}</td><td class="num">${esc(signedMoney(k.delta))}</td></tr>`);
+      for (const k of dv.costs) push(`<tr><th scope="row">${esc(`${k.title} (${k.handlungsfeld})`)}</th><td class="num">${esc(money(k.old))}</td><td class="num">${esc(money(k.new))}</td><td class="num">${esc(signedMoney(k.delta))}</td></tr>`);
       push('</tbody>');
-      if (dv.gesamt) push(`<tfoot><tr><th scope="row">Alle Maßnahmen</th><td class="num">${esc(money(dv.gesamt.old))}</td><td class="num">${esc(money(dv.gesamt.new))}</td><td class="num"><strong>${esc(signedMoney(dv.gesamt.delta))}</strong></td></tr></tfoot>`);
+      if (dv.total) push(`<tfoot><tr><th scope="row">Alle Maßnahmen</th><td class="num">${esc(money(dv.total.old))}</td><td class="num">${esc(money(dv.total.new))}</td><td class="num"><strong>${esc(signedMoney(dv.total.delta))}</strong></td></tr></tfoot>`);
       push('</table>');
     }
-    for (const h of dv.hinweise) push(`<p class="warn">Hinweis: ${esc(h)}</p>`);
+    for (const h of dv.notes) push(`<p class="warn">Hinweis: ${esc(h)}</p>`);
     if (dv.status.length) {
       push('<h3>Status von Maßnahmen</h3>');
       push('<table><caption class="sr-only">Maßnahmen mit geändertem Status</caption><thead><tr><th scope="col">Maßnahme</th><th scope="col">bisher</th><th scope="col">neu</th></tr></thead><tbody>');
-      for (const s of dv.status) push(`<tr><th scope="row">${esc(`${s.id} „${s.titel}“`)}</th><td>${del(s.old ? display(s.old) : 'ohne Status')}</td><td>${ins(s.new ? display(s.new) : 'ohne Status')}</td></tr>`);
+      for (const s of dv.status) push(`<tr><th scope="row">${esc(`${s.id} „${s.title}“`)}</th><td>${del(s.old ? display(s.old) : 'ohne Status')}</td><td>${ins(s.new ? display(s.new) : 'ohne Status')}</td></tr>`);
       push('</tbody></table>');
     }
-    if (dv.werte.length) {
+    if (dv.inlineValues.length) {
       push('<h3>Werte im Text</h3>');
       push('<table><caption class="sr-only">Werte in Sätzen, die sich durch die Änderung der Daten ändern</caption><thead><tr><th scope="col">Dokument und Stelle</th><th scope="col">Baustein</th><th scope="col">bisher</th><th scope="col">neu</th></tr></thead><tbody>');
-      for (const w of dv.werte) push(`<tr><th scope="row">${esc(`${w.dokument}, ${w.stelle}`)}</th><td><code>${esc(w.aufruf)}</code></td><td>${del(w.old)}</td><td>${ins(w.new)}</td></tr>`);
+      for (const w of dv.inlineValues) push(`<tr><th scope="row">${esc(`${w.document}, ${w.location}`)}</th><td><code>${esc(w.call)}</code></td><td>${del(w.old)}</td><td>${ins(w.new)}</td></tr>`);
       push('</tbody></table>');
     }
     if (dv.newDiagnostics.length) {

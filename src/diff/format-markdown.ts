@@ -130,28 +130,28 @@ export function formatDiffMarkdown(report: DiffReport): string {
       para('### Vorlagen');
       for (const d of report.vorlagen) document(d);
     }
-    if (report.dateien.length) {
+    if (report.files.length) {
       para('### Weitere Dateien (Anlagen, Bilder)');
-      para(...report.dateien.map((f) => `- \`${f.file}\` – ${FILE_STATUS[f.status]}`));
+      para(...report.files.map((f) => `- \`${f.file}\` – ${FILE_STATUS[f.status]}`));
     }
     const dv = report.derived;
-    if (dv.kosten.length || dv.gesamt || dv.status.length || dv.werte.length || dv.newDiagnostics.length || dv.resolvedDiagnostics.length || dv.hinweise.length) {
+    if (dv.costs.length || dv.total || dv.status.length || dv.inlineValues.length || dv.newDiagnostics.length || dv.resolvedDiagnostics.length || dv.notes.length) {
       para('### Auswirkungen auf die Dokumente');
-      if (dv.kosten.length || dv.gesamt) {
+      if (dv.costs.length || dv.total) {
         para('#### Kosten je Handlungsfeld');
         push('| Handlungsfeld | bisher | neu | Differenz |', '|---|--:|--:|--:|');
-        for (const k of dv.kosten) push(`| ${md(k.titel)} (${md(k.handlungsfeld)}) | ${md(money(k.old))} | ${md(money(k.new))} | ${md(signedMoney(k.delta))} |`);
-        if (dv.gesamt) push(`| **Alle Maßnahmen** | ${md(money(dv.gesamt.old))} | ${md(money(dv.gesamt.new))} | **${md(signedMoney(dv.gesamt.delta))}** |`);
+        for (const k of dv.costs) push(`| ${md(k.title)} (${md(k.handlungsfeld)}) | ${md(money(k.old))} | ${md(money(k.new))} | ${md(signedMoney(k.delta))} |`);
+        if (dv.total) push(`| **Alle Maßnahmen** | ${md(money(dv.total.old))} | ${md(money(dv.total.new))} | **${md(signedMoney(dv.total.delta))}** |`);
         push('');
       }
-      if (dv.hinweise.length) para(...dv.hinweise.map((h) => `> Hinweis: ${md(h)}`));
+      if (dv.notes.length) para(...dv.notes.map((h) => `> Hinweis: ${md(h)}`));
       if (dv.status.length) {
         para('#### Status von Maßnahmen');
-        para(...dv.status.map((s) => `- ${md(s.id)} „${md(s.titel)}“: ${del(s.old ? display(s.old) : 'ohne Status')} → ${ins(s.new ? display(s.new) : 'ohne Status')}`));
+        para(...dv.status.map((s) => `- ${md(s.id)} „${md(s.title)}“: ${del(s.old ? display(s.old) : 'ohne Status')} → ${ins(s.new ? display(s.new) : 'ohne Status')}`));
       }
-      if (dv.werte.length) {
+      if (dv.inlineValues.length) {
         para('#### Werte im Text');
-        para(...dv.werte.map((w) => `- ${md(w.dokument)}, ${md(w.stelle)}: \`${w.aufruf}\` ${del(w.old)} → ${ins(w.new)}`));
+        para(...dv.inlineValues.map((w) => `- ${md(w.document)}, ${md(w.location)}: \`${w.call}\` ${del(w.old)} → ${ins(w.new)}`));
       }
       if (dv.newDiagnostics.length) {
         para('#### Neue Fehler und Warnungen');

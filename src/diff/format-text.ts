@@ -155,34 +155,34 @@ export function formatDiffText(report: DiffReport, opts: { color: boolean }): st
     for (const d of report.vorlagen) document(d);
   }
 
-  if (report.dateien.length) {
+  if (report.files.length) {
     line(0, st.head('== Weitere Dateien (Anlagen, Bilder) =='));
-    for (const f of report.dateien) line(1, `${mark(f.status)} ${f.file} – ${FILE_STATUS[f.status]}`);
+    for (const f of report.files) line(1, `${mark(f.status)} ${f.file} – ${FILE_STATUS[f.status]}`);
     blank();
   }
 
   const dv = report.derived;
-  if (dv.kosten.length || dv.gesamt || dv.status.length || dv.werte.length || dv.newDiagnostics.length || dv.resolvedDiagnostics.length || dv.hinweise.length) {
+  if (dv.costs.length || dv.total || dv.status.length || dv.inlineValues.length || dv.newDiagnostics.length || dv.resolvedDiagnostics.length || dv.notes.length) {
     line(0, st.head('== Auswirkungen auf die Dokumente =='));
     blank();
-    if (dv.kosten.length || dv.gesamt) {
+    if (dv.costs.length || dv.total) {
       line(0, st.head('Kosten je Handlungsfeld'));
-      for (const k of dv.kosten) line(1, `${k.titel} (${k.handlungsfeld}): ${money(k.old)} → ${money(k.new)} (${signedMoney(k.delta)})`);
-      if (dv.gesamt) line(1, `Alle Maßnahmen: ${money(dv.gesamt.old)} → ${money(dv.gesamt.new)} (${signedMoney(dv.gesamt.delta)})`);
+      for (const k of dv.costs) line(1, `${k.title} (${k.handlungsfeld}): ${money(k.old)} → ${money(k.new)} (${signedMoney(k.delta)})`);
+      if (dv.total) line(1, `Alle Maßnahmen: ${money(dv.total.old)} → ${money(dv.total.new)} (${signedMoney(dv.total.delta)})`);
       blank();
     }
-    if (dv.hinweise.length) {
-      for (const h of dv.hinweise) line(1, st.warn(`Hinweis: ${h}`));
+    if (dv.notes.length) {
+      for (const h of dv.notes) line(1, st.warn(`Hinweis: ${h}`));
       blank();
     }
     if (dv.status.length) {
       line(0, st.head('Status von Maßnahmen'));
-      for (const s of dv.status) line(1, `${s.id} „${s.titel}“: ${s.old ? display(s.old) : 'ohne Status'} → ${s.new ? display(s.new) : 'ohne Status'}`);
+      for (const s of dv.status) line(1, `${s.id} „${s.title}“: ${s.old ? display(s.old) : 'ohne Status'} → ${s.new ? display(s.new) : 'ohne Status'}`);
       blank();
     }
-    if (dv.werte.length) {
+    if (dv.inlineValues.length) {
       line(0, st.head('Werte im Text'));
-      for (const w of dv.werte) line(1, `${w.dokument}, ${w.stelle}: ${w.aufruf} ${w.old} → ${w.new}`);
+      for (const w of dv.inlineValues) line(1, `${w.document}, ${w.location}: ${w.call} ${w.old} → ${w.new}`);
       blank();
     }
     if (dv.newDiagnostics.length) {

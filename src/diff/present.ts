@@ -242,9 +242,9 @@ export interface KonzeptGroups {
 const BY_HANDLUNGSFELD: CollectionName[] = ['handlungsfelder', 'ziele', 'massnahmen'];
 
 export function groupKonzept(report: DiffReport): KonzeptGroups {
-  const titles = new Map(report.handlungsfelder.map((h) => [h.id, h.titel]));
+  const titles = new Map(report.handlungsfelder.map((h) => [h.id, h.title]));
   const groups = new Map<string, { id: string; titel: string; entities: EntityDiff[]; kosten: CostRow | null }>();
-  for (const h of report.handlungsfelder) groups.set(h.id, { id: h.id, titel: h.titel, entities: [], kosten: null });
+  for (const h of report.handlungsfelder) groups.set(h.id, { id: h.id, titel: h.title, entities: [], kosten: null });
   const ohne: EntityDiff[] = [];
   for (const e of report.entities) {
     if (!BY_HANDLUNGSFELD.includes(e.collection)) continue;
@@ -254,7 +254,7 @@ export function groupKonzept(report: DiffReport): KonzeptGroups {
     if (g) g.entities.push(e);
     else ohne.push(e);
   }
-  for (const k of report.derived.kosten) {
+  for (const k of report.derived.costs) {
     const g = groups.get(k.handlungsfeld);
     if (g) g.kosten = k;
   }
@@ -349,7 +349,7 @@ export const FILE_STATUS: Record<FileChange['status'], string> = { added: 'neu',
 
 function fileCounts(report: DiffReport): string {
   return (['added', 'removed', 'changed'] as const)
-    .map((s) => [s, report.dateien.filter((d) => d.status === s).length] as const)
+    .map((s) => [s, report.files.filter((d) => d.status === s).length] as const)
     .filter(([, n]) => n)
     .map(([s, n]) => `${n} ${FILE_STATUS[s]}`)
     .join(', ');

@@ -1,274 +1,229 @@
 /**
  * The result of `ratsdoc diff` as data: what every formatter renders and what `--format json`
- * prints. Plain JSON values only (no Maps, no undefined that matters), so that identical input
- * gives identical output in every format. Entity values are the YAML values themselves; their
- * types are the schemas' (`model/schemas.ts`), here they are carried as JSON.
+ * prints, declared once as zod schemas. The types are inferred from them and the published
+ * JSON Schema (`schemas/diff.schema.json`, `ratsdoc schema`) is generated from them.
+ *
+ * Vocabulary of the keys: English (`status`, `changes`, `old`, `new`, `derived` …); only the
+ * names of the content folder's parts stay German, spelled as in the content folder
+ * (`konzept`, `kapitel`, `vorlagen`, `berichte`, the collection names, `handlungsfeld`).
+ * Values (IDs, titles, field names, messages) are the content's own, German.
+ * The `.describe()` texts are German: they are the JSON Schema's descriptions.
  */
-import type { TextValueChange } from './values.js';
-import type { CollectionName } from '../model/schemas.js';
-
-/** What a side is, for the report. */
-export interface RevisionInfo {
-  /** The revision as given, or `null` for the working tree. */
-  rev: string | null;
-  hash: string | null;
-  short: string | null;
-  subject: string | null;
-  date: string | null;
-  /** How the report names it: `HEAD~1 (a1b2c3d)` or `Arbeitsverzeichnis`. */
-  label: string;
-}
+import { z } from 'zod';
+import { COLLECTION_NAMES, type CollectionName } from '../model/schemas.js';
 
 /** A YAML value as read. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export const JsonSchema: z.ZodType<Json> = z
+  .lazy(() => z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(JsonSchema), z.record(z.string(), JsonSchema)]))
+  .meta({ id: 'Wert', description: 'Ein Wert, wie er im YAML steht' });
 
-/** A key or list index below an entity, a front matter or konzept.yaml. */
-export type PathSegment = string | number;
+const Collection = z.enum(COLLECTION_NAMES).describe('Sammlung (massnahmen, ziele …)');
+const Status = z.enum(['added', 'removed', 'changed', 'renamed']).describe('added: neu, removed: entfernt, changed: geändert, renamed: umbenannt');
+const Op = z.enum(['added', 'removed', 'changed', 'moved']).describe('added: neu, removed: entfernt, changed: geändert, moved: verschoben');
+const Index = z.number().int().nullable();
 
-/** A piece of a word-level diff: kept, deleted or inserted text. */
-export interface Segment {
-  op: 'equal' | 'delete' | 'insert';
-  text: string;
-}
+export const RevisionInfoSchema = z.object({
+  rev: z.string().nullable().describe('Die Revision wie angegeben; null für das Arbeitsverzeichnis'),
+  hash: z.string().nullable(),
+  short: z.string().nullable(),
+  subject: z.string().nullable().describe('Erste Zeile der Commit-Nachricht'),
+  date: z.string().nullable(),
+  label: z.string().describe('So nennt der Bericht den Stand: „HEAD~1 (a1b2c3d)“ oder „Arbeitsverzeichnis“'),
+});
 
-/** One paragraph (block) of a Markdown text that changed. */
-export interface ParagraphChange {
-  op: 'added' | 'removed' | 'changed' | 'moved';
-  /** Number of the paragraph in the new text (1-based); null when removed. */
-  index: number | null;
-  /** Number in the old text; null when added. */
-  oldIndex: number | null;
-  /** Line in the new file (Markdown bodies only); null when removed or unknown. */
-  line: number | null;
-  /** Line in the old file (Markdown bodies only). */
-  oldLine: number | null;
-  /** Heading above the paragraph in the new text (old text when removed), or null. */
-  section: string | null;
-  /** Heading above it in the old text (for moved paragraphs). */
-  oldSection: string | null;
-  /** The paragraph's Markdown (new text; old text when removed). */
-  text: string;
-  /** Word-level changes, for `changed` and for `moved` paragraphs that were also edited. */
-  segments: Segment[] | null;
-}
+const PathSegment = z.union([z.string(), z.number().int()]);
+export const SegmentSchema = z.object({ op: z.enum(['equal', 'delete', 'insert']), text: z.string() }).describe('Ein Stück eines wortweisen Vergleichs: gleich, gestrichen, eingefügt');
 
-/** A referenced entity, with its title for the reader. */
-export interface RefItem {
-  id: string;
-  /** Title or name of the entity in the revision it is read from, or null when unknown there. */
-  label: string | null;
-}
+export const ParagraphChangeSchema = z
+  .object({
+    op: Op,
+    index: Index.describe('Nummer des Absatzes im neuen Text (ab 1); null wenn entfernt'),
+    oldIndex: Index.describe('Nummer im alten Text; null wenn neu'),
+    line: Index.describe('Zeile in der neuen Datei (nur Markdown-Texte)'),
+    oldLine: Index,
+    section: z.string().nullable().describe('Überschrift über dem Absatz'),
+    oldSection: z.string().nullable(),
+    text: z.string().describe('Der Absatz als Markdown (neuer Text; alter, wenn entfernt)'),
+    segments: z.array(SegmentSchema).nullable().describe('Wortweise Änderungen'),
+  })
+  .meta({ id: 'Absatzaenderung' });
 
-/** A change of one field (or of a list or text) below an entity or document. */
-export type FieldChange = ValueChange | ItemsChange | RowsChange | TextChange;
+export const RefItemSchema = z.object({ id: z.string(), label: z.string().nullable().describe('Titel oder Name; null, wenn unbekannt') });
 
-interface FieldBase {
-  /** Path from the entity or document root (list indexes 0-based). */
-  path: PathSegment[];
-  /** The field as shown, relative to its parent change (`basis.wert`, `sitzung`). */
-  field: string;
-}
+const FieldBase = { path: z.array(PathSegment).describe('Pfad ab dem Eintrag (Listenindex ab 0)'), field: z.string().describe('Das Feld, wie es angezeigt wird („basis.wert“)') };
 
-/** A value replaced, added (`old` absent) or removed (`new` absent). */
-export interface ValueChange extends FieldBase {
-  type: 'value';
-  old?: Json;
-  new?: Json;
-  /** Word-level changes when both are longer texts. */
-  segments?: Segment[];
-  /** When the field is a reference: what it pointed to and points to now. */
-  ref?: { collection: CollectionName; old: RefItem | null; new: RefItem | null; followsRename: boolean };
-}
+export const ValueChangeSchema = z.object({
+  type: z.literal('value'),
+  ...FieldBase,
+  old: JsonSchema.optional().describe('Bisheriger Wert; fehlt, wenn neu'),
+  new: JsonSchema.optional().describe('Neuer Wert; fehlt, wenn entfernt'),
+  segments: z.array(SegmentSchema).optional(),
+  ref: z.object({ collection: Collection, old: RefItemSchema.nullable(), new: RefItemSchema.nullable(), followsRename: z.boolean() }).optional().describe('Bei einem Verweis: worauf er zeigte und zeigt'),
+});
 
-/** A list of plain values (usually IDs): items added and removed, renamed IDs, order. */
-export interface ItemsChange extends FieldBase {
-  type: 'items';
-  /** The collection the IDs refer to, when the list is a reference list. */
-  collection: CollectionName | null;
-  added: RefItem[];
-  removed: RefItem[];
-  /** References that follow an ID's renaming. */
-  renamed: Array<{ from: RefItem; to: RefItem }>;
-  /** Same items, different order (order can matter, e.g. the Gliederung). */
-  reordered: boolean;
-  old: Json[];
-  new: Json[];
-}
+export const ItemsChangeSchema = z.object({
+  type: z.literal('items'),
+  ...FieldBase,
+  collection: Collection.nullable(),
+  added: z.array(RefItemSchema),
+  removed: z.array(RefItemSchema),
+  renamed: z.array(z.object({ from: RefItemSchema, to: RefItemSchema })).describe('Verweise, die einer Umbenennung folgen'),
+  reordered: z.boolean(),
+  old: z.array(JsonSchema),
+  new: z.array(JsonSchema),
+});
 
-/** A list of records (Beratungsfolge, Anlagen, Kosten, Messungen …) compared row by row. */
-export interface RowsChange extends FieldBase {
-  type: 'rows';
-  rows: RowChange[];
-  /** For `kosten`: the sum before and after, in euros, and the difference. */
-  sum?: { old: number; new: number; delta: number };
-}
+const Money = z.object({ old: z.number(), new: z.number(), delta: z.number() });
 
-export interface RowChange {
-  op: 'added' | 'removed' | 'changed' | 'moved';
-  /** Position in the new list (0-based); null when removed. */
-  index: number | null;
-  /** Position in the old list; null when added. */
-  oldIndex: number | null;
-  /** What the row is (its Gremium, Titel, Funktion, Stichtag …). */
-  label: string;
-  old?: Json;
-  new?: Json;
-  /** For `changed`: the fields of the row that changed. */
-  changes?: FieldChange[];
-}
+export const RowChangeSchema = z.object({
+  op: Op,
+  index: Index,
+  oldIndex: Index,
+  label: z.string().describe('Was die Zeile ist (Gremium, Titel, Stichtag …)'),
+  old: JsonSchema.optional(),
+  new: JsonSchema.optional(),
+  get changes(): z.ZodOptional<z.ZodArray<typeof FieldChangeSchema>> {
+    return z.array(FieldChangeSchema).optional();
+  },
+});
 
-/** A Markdown text (or a list of Markdown entries such as `befunde`) compared by paragraph. */
-export interface TextChange extends FieldBase {
-  type: 'text';
-  paragraphs: ParagraphChange[];
-}
+export const RowsChangeSchema = z.object({
+  type: z.literal('rows'),
+  ...FieldBase,
+  rows: z.array(RowChangeSchema),
+  sum: Money.optional().describe('Bei kosten: Summe vorher, nachher, Differenz in Euro'),
+});
 
-/** Where an entity stands. */
-export interface Place {
-  file: string;
-  line: number;
-}
+export const TextChangeSchema = z.object({ type: z.literal('text'), ...FieldBase, paragraphs: z.array(ParagraphChangeSchema) });
 
-/** One entity that was added, removed, renamed or changed. */
-export interface EntityDiff {
-  status: 'added' | 'removed' | 'changed' | 'renamed';
-  collection: CollectionName;
-  /** ID in the new revision (the old one when removed). */
-  id: string;
-  /** Previous ID when renamed. */
-  oldId: string | null;
-  /** Title or name (new; old when removed). */
-  label: string;
-  oldLabel: string | null;
-  /** The Handlungsfeld it belongs to (new; old when removed), for grouping. */
-  handlungsfeld: string | null;
-  oldHandlungsfeld: string | null;
-  place: Place | null;
-  oldPlace: Place | null;
-  /** The whole entity, for added and removed ones. */
-  value: Json | null;
-  changes: FieldChange[];
-  /** For renamed entities: how alike old and new content are (1 = equal apart from the ID). */
-  similarity: number | null;
-  /** True when the entity failed its schema in that revision (compared as written). */
-  invalidOld: boolean;
-  invalidNew: boolean;
-}
+export const FieldChangeSchema = z
+  .discriminatedUnion('type', [ValueChangeSchema, ItemsChangeSchema, RowsChangeSchema, TextChangeSchema])
+  .meta({ id: 'Feldaenderung', description: 'Ein geändertes Feld, eine Liste oder ein Text' });
 
-/** A chapter or a Vorlage. */
-export interface DocumentDiff {
-  kind: 'kapitel' | 'vorlage';
-  status: 'added' | 'removed' | 'changed' | 'renamed';
-  /** Chapter name or Vorlage number (new; old when removed). */
-  key: string;
-  oldKey: string | null;
-  /** Chapter title or Vorlage Betreff. */
-  title: string;
-  file: string;
-  oldFile: string | null;
-  /** Front matter for added and removed documents. */
-  value: Json | null;
-  /** Changed front-matter fields. */
-  fields: FieldChange[];
-  /** Changed paragraphs of the body (chapter text, Sachdarstellung). */
-  body: ParagraphChange[];
-  /** Number of paragraphs of an added or removed document. */
-  paragraphs: number | null;
-}
+export const PlaceSchema = z.object({ file: z.string(), line: z.number().int() });
 
-/** A file ratsdoc does not read as content (an Anlage, an image) that was added, removed or replaced. */
-export interface FileChange {
-  file: string;
-  status: 'added' | 'removed' | 'changed';
-}
+export const EntityDiffSchema = z.object({
+  status: Status,
+  collection: Collection,
+  id: z.string().describe('ID im neuen Stand (im alten, wenn entfernt)'),
+  oldId: z.string().nullable(),
+  label: z.string(),
+  oldLabel: z.string().nullable(),
+  handlungsfeld: z.string().nullable().describe('ID des Handlungsfelds, zu dem der Eintrag gehört'),
+  oldHandlungsfeld: z.string().nullable(),
+  place: PlaceSchema.nullable(),
+  oldPlace: PlaceSchema.nullable(),
+  value: JsonSchema.nullable().describe('Der ganze Eintrag, wenn neu oder entfernt'),
+  changes: z.array(FieldChangeSchema),
+  similarity: z.number().nullable().describe('Bei Umbenennung: Ähnlichkeit alt/neu (1 = gleich bis auf die ID)'),
+  invalidOld: z.boolean(),
+  invalidNew: z.boolean(),
+});
 
-/** Something that could not be compared, and why. */
-export interface NotCompared {
-  what: string;
-  reason: string;
-}
+export const DocumentDiffSchema = z.object({
+  kind: z.enum(['kapitel', 'vorlage']),
+  status: Status,
+  key: z.string().describe('Kapitelname oder Vorlagennummer'),
+  oldKey: z.string().nullable(),
+  title: z.string().describe('Titel des Kapitels oder Betreff der Vorlage'),
+  file: z.string(),
+  oldFile: z.string().nullable(),
+  value: JsonSchema.nullable().describe('Kopfteil eines neuen oder entfernten Dokuments'),
+  fields: z.array(FieldChangeSchema),
+  body: z.array(ParagraphChangeSchema).describe('Geänderte Absätze des Textes'),
+  paragraphs: Index.describe('Zahl der Absätze eines neuen oder entfernten Dokuments'),
+});
 
-/** A diagnostic as JSON (the same fields as `check --format json`). */
-export interface DiagnosticJson {
-  file: string;
-  line: number;
-  column: number;
-  severity: 'error' | 'warning';
-  code: string;
-  message: string;
-  entity: string | null;
-}
+export const FileChangeSchema = z.object({ file: z.string(), status: z.enum(['added', 'removed', 'changed']) });
+export const NotComparedSchema = z.object({ what: z.string(), reason: z.string() });
 
-export interface CostRow {
-  handlungsfeld: string;
-  titel: string;
-  old: number;
-  new: number;
-  delta: number;
-}
+export const DiagnosticJsonSchema = z.object({
+  file: z.string(),
+  line: z.number().int(),
+  column: z.number().int(),
+  severity: z.enum(['error', 'warning']),
+  code: z.string(),
+  message: z.string(),
+  entity: z.string().nullable(),
+});
 
-/** What the changes do to the rendered documents at summary level. */
-export interface DerivedEffects {
-  /** Cost totals per Handlungsfeld that changed (document order). */
-  kosten: CostRow[];
-  /** Total of all measures' costs, when any Handlungsfeld's total changed. */
-  gesamt: { old: number; new: number; delta: number } | null;
-  /** Measures whose status changed. */
-  status: Array<{ id: string; oldId: string | null; titel: string; old: string | null; new: string | null }>;
-  /**
-   * Values printed inside sentences (`{{wert "I-01"}}`) that change although the text around
-   * them does not, per document and place; the change itself is reported at its source.
-   */
-  werte: TextValueChange[];
-  /** Errors and warnings of the new revision that the old one did not have. */
-  newDiagnostics: DiagnosticJson[];
-  /** Errors and warnings of the old revision that are gone. */
-  resolvedDiagnostics: DiagnosticJson[];
-  /** What could not be derived, and why (e.g. a Handlungsfeld whose file is unreadable in one revision). */
-  hinweise: string[];
-}
+export const CostRowSchema = z.object({ handlungsfeld: z.string(), title: z.string(), ...Money.shape });
 
-export interface RevisionReport extends RevisionInfo {
-  errors: DiagnosticJson[];
-  errorCount: number;
-  warningCount: number;
-}
+export const InlineValueChangeSchema = z.object({
+  document: z.string().describe('Das Dokument, in dem der Satz steht: „Konzept“, „Vorlage „11/1850““'),
+  location: z.string().describe('Der Text, in dem er steht: „Kapitel „ausgangslage““, „Maßnahme „M-07““'),
+  call: z.string().describe('Der Baustein, wie er geschrieben ist'),
+  old: z.string(),
+  new: z.string(),
+});
 
-export interface Counts {
-  added: number;
-  removed: number;
-  changed: number;
-  renamed: number;
-}
+export const DerivedEffectsSchema = z
+  .object({
+    costs: z.array(CostRowSchema).describe('Kosten je Handlungsfeld, die sich ändern'),
+    total: Money.nullable().describe('Kosten aller Maßnahmen, wenn sich eine Summe ändert'),
+    status: z.array(z.object({ id: z.string(), oldId: z.string().nullable(), title: z.string(), old: z.string().nullable(), new: z.string().nullable() })).describe('Maßnahmen mit geändertem Status'),
+    inlineValues: z.array(InlineValueChangeSchema).describe('Werte in Sätzen ({{wert "I-01"}}), die sich ändern, obwohl der Satz gleich bleibt'),
+    newDiagnostics: z.array(DiagnosticJsonSchema).describe('Fehler und Warnungen, die neu sind'),
+    resolvedDiagnostics: z.array(DiagnosticJsonSchema).describe('Fehler und Warnungen, die behoben sind'),
+    notes: z.array(z.string()).describe('Was sich nicht ableiten ließ, und warum'),
+  })
+  .describe('Auswirkungen auf die Dokumente');
 
-/** The whole comparison. */
-export interface DiffReport {
-  /** Format version of this JSON. */
-  format: 'ratsdoc-diff/1';
-  content: string;
-  old: RevisionReport;
-  new: RevisionReport;
-  identical: boolean;
-  summary: {
-    settings: number;
-    konzept: number;
-    entities: Partial<Record<CollectionName, Counts>>;
-    kapitel: Counts;
-    vorlagen: Counts;
-    dateien: number;
-  };
-  /** ratsdoc.yaml. */
-  settings: FieldChange[];
-  /** konzept.yaml (Titel, Stand, Gliederung …). */
-  konzept: FieldChange[];
-  /** Entities of every collection, collection order of the spec, then IDs in natural order. */
-  entities: EntityDiff[];
-  kapitel: DocumentDiff[];
-  vorlagen: DocumentDiff[];
-  /** Other files of the content folder (Anlagen, images): added, removed, replaced. */
-  dateien: FileChange[];
-  derived: DerivedEffects;
-  notCompared: NotCompared[];
-  /** Titles of the Handlungsfelder (new revision's order, then removed ones), for grouping. */
-  handlungsfelder: Array<{ id: string; titel: string }>;
-}
+export const RevisionReportSchema = RevisionInfoSchema.extend({ errors: z.array(DiagnosticJsonSchema), errorCount: z.number().int(), warningCount: z.number().int() });
+
+export const CountsSchema = z.object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int(), renamed: z.number().int() });
+
+export const DIFF_FORMAT = 'ratsdoc-diff/1';
+
+export const DiffReportSchema = z
+  .object({
+    format: z.literal(DIFF_FORMAT).describe('Version dieses Formats'),
+    content: z.string().describe('Der Inhaltsordner, wie angegeben'),
+    old: RevisionReportSchema,
+    new: RevisionReportSchema,
+    identical: z.boolean(),
+    summary: z.object({
+      settings: z.number().int(),
+      konzept: z.number().int(),
+      entities: z.partialRecord(Collection, CountsSchema),
+      kapitel: CountsSchema,
+      vorlagen: CountsSchema,
+      files: z.number().int(),
+    }),
+    settings: z.array(FieldChangeSchema).describe('ratsdoc.yaml'),
+    konzept: z.array(FieldChangeSchema).describe('konzept.yaml (Titel, Stand, Gliederung …)'),
+    entities: z.array(EntityDiffSchema).describe('Einträge aller Sammlungen'),
+    kapitel: z.array(DocumentDiffSchema),
+    vorlagen: z.array(DocumentDiffSchema),
+    files: z.array(FileChangeSchema).describe('Andere Dateien des Inhaltsordners (Anlagen, Bilder)'),
+    derived: DerivedEffectsSchema,
+    notCompared: z.array(NotComparedSchema).describe('Was nicht verglichen werden konnte, und warum'),
+    handlungsfelder: z.array(z.object({ id: z.string(), title: z.string() })).describe('Die Handlungsfelder zum Gruppieren'),
+  })
+  .describe('Ergebnis von „ratsdoc diff --format json“');
+
+export type RevisionInfo = z.infer<typeof RevisionInfoSchema>;
+export type PathSegment = z.infer<typeof PathSegment>;
+export type Segment = z.infer<typeof SegmentSchema>;
+export type ParagraphChange = z.infer<typeof ParagraphChangeSchema>;
+export type RefItem = z.infer<typeof RefItemSchema>;
+export type ValueChange = z.infer<typeof ValueChangeSchema>;
+export type ItemsChange = z.infer<typeof ItemsChangeSchema>;
+export type RowChange = z.infer<typeof RowChangeSchema>;
+export type RowsChange = z.infer<typeof RowsChangeSchema>;
+export type TextChange = z.infer<typeof TextChangeSchema>;
+export type FieldChange = z.infer<typeof FieldChangeSchema>;
+export type Place = z.infer<typeof PlaceSchema>;
+export type EntityDiff = z.infer<typeof EntityDiffSchema>;
+export type DocumentDiff = z.infer<typeof DocumentDiffSchema>;
+export type FileChange = z.infer<typeof FileChangeSchema>;
+export type NotCompared = z.infer<typeof NotComparedSchema>;
+export type DiagnosticJson = z.infer<typeof DiagnosticJsonSchema>;
+export type CostRow = z.infer<typeof CostRowSchema>;
+export type InlineValueChange = z.infer<typeof InlineValueChangeSchema>;
+export type DerivedEffects = z.infer<typeof DerivedEffectsSchema>;
+export type RevisionReport = z.infer<typeof RevisionReportSchema>;
+export type Counts = z.infer<typeof CountsSchema>;
+export type DiffReport = z.infer<typeof DiffReportSchema>;
+export type { CollectionName };

@@ -15,6 +15,7 @@ import { ThemeSchema } from '../theme/theme.js';
 import type { Model, ModelIndex } from '../model/model.js';
 import { evaluateBericht } from '../evaluation/bericht.js';
 import { berichtOutPath } from '../document/bericht.js';
+import type { InlineValueChange } from './report.js';
 
 /** What this module needs of a compared revision (`revision.ts` `Side`; not imported, to keep diff/ free of import cycles). */
 interface Side {
@@ -22,22 +23,10 @@ interface Side {
   index: ModelIndex;
 }
 
-/** One inline value whose text differs. */
-export interface TextValueChange {
-  /** The document the sentence is printed in: `Konzept` or `Vorlage „11/1850“`. */
-  dokument: string;
-  /** The text it stands in (`Kapitel „ausgangslage“`, `Maßnahme „M-07“`). */
-  stelle: string;
-  /** The call as written. */
-  aufruf: string;
-  old: string;
-  new: string;
-}
-
 interface Value {
-  dokument: string;
-  stelle: string;
-  aufruf: string;
+  document: string;
+  location: string;
+  call: string;
   text: string;
 }
 
@@ -51,7 +40,7 @@ function values(side: Side): Map<string, Value> {
   for (const { src, entity, bericht } of markdownTexts(side.model)) {
     if (!src.body.includes('{{')) continue;
     const nummer = vorlageOf.get(src.file);
-    const dokument = nummer !== undefined ? `Vorlage „${nummer}“` : bericht !== undefined ? `Bericht „${bericht}“` : 'Konzept';
+    const document = nummer !== undefined ? `Vorlage „${nummer}“` : bericht !== undefined ? `Bericht „${bericht}“` : 'Konzept';
     const ctx = new BuildContext(side.model, side.index, THEME, [], new Set());
     ctx.outPath = nummer !== undefined ? vorlageOutPath(nummer) : bericht !== undefined ? berichtOutPath(bericht) : KONZEPT_OUT_PATH;
     if (bericht !== undefined) {
@@ -71,19 +60,19 @@ function values(side: Side): Map<string, Value> {
       }
       const n = (seen.get(node.value) ?? 0) + 1;
       seen.set(node.value, n);
-      out.set(`${dokument}\u0000${entity}\u0000${node.value}\u0000${n}`, { dokument, stelle: entity, aufruf: node.value, text });
+      out.set(`${document}\u0000${entity}\u0000${node.value}\u0000${n}`, { document, location: entity, call: node.value, text });
     }
   }
   return out;
 }
 
 /** Inline values printed on both sides at the same place whose text changed, in document order. */
-export function changedValues(a: Side, b: Side): TextValueChange[] {
+export function changedValues(a: Side, b: Side): InlineValueChange[] {
   const before = values(a);
-  const out: TextValueChange[] = [];
+  const out: InlineValueChange[] = [];
   for (const [key, v] of values(b)) {
     const old = before.get(key);
-    if (old && old.text !== v.text) out.push({ dokument: v.dokument, stelle: v.stelle, aufruf: v.aufruf, old: old.text, new: v.text });
+    if (old && old.text !== v.text) out.push({ document: v.document, location: v.location, call: v.call, old: old.text, new: v.text });
   }
   return out;
 }

@@ -30,10 +30,10 @@ describe('a changed measurement', () => {
     expect(report.entities.map((e) => `${e.status} ${e.collection} ${e.id}`)).toEqual(['changed indikatoren I-01']);
     expect(report.kapitel).toEqual([]);
     expect(report.vorlagen).toEqual([]);
-    expect(report.derived.werte).toEqual([
-      { dokument: 'Konzept', stelle: 'Kapitel „lage“', aufruf: '{{wert "I-01"}}', old: '21,7\u00a0%', new: '20,15\u00a0%' },
-      { dokument: 'Vorlage „11/1500“', stelle: 'Vorlage „11/1500“', aufruf: '{{wert "I-01"}}', old: '21,7\u00a0%', new: '20,15\u00a0%' },
-      { dokument: 'Konzept', stelle: 'Maßnahme „M-07“', aufruf: '{{wert "I-01"}}', old: '21,7\u00a0%', new: '20,15\u00a0%' },
+    expect(report.derived.inlineValues).toEqual([
+      { document: 'Konzept', location: 'Kapitel „lage“', call: '{{wert "I-01"}}', old: '21,7\u00a0%', new: '20,15\u00a0%' },
+      { document: 'Vorlage „11/1500“', location: 'Vorlage „11/1500“', call: '{{wert "I-01"}}', old: '21,7\u00a0%', new: '20,15\u00a0%' },
+      { document: 'Konzept', location: 'Maßnahme „M-07“', call: '{{wert "I-01"}}', old: '21,7\u00a0%', new: '20,15\u00a0%' },
     ]);
     const nb = (s: string) => s.replace(/\u00a0/g, ' ');
     expect(nb(formatDiffText(report, { color: false }))).toContain('Werte im Text\n  Konzept, Kapitel „lage“: {{wert "I-01"}} 21,7 % → 20,15 %');

@@ -144,8 +144,8 @@ describe('one commit per kind of change', () => {
     const m = entity(r, 'M-07');
     expect(m.status).toBe('changed');
     expect(m.changes).toEqual([{ type: 'value', path: ['status'], field: 'status', old: 'abgeschlossen', new: 'laufend' }]);
-    expect(r.report.derived.status).toEqual([{ id: 'M-07', oldId: null, titel: 'Job-Speeddating mit Bergkamener Betrieben', old: 'abgeschlossen', new: 'laufend' }]);
-    expect(r.report.derived.kosten).toEqual([]);
+    expect(r.report.derived.status).toEqual([{ id: 'M-07', oldId: null, title: 'Job-Speeddating mit Bergkamener Betrieben', old: 'abgeschlossen', new: 'laufend' }]);
+    expect(r.report.derived.costs).toEqual([]);
 
     expect(r.text).toContain(`~ Maßnahme M-07 „Job-Speeddating mit Bergkamener Betrieben“ – geändert (content/konzept/hf-arbeit.yaml:${at.m07})\n      ~ status: abgeschlossen → laufend\n`);
     expect(r.text).toContain('Status von Maßnahmen\n  M-07 „Job-Speeddating mit Bergkamener Betrieben“: abgeschlossen → laufend\n');
@@ -162,7 +162,7 @@ describe('one commit per kind of change', () => {
     expect(entity(r, 'M-40').value).toMatchObject({ titel: 'Mentoring für zugewanderte Gründerinnen', status: 'geplant' });
     expect(r.report.summary.entities).toEqual({ massnahmen: { added: 1, removed: 1, changed: 0, renamed: 0 } });
     expect(r.report.derived.newDiagnostics.map((d) => `${d.code} ${d.entity}`)).toEqual(['goal-without-measure Ziel „Z-ARB-1.3“']);
-    expect(r.report.derived.kosten).toEqual([{ handlungsfeld: 'HF-ARB', titel: 'Ausbildung und Arbeit', old: 26350, new: 27550.5, delta: 1200.5 }]);
+    expect(r.report.derived.costs).toEqual([{ handlungsfeld: 'HF-ARB', title: 'Ausbildung und Arbeit', old: 26350, new: 27550.5, delta: 1200.5 }]);
 
     expect(r.text).toContain(`  - Maßnahme M-09 „Erstberatung zur Anerkennung ausländischer Berufsabschlüsse im Rathaus“ – entfernt (bisher content/konzept/hf-arbeit.yaml:${at.m09})\n`);
     expect(r.text).toContain(`  + Maßnahme M-40 „Mentoring für zugewanderte Gründerinnen“ – neu (content/konzept/hf-arbeit.yaml:${at.m40})\n      Handlungsfeld: HF-ARB · Ziele: Z-ARB-1.1 · Status: geplant · Zeitraum: September 2019 bis Oktober 2019 · Kosten: 1.200,50 €\n`);
@@ -182,7 +182,7 @@ describe('one commit per kind of change', () => {
     expect(m).toMatchObject({ status: 'renamed', oldId: 'M-08', changes: [], similarity: 1 });
     expect(r.report.derived.newDiagnostics).toEqual([]);
     expect(r.report.derived.resolvedDiagnostics).toEqual([]);
-    expect(r.report.derived.kosten).toEqual([]);
+    expect(r.report.derived.costs).toEqual([]);
 
     expect(r.text).toContain(`  → Maßnahme M-08a „Ausbildungspatenschaften für junge Geflüchtete“ – umbenannt (bisher M-08), Inhalt unverändert (content/konzept/hf-arbeit.yaml:${at.m08})\n`);
     expect(r.text).not.toMatch(/entfernt|– neu/);
@@ -256,8 +256,8 @@ describe('one commit per kind of change', () => {
         changes: [{ type: 'value', path: ['kosten', 0, 'betrag'], field: 'betrag', old: 7500, new: 9000 }],
       },
     ]);
-    expect(r.report.derived.kosten).toEqual([{ handlungsfeld: 'HF-ARB', titel: 'Ausbildung und Arbeit', old: 27550.5, new: 29050.5, delta: 1500 }]);
-    expect(r.report.derived.gesamt?.delta).toBe(1500);
+    expect(r.report.derived.costs).toEqual([{ handlungsfeld: 'HF-ARB', title: 'Ausbildung und Arbeit', old: 27550.5, new: 29050.5, delta: 1500 }]);
+    expect(r.report.derived.total?.delta).toBe(1500);
 
     expect(r.text).toContain('      ~ kosten (Summe): 13.500,00 € → 15.000,00 € (+1.500,00 €)\n      ~ kosten Posten 1 (2019, Fördermittel § 14a TIntG NRW) › betrag: 7.500,00 € → 9.000,00 €\n');
     expect(r.text).toContain('Kosten im Handlungsfeld: 27.550,50 € → 29.050,50 € (+1.500,00 €)');
@@ -266,7 +266,7 @@ describe('one commit per kind of change', () => {
     expect(r.markdown).toContain('| Ausbildung und Arbeit (HF-ARB) | 27.550,50 € | 29.050,50 € | +1.500,00 € |');
     expect(r.html).toContain('<th scope="row">kosten (Summe)</th><td><del>13.500,00 €</del></td><td><ins>15.000,00 €</ins></td><td class="note">+1.500,00 €</td>');
     expect(r.html).toContain('<tr><th scope="row">Ausbildung und Arbeit (HF-ARB)</th><td class="num">27.550,50 €</td><td class="num">29.050,50 €</td><td class="num">+1.500,00 €</td></tr>');
-    expect(r.json.derived.kosten[0].delta).toBe(1500);
+    expect(r.json.derived.costs[0].delta).toBe(1500);
   });
 
   test('a renamed goal: renamed once, the references to it follow the rename', async () => {
@@ -299,7 +299,7 @@ describe('working tree against HEAD', () => {
     expect(r.report.konzept).toEqual([{ type: 'value', path: ['stand'], field: 'stand', old: '2019-10-31', new: '2019-11-15' }]);
     expect(r.report.vorlagen.map((v) => `${v.status} ${v.key}`)).toEqual(['added 11/1999']);
     // A replaced Anlage (a file ratsdoc does not read) is named too.
-    expect(r.report.dateien).toEqual([{ file: 'content/anlagen/zuwendungsbescheid.pdf', status: 'changed' }]);
+    expect(r.report.files).toEqual([{ file: 'content/anlagen/zuwendungsbescheid.pdf', status: 'changed' }]);
     expect(r.text).toContain('== Weitere Dateien (Anlagen, Bilder) ==\n  ~ content/anlagen/zuwendungsbescheid.pdf – ersetzt\n');
     expect(r.markdown).toContain('- `content/anlagen/zuwendungsbescheid.pdf` – ersetzt');
     expect(r.html).toContain('<li><span class="file">content/anlagen/zuwendungsbescheid.pdf</span> <span class="badge changed">ersetzt</span></li>');
@@ -437,7 +437,7 @@ describe('content that does not validate', () => {
       const after = await diff('HEAD~1', 'HEAD');
       expect(after.report.new.errors).toEqual([]);
       expect(after.report.derived.resolvedDiagnostics.map((d) => d.message)).toEqual(['Anlage „anlagen/stellungnahme.pdf“ gibt es nicht']);
-      expect(after.report.dateien).toEqual([{ file: 'content/anlagen/stellungnahme.pdf', status: 'added' }]);
+      expect(after.report.files).toEqual([{ file: 'content/anlagen/stellungnahme.pdf', status: 'added' }]);
       expect(after.text).toContain('Behobene Fehler und Warnungen\n');
     } finally {
       process.chdir(repo.dir);
@@ -464,9 +464,9 @@ describe('content that does not validate', () => {
       expect(r.report.notCompared.length).toBeGreaterThan(5);
       expect(r.report.notCompared[0].reason).toBe(`content/konzept/hf-bildung.yaml ist in HEAD (${r2.git('rev-parse', '--short', 'HEAD').trim()}) nicht lesbar`);
       // Costs count as written (M-07 keeps its 2.500 €); the unreadable Handlungsfeld is not summed but named.
-      expect(r.report.derived.kosten).toEqual([]);
-      expect(r.report.derived.hinweise).toEqual(['Kosten im Handlungsfeld „HF-BIL“ nicht verglichen: seine Daten sind in einem der Stände nicht lesbar']);
-      expect(r.report.derived.status).toEqual([{ id: 'M-07', oldId: null, titel: 'Job-Speeddating mit Bergkamener Betrieben', old: 'abgeschlossen', new: 'erledigt' }]);
+      expect(r.report.derived.costs).toEqual([]);
+      expect(r.report.derived.notes).toEqual(['Kosten im Handlungsfeld „HF-BIL“ nicht verglichen: seine Daten sind in einem der Stände nicht lesbar']);
+      expect(r.report.derived.status).toEqual([{ id: 'M-07', oldId: null, title: 'Job-Speeddating mit Bergkamener Betrieben', old: 'abgeschlossen', new: 'erledigt' }]);
       expect(r.text).toContain('! ungültig in HEAD (');
       expect(r.text).toMatch(/Prüfung\n {2}HEAD~1 \(\w+\): 0 Fehler, 3 Warnungen\n {2}HEAD \(\w+\): \d+ Fehler, \d+ Warnungen\n {4}content\/konzept\/hf-arbeit.yaml:\d+:\d+: Fehler: Maßnahme „M-07“:/);
       expect(r.markdown).toContain('### Nicht verglichen');

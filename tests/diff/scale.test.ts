@@ -73,7 +73,7 @@ test('diff of two revisions of 10× the example: changes found; time measured', 
     expect(m.added + m.removed + m.renamed).toBe(0);
     expect(report.kapitel.length).toBe(words);
     expect(report.vorlagen.length).toBe(dates);
-    expect(report.derived.kosten.length).toBe(10);
+    expect(report.derived.costs.length).toBe(10);
     console.log(`10× diff: ${report.entities.length} entities, ${report.kapitel.length} chapters, ${report.vorlagen.length} Vorlagen changed; output ${outputs.map((o) => o.length).join(' / ')} chars`);
     console.log(`compareRevisions HEAD~1 HEAD on 10×: ${runs.map((ms) => ms.toFixed(0)).join(' / ')} ms; four formats ${formatMs.toFixed(0)} ms; HEAD~1 vs working tree ${worktreeMs.toFixed(0)} ms`);
 
