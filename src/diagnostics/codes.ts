@@ -86,6 +86,7 @@ export const CODES = {
   form: 'form',
   formVersion: 'form-version',
   themeFont: 'theme-font',
+  glyphMissing: 'glyph-missing',
   // not the author's fault
   internal: 'internal',
 } as const;

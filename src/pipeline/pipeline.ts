@@ -18,6 +18,8 @@ import { RENDERERS } from '../render/renderers.js';
 import { loadTemplates, resolveTemplatesDir } from '../theme/load.js';
 import type { Theme } from '../theme/theme.js';
 import { assetsFor, readAnlagen, readAssets, sizesOf } from './assets.js';
+import { glyphWarnings } from './glyphs.js';
+import path from 'node:path';
 
 /** One document to render in a slow format. */
 export interface SlowRender {
@@ -82,6 +84,10 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   if (hasErrors(diagnostics)) return failed();
 
   const all = await readAssets(built.trees, templates, opts.liveReloadSnippet);
+  diagnostics.push(...await glyphWarnings(built.trees, all.fonts, [theme.base.font_family, theme.base.fallback_font_family], [
+    { display: opts.content, dir: path.resolve(opts.content) },
+    { display: path.relative(process.cwd(), templates.dir) || '.', dir: templates.dir },
+  ]));
   const cache = opts.cacheDir ? new DiskCache(opts.cacheDir) : undefined;
   const pool = opts.slow || !renderers.some((r) => r.slow) ? undefined : new RenderPool(opts.jobs);
   const outputs = new Map<string, Uint8Array | string | undefined>();

@@ -11,7 +11,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeSource } from '../content/source.js';
 import { parseYaml } from '../content/yaml.js';
 import { translateIssues } from '../diagnostics/zod.js';
-import { ThemeSchema, type Theme } from './theme.js';
+import { DEFAULT_FALLBACK_FONT, PACKAGED_DEJAVU_SANS, ThemeSchema, type Theme } from './theme.js';
 import { defaultBlocks, FormSchema } from './form.js';
 
 /** ratsdoc's built-in templates (HTML layout and stylesheet; the theme's defaults live in its schema), used where the project has none. */
@@ -70,6 +70,8 @@ export async function loadTemplates(dir: string, display = path.relative(process
   const diagnostics: Diagnostic[] = [];
   const themeFile = path.posix.join(display.split(path.sep).join('/'), 'theme.yaml');
   let raw: unknown = {};
+  /** Where a theme value stands (line 1 without a theme.yaml). */
+  let at = (_path: Array<string | number>) => ({ line: 1, column: 1 });
   const bytes = await fs.readFile(path.join(dir, 'theme.yaml')).catch(() => null);
   if (bytes) {
     const decoded = decodeSource(bytes);
@@ -77,6 +79,8 @@ export async function loadTemplates(dir: string, display = path.relative(process
     const parsed = parseYaml(decoded.source);
     if (!parsed.ok) return { diagnostics: [{ severity: 'error', code: CODES.yamlSyntax, file: themeFile, ...parsed.position, message: parsed.reason }] };
     raw = parsed.value ?? {};
+    const locations = parsed.locations;
+    at = (p) => locations.valueAt(p);
     const r = ThemeSchema.safeParse(raw, { reportInput: true });
     if (!r.success) {
       for (const t of translateIssues(ThemeSchema, r.error.issues, parsed.locations, raw)) {
@@ -96,7 +100,14 @@ export async function loadTemplates(dir: string, display = path.relative(process
     theme.vorlage.bloecke = defaultBlocks().map((b) => ('block' in b && b.block === 'deckblatt' ? { ...b, felder: order } : b));
   }
   if (!theme.fonts[theme.base.font_family]) {
-    diagnostics.push({ severity: 'error', code: CODES.themeFont, file: themeFile, line: 1, column: 1, entity: 'Gestaltung', message: `Schrift „${theme.base.font_family}“ steht nicht unter „fonts“` });
+    diagnostics.push({ severity: 'error', code: CODES.themeFont, file: themeFile, ...at(['base', 'font_family']), entity: 'Gestaltung', message: `Schrift „${theme.base.font_family}“ steht nicht unter „fonts“` });
+    return { diagnostics };
+  }
+  const fallback = theme.base.fallback_font_family;
+  // The packaged DejaVu Sans is there for every theme as the fallback, declared or not.
+  if (!theme.fonts[fallback] && fallback === DEFAULT_FALLBACK_FONT) theme.fonts[fallback] = { ...PACKAGED_DEJAVU_SANS };
+  if (!theme.fonts[fallback]) {
+    diagnostics.push({ severity: 'error', code: CODES.themeFont, file: themeFile, ...at(['base', 'fallback_font_family']), entity: 'Gestaltung', message: `Ersatzschrift „${fallback}“ (base.fallback_font_family) steht nicht unter „fonts“` });
     return { diagnostics };
   }
   const fonts: Templates['fonts'] = {};
@@ -114,7 +125,7 @@ export async function loadTemplates(dir: string, display = path.relative(process
         }
       }
       if (!abs) {
-        diagnostics.push({ severity: 'error', code: CODES.themeFont, file: themeFile, line: 1, column: 1, entity: 'Gestaltung', message: `Schriftdatei „${file}“ (${family}, ${style}) nicht gefunden: weder in templates/ noch als npm-Paket` });
+        diagnostics.push({ severity: 'error', code: CODES.themeFont, file: themeFile, ...at(['fonts', family, style]), entity: 'Gestaltung', message: `Schriftdatei „${file}“ (${family}, ${style}) nicht gefunden: weder in templates/ noch als npm-Paket` });
         continue;
       }
       resolved[style] = abs;

@@ -30,6 +30,15 @@ export const DEFAULT_LABELS = {
   entwurf: 'ENTWURF',
 };
 
+/** The packaged font family every theme can use without declaring it (the default fallback). */
+export const DEFAULT_FALLBACK_FONT = 'DejaVu Sans';
+export const PACKAGED_DEJAVU_SANS = {
+  normal: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+  bold: 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
+  italics: 'dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf',
+  bolditalics: 'dejavu-fonts-ttf/ttf/DejaVuSans-BoldOblique.ttf',
+};
+
 export const DECKBLATT_FIELDS = ['betreff', 'nummer', 'aktenzeichen', 'art', 'datum', 'federfuehrung', 'bezug', 'oeffentlich'] as const;
 
 export const ThemeSchema = z.strictObject({
@@ -39,6 +48,8 @@ export const ThemeSchema = z.strictObject({
   }).prefault({}),
   base: z.strictObject({
     font_family: z.string().default('DejaVu Sans'),
+    /** Family for the characters `font_family` lacks (☐ ☒ ✓ € …); the packaged DejaVu Sans unless a city names another of its `fonts`. */
+    fallback_font_family: z.string().default(DEFAULT_FALLBACK_FONT).describe('Ersatzschrift für Zeichen, die der Grundschrift fehlen'),
     font_size: z.number().positive().default(10.5),
     line_height: z.number().positive().default(1.3),
     color: Color.default('#1a1a1a'),
@@ -62,12 +73,7 @@ export const ThemeSchema = z.strictObject({
     draft: Color.default('#c0392b'),
   }).prefault({}),
   fonts: z.record(z.string(), z.strictObject({ normal: z.string(), bold: z.string(), italics: z.string(), bolditalics: z.string() })).default({
-    'DejaVu Sans': {
-      normal: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
-      bold: 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
-      italics: 'dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf',
-      bolditalics: 'dejavu-fonts-ttf/ttf/DejaVuSans-BoldOblique.ttf',
-    },
+    [DEFAULT_FALLBACK_FONT]: { ...PACKAGED_DEJAVU_SANS },
   }),
   logo: z.strictObject({ position: z.enum(['right', 'left', 'none']).default('right'), width: z.number().positive().default(22) }).prefault({}),
   header: z.strictObject({ vorlage: z.string().default('Vorlage {nummer}'), konzept: z.string().default('{titel}') }).prefault({}),

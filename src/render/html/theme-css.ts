@@ -13,6 +13,9 @@ export function themeCss(theme: Theme): string {
   const base = theme.base.font_size;
   const scale = (pt: number) => String(Math.round((pt / base) * 1000) / 1000);
   const font = safeFontName(theme.base.font_family);
+  // The browser falls back per character along the list, as the PDF does per run.
+  const fallback = safeFontName(theme.base.fallback_font_family);
+  const families = [font, fallback].filter((f, i, all) => f && all.indexOf(f) === i).map((f) => `"${f}", `).join('');
   const vars: Array<[string, string]> = [
     ['--color-text', theme.base.color],
     ['--color-primary', theme.colors.primary],
@@ -22,7 +25,7 @@ export function themeCss(theme: Theme): string {
     ['--color-table-header-bg', theme.colors.table_header_background],
     ['--color-table-border', theme.colors.table_border],
     ['--color-draft', theme.colors.draft],
-    ['--font-family', font ? `"${font}", ${FONT_STACK}` : FONT_STACK],
+    ['--font-family', `${families}${FONT_STACK}`],
     ['--font-size', `${base}pt`],
     ['--table-font-size', `${theme.table.font_size}pt`],
     ['--line-height', String(theme.base.line_height)],

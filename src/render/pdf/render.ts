@@ -15,6 +15,7 @@ import { PAGINATION, StructureTree } from './tagging/structure.js';
 import { taggedText } from './inline.js';
 import { themeToPdfmake, type PdfTheme } from './theme.js';
 import { imagePaths } from '../../document/walk.js';
+import { applyFontFallback } from './fallback.js';
 
 export { pdfFromDefinition } from './engine.js';
 
@@ -60,7 +61,7 @@ export function toDocDefinition(tree: DocumentTree, theme: Theme, options: PdfRe
     sectionDepth: 0,
   };
   const firstPageBare = tree.kind === 'vorlage' || titlePage;
-  return {
+  return applyFontFallback({
     pageSize: pdf.pageSize,
     pageOrientation: 'portrait',
     pageMargins: pdf.pageMargins,
@@ -82,7 +83,7 @@ export function toDocDefinition(tree: DocumentTree, theme: Theme, options: PdfRe
     tagged: true,
     // Level A needs the complete structure tree; tagging/write.ts falls back to B without it.
     subset: 'PDF/A-2a',
-  };
+  }, options.fonts, pdf.font, theme.base.fallback_font_family);
 }
 
 /**
