@@ -12,7 +12,7 @@ const HELP = `ratsdoc – Integrationskonzept und Ratsvorlagen aus Daten erzeuge
 Aufruf: npx ratsdoc <Befehl> [Optionen]
 
 Befehle:
-  build   [--content ORDNER] [--out ORDNER] [--templates ORDNER] [--jobs N] [--no-cache]
+  build   [--content ORDNER] [--out ORDNER] [--templates ORDNER] [--jobs N] [--no-cache] [--quiet]
                                                 prüft den Inhalt und erzeugt alle Dokumente als PDF und HTML
   check   [--content ORDNER] [--templates ORDNER] [--format text|json]
                                                 prüft den Inhalt und listet alle Fehler und Warnungen
@@ -32,6 +32,7 @@ Optionen:
   --templates ORDNER Gestaltungsordner mit Formular (Vorgabe: ./templates, sonst der eingebaute); auch bei diff
   --jobs N           PDFs parallel in N Threads setzen (Vorgabe: ein Thread je Prozessorkern)
   --no-cache         alle PDFs neu setzen, ohne den Zwischenspeicher .ratsdoc-cache/
+  --quiet            nur Fehler ausgeben (kein Fortschritt, keine Warnungen, keine Zusammenfassung)
   -h, --help         Hilfe
   -v, --version      Version
 
@@ -102,6 +103,7 @@ async function run(argv: string[]): Promise<number> {
         ...(values.templates ? { templates: values.templates as string } : {}),
         ...(jobs ? { jobs } : {}),
         ...(values['no-cache'] ? {} : { cacheDir: '.ratsdoc-cache' }),
+        ...(values.quiet ? { quiet: true } : {}),
       });
     }
     case 'diff': {
@@ -150,7 +152,7 @@ const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
  * (exit 2), never silently ignored.
  */
 const COMMAND_OPTIONS: Record<string, OptionSpec> = {
-  build: { ...CONTENT, out: { type: 'string' }, templates: { type: 'string' }, jobs: { type: 'string' }, 'no-cache': { type: 'boolean' }, ...HELP_OPTION },
+  build: { ...CONTENT, out: { type: 'string' }, templates: { type: 'string' }, jobs: { type: 'string' }, 'no-cache': { type: 'boolean' }, quiet: { type: 'boolean' }, ...HELP_OPTION },
   check: { ...CONTENT, templates: { type: 'string' }, format: { type: 'string' }, ...HELP_OPTION },
   diff: { ...CONTENT, templates: { type: 'string' }, format: { type: 'string' }, ...HELP_OPTION },
   serve: { ...CONTENT, out: { type: 'string' }, port: { type: 'string' }, templates: { type: 'string' }, ...HELP_OPTION },

@@ -1,18 +1,21 @@
 /**
  * `ratsdoc build`: runs the pipeline and writes `out/` atomically. Content errors → exit 1
- * and nothing written.
+ * and nothing written. Progress goes to stderr (see `progress.ts`), the summary to stdout;
+ * `quiet` prints only errors.
  */
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { formatText, formatDiagnosticLine } from '../diagnostics/format.js';
 import { formatList } from '../format/german.js';
 import { writeOutput } from '../output/write.js';
-import { runPipeline } from '../pipeline/pipeline.js';
+import { runPipeline, type PipelineResult } from '../pipeline/pipeline.js';
+import { progressMode, progressReporter } from './progress.js';
 
 /** Options of `build`. */
 export interface BuildOptions {
   content: string;
   out: string;
   templates?: string;
+  /** Only errors: no progress, no warnings, no summary. */
   quiet?: boolean;
   /** Worker threads for PDFs (default: one per core). */
   jobs?: number;
@@ -23,13 +26,23 @@ export interface BuildOptions {
 /** `ratsdoc build`. */
 export async function build(opts: BuildOptions): Promise<number> {
   const started = performance.now();
-  const result = await runPipeline({
-    content: opts.content,
-    ...(opts.templates ? { templates: opts.templates } : {}),
-    ...(opts.jobs ? { jobs: opts.jobs } : {}),
-    ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
-  });
-  if (result.diagnostics.length) process.stderr.write(hasErrors(result.diagnostics) ? formatText(result.diagnostics) : result.diagnostics.map(formatDiagnosticLine).join('\n') + '\n');
+  const progress = progressReporter(process.stderr, progressMode(process.stderr, process.env, opts.quiet ?? false));
+  progress.start();
+  let result: PipelineResult;
+  try {
+    result = await runPipeline({
+      content: opts.content,
+      ...(opts.templates ? { templates: opts.templates } : {}),
+      ...(opts.jobs ? { jobs: opts.jobs } : {}),
+      ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+      progress: (p) => progress.update(p),
+    });
+  } finally {
+    progress.finish();
+  }
+  // Quiet: the errors' lines alone (a count with „0 Warnungen“ would hide the warnings it left out).
+  if (hasErrors(result.diagnostics)) process.stderr.write(opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnosticLine(d) + '\n').join('') : formatText(result.diagnostics));
+  else if (result.diagnostics.length && !opts.quiet) process.stderr.write(result.diagnostics.map(formatDiagnosticLine).join('\n') + '\n');
   if (!result.files) {
     process.stderr.write(`Nichts geschrieben: „${opts.out}“ bleibt unverändert.\n`);
     return 1;

@@ -2,7 +2,7 @@
  * The one way from a content folder to output files: load and check the content, read the
  * templates, build every document tree, render each in every format of the renderer list,
  * and make the index page. `build`, `serve` and the benchmark call it; it writes nothing
- * (`output/write.ts` does that) and prints nothing.
+ * (`output/write.ts` does that) and prints nothing (how far it is goes to `progress`).
  */
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { buildDocuments } from '../document/build.js';
@@ -33,6 +33,23 @@ export interface SlowRender {
   assets: RenderAssets;
 }
 
+/**
+ * How far the renders are. Reported once the content is checked (`done` 0), and again
+ * whenever a document is finished or another one becomes the one being set.
+ */
+export interface PipelineProgress {
+  /** Documents whose every format is rendered. */
+  done: number;
+  /** Documents to render. */
+  total: number;
+  /**
+   * A document being set (its `outPath`, e.g. `vorlagen/11-1481`): the one of the render
+   * under way that started last (with none under way, the first unfinished one in line);
+   * none once all are done.
+   */
+  current?: string;
+}
+
 /** Options of a pipeline run. */
 export interface PipelineOptions {
   content: string;
@@ -51,6 +68,8 @@ export interface PipelineOptions {
   jobs?: number;
   /** Folder of the render cache (`.ratsdoc-cache`); none: render every file. */
   cacheDir?: string;
+  /** Told how far the renders are (see `PipelineProgress`); the pipeline itself prints nothing. */
+  progress?: (progress: PipelineProgress) => void;
 }
 
 /** The files of a run and every diagnostic; no files when the content has errors. */
@@ -95,6 +114,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     // Start every slow render first (largest document first, so the long Konzept does not
     // start last), then run the fast ones on this thread while the workers lay out.
     const order = built.documents.map((d) => ({ d, size: JSON.stringify(d.tree.blocks).length })).sort((a, b) => b.size - a.size).map((x) => x.d);
+    const { started, finished } = progressCounter(order.map((d) => d.tree), renderers.length, opts.progress);
     const pending: Array<Promise<void>> = [];
     for (const slow of [true, false]) {
       for (const { tree } of slow ? order : built.documents) {
@@ -102,12 +122,19 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
         for (const renderer of renderers.filter((r) => r.slow === slow)) {
           const file = `${tree.outPath}${renderer.extension}`;
           if (!slow) {
+            started(tree);
             outputs.set(file, await renderer.render(tree, theme, assets));
+            finished(tree);
             continue;
           }
           const job: SlowRender = { key: renderKey(renderer.format, tree, theme, assets), file, renderer, tree, theme, assets };
           outputs.set(file, undefined);
-          pending.push((opts.slow ? opts.slow(job) : cachedRender(job, pool!, cache)).then((out) => void outputs.set(file, out)));
+          pending.push(
+            (opts.slow ? opts.slow(job) : cachedRender(job, pool!, cache, () => started(tree))).then((out) => {
+              outputs.set(file, out);
+              finished(tree);
+            }),
+          );
         }
       }
     }
@@ -141,12 +168,53 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   return { files, diagnostics: sortDiagnostics(diagnostics), documents: built.trees.length, pages, formats };
 }
 
+/**
+ * Counts the renders of each document as they start and finish, and tells `progress` (when
+ * given) about every change of the finished count or of the document being set; reports the
+ * start at once. `order` is the order the renders are submitted in.
+ */
+function progressCounter(
+  order: readonly DocumentTree[],
+  formats: number,
+  progress: PipelineOptions['progress'],
+): { started: (tree: DocumentTree) => void; finished: (tree: DocumentTree) => void } {
+  if (!progress) return { started: () => undefined, finished: () => undefined };
+  const left = new Map(order.map((t) => [t, formats]));
+  /** The document of each render under way, the latest last. */
+  const running: DocumentTree[] = [];
+  let done = formats === 0 ? order.length : 0;
+  let last = '';
+  const report = () => {
+    const current = (running.at(-1) ?? order.find((t) => left.get(t)! > 0))?.outPath;
+    const key = `${done} ${current ?? ''}`;
+    if (key === last) return;
+    last = key;
+    progress({ done, total: order.length, ...(current !== undefined ? { current } : {}) });
+  };
+  report();
+  return {
+    started(tree) {
+      running.push(tree);
+      report();
+    },
+    finished(tree) {
+      const n = left.get(tree)! - 1;
+      left.set(tree, n);
+      if (n === 0) done++;
+      // A render from the cache never started.
+      const i = running.lastIndexOf(tree);
+      if (i >= 0) running.splice(i, 1);
+      report();
+    },
+  };
+}
+
 /** A slow render from the cache, or rendered in the pool and stored. */
-async function cachedRender(job: SlowRender, pool: RenderPool, cache: DiskCache | undefined): Promise<Uint8Array | string> {
+async function cachedRender(job: SlowRender, pool: RenderPool, cache: DiskCache | undefined, onStart: () => void): Promise<Uint8Array | string> {
   const name = `${job.key}${job.renderer.extension}`;
   const hit = await cache?.get(name);
   if (hit) return hit;
-  const out = await pool.render(job.renderer.format, job.tree, job.theme, job.assets);
+  const out = await pool.render(job.renderer.format, job.tree, job.theme, job.assets, onStart);
   await cache?.set(name, out);
   return out;
 }

@@ -17,6 +17,7 @@ import type { RenderJob, RenderReply } from './worker.js';
 interface Job {
   message: Omit<RenderJob, 'id' | 'fonts'>;
   fonts: RenderAssets['fonts'];
+  onStart?: (() => void) | undefined;
   resolve: (output: Uint8Array | string) => void;
   reject: (err: Error) => void;
 }
@@ -56,13 +57,19 @@ export class RenderPool {
     this.inThread = (size <= 1 && !alwaysWorker) || this.workerUrl.protocol !== 'file:' || !existsSync(fileURLToPath(this.workerUrl));
   }
 
-  /** Renders one document in `format`; jobs start in the order they were submitted. */
-  async render(format: string, tree: DocumentTree, theme: Theme, assets: RenderAssets): Promise<Uint8Array | string> {
+  /**
+   * Renders one document in `format`; jobs start in the order they were submitted, and
+   * `onStart` is called when this one does (for progress displays).
+   */
+  async render(format: string, tree: DocumentTree, theme: Theme, assets: RenderAssets, onStart?: () => void): Promise<Uint8Array | string> {
     if (this.closed) throw new Error('Render-Pool geschlossen');
-    if (this.inThread) return rendererFor(format).render(tree, theme, assets);
+    if (this.inThread) {
+      onStart?.();
+      return rendererFor(format).render(tree, theme, assets);
+    }
     const { fonts, ...rest } = assets;
     return new Promise((resolve, reject) => {
-      this.queue.push({ message: { format, tree, theme, assets: rest }, fonts, resolve, reject });
+      this.queue.push({ message: { format, tree, theme, assets: rest }, fonts, onStart, resolve, reject });
       this.dispatch();
     });
   }
@@ -94,6 +101,7 @@ export class RenderPool {
       const fontsNew = this.fontsOf.get(worker) !== job.fonts;
       this.fontsOf.set(worker, job.fonts);
       worker.postMessage({ id, ...job.message, ...(fontsNew ? { fonts: job.fonts } : {}) } satisfies RenderJob);
+      job.onStart?.();
     }
   }
 

@@ -18,7 +18,7 @@ function ratsdoc(args: string[], cwd = ROOT) {
 }
 
 const ALLOWED: Record<string, string> = {
-  build: '--content, --out, --templates, --jobs, --no-cache, --help',
+  build: '--content, --out, --templates, --jobs, --no-cache, --quiet, --help',
   check: '--content, --templates, --format, --help',
   diff: '--content, --templates, --format, --help',
   serve: '--content, --out, --port, --templates, --help',
