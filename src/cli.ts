@@ -18,6 +18,8 @@ Befehle:
                                                 prüft den Inhalt und listet alle Fehler und Warnungen
   diff    REV-A [REV-B] [--content ORDNER] [--format text|markdown|html|json]
                                                 zeigt, was sich zwischen zwei git-Ständen geändert hat (REV-B: Vorgabe Arbeitsverzeichnis)
+  diff    --berichte BERICHT-A [BERICHT-B] [--content ORDNER] [--format …]
+                                                vergleicht zwei Sachstandsberichte (oder Stichtage JJJJ-MM-TT): Stand der Maßnahmen, Werte, Bewertungen
   serve   [--content ORDNER] [--out ORDNER] [--port N] [--templates ORDNER]
                                                 Vorschau unter http://127.0.0.1:4321/, lädt bei jeder gespeicherten Änderung neu
   schema  [--out ORDNER] [--templates ORDNER]   schreibt JSON-Schemas für die Eingabehilfe im Editor (Vorgabe: ./schemas)
@@ -111,9 +113,12 @@ async function run(argv: string[]): Promise<number> {
       const format = text('format', 'text') as (typeof DIFF_FORMATS)[number];
       if (!DIFF_FORMATS.includes(format)) throw new UsageError(`unbekanntes Format „${format}“ (erlaubt: ${DIFF_FORMATS.join(', ')})`);
       const [oldRev, newRev, extra] = positionals;
-      if (oldRev === undefined) throw new UsageError('diff braucht mindestens einen git-Stand, z. B. „npx ratsdoc diff HEAD“ oder „npx ratsdoc diff main HEAD“');
-      if (extra !== undefined) throw new UsageError(`unerwartete Angabe „${extra}“ (diff vergleicht zwei Stände)`);
-      return diff({ content: text('content', 'content'), oldRev, ...(newRev !== undefined ? { newRev } : {}), format, ...(values.templates ? { templates: values.templates as string } : {}) });
+      const berichte = values.berichte === true;
+      if (oldRev === undefined) {
+        throw new UsageError(berichte ? 'diff --berichte braucht einen oder zwei Berichte, z. B. „npx ratsdoc diff --berichte 2020-1 2021-1“' : 'diff braucht mindestens einen git-Stand, z. B. „npx ratsdoc diff HEAD“ oder „npx ratsdoc diff main HEAD“');
+      }
+      if (extra !== undefined) throw new UsageError(`unerwartete Angabe „${extra}“ (diff vergleicht zwei ${berichte ? 'Berichte' : 'Stände'})`);
+      return diff({ content: text('content', 'content'), oldRev, ...(newRev !== undefined ? { newRev } : {}), format, berichte, ...(values.templates ? { templates: values.templates as string } : {}) });
     }
     case 'serve': {
       const { serve, DEFAULT_PORT } = await import('./commands/serve.js');
@@ -154,7 +159,7 @@ const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
 const COMMAND_OPTIONS: Record<string, OptionSpec> = {
   build: { ...CONTENT, out: { type: 'string' }, templates: { type: 'string' }, jobs: { type: 'string' }, 'no-cache': { type: 'boolean' }, quiet: { type: 'boolean' }, ...HELP_OPTION },
   check: { ...CONTENT, templates: { type: 'string' }, format: { type: 'string' }, ...HELP_OPTION },
-  diff: { ...CONTENT, templates: { type: 'string' }, format: { type: 'string' }, ...HELP_OPTION },
+  diff: { ...CONTENT, templates: { type: 'string' }, format: { type: 'string' }, berichte: { type: 'boolean' }, ...HELP_OPTION },
   serve: { ...CONTENT, out: { type: 'string' }, port: { type: 'string' }, templates: { type: 'string' }, ...HELP_OPTION },
   schema: { out: { type: 'string' }, templates: { type: 'string' }, ...HELP_OPTION },
   init: { ...HELP_OPTION },

@@ -12,6 +12,10 @@ import { formatDiffJson } from '../diff/format-json.js';
 import { formatDiffMarkdown } from '../diff/format-markdown.js';
 import { formatDiffText } from '../diff/format-text.js';
 import { loadTemplates, resolveTemplatesDir } from '../theme/load.js';
+import { BerichtProblem, compareBerichte, formatBerichte } from '../diff/berichte.js';
+import { checkContent } from '../model/check.js';
+import { formatText } from '../diagnostics/format.js';
+import type { Form } from '../theme/form.js';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'html', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -22,13 +26,36 @@ export interface DiffOptions {
   newRev?: string;
   format: DiffFormat;
   templates?: string;
+  /** Compare two Sachstandsberichte (or Stichtage) named by `oldRev` and `newRev` instead of two git revisions. */
+  berichte?: boolean;
+}
+
+/** `diff --berichte A [B]`: the content as it is now, two reports' figures compared. */
+async function diffBerichte(opts: DiffOptions, form: Form | undefined): Promise<number> {
+  const checked = await checkContent(opts.content, form);
+  if (checked.diagnostics.some((d) => d.severity === 'error')) {
+    // Figures of content that does not validate would be guesses: the errors, as check prints them.
+    process.stderr.write(formatText(checked.diagnostics));
+    return 1;
+  }
+  let result;
+  try {
+    result = compareBerichte(checked.model, checked.index, opts.content, opts.oldRev, opts.newRev);
+  } catch (err) {
+    if (!(err instanceof BerichtProblem)) throw err;
+    process.stderr.write(`ratsdoc: ${err.message}\n`);
+    return 2;
+  }
+  process.stdout.write(formatBerichte(result, opts.format));
+  return result.identical ? 0 : 1;
 }
 
 export async function diff(opts: DiffOptions): Promise<number> {
+  // Declared Vorlage fields come from the templates as they are now (like build).
+  const tpl = await loadTemplates(resolveTemplatesDir(opts.templates));
+  if (opts.berichte) return diffBerichte(opts, tpl.templates?.theme.vorlage);
   let report;
   try {
-    // Declared Vorlage fields come from the templates as they are now (like build).
-    const tpl = await loadTemplates(resolveTemplatesDir(opts.templates));
     report = await compareRevisions({ content: opts.content, oldRev: opts.oldRev, newRev: opts.newRev, ...(tpl.templates ? { form: tpl.templates.theme.vorlage } : {}) });
   } catch (err) {
     if (err instanceof RevisionProblem) {

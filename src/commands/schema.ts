@@ -21,6 +21,7 @@ import {
 } from '../model/schemas.js';
 import { vorlageSchemaFor } from '../model/validate.js';
 import { DiffReportSchema } from '../diff/report.js';
+import { BerichteDiffSchema } from '../diff/berichte.js';
 import type { Form } from '../theme/form.js';
 import { loadTemplates, resolveTemplatesDir } from '../theme/load.js';
 import { formatText } from '../diagnostics/format.js';
@@ -58,8 +59,11 @@ export const SCHEMA_KINDS: readonly SchemaKind[] = [
   { file: 'bericht.schema.json', title: 'Kopfteil eines Sachstandsberichts', schema: BerichtFrontMatterSchema, files: ['berichte/*.md'], frontMatter: true },
 ];
 
-/** The output of `ratsdoc diff --format json`: published beside the content schemas, for programs that read it. */
-export const DIFF_SCHEMA = { file: 'diff.schema.json', title: 'ratsdoc diff --format json', schema: DiffReportSchema, source: 'src/diff/report.ts' } as const;
+/** The outputs of `ratsdoc diff --format json`: published beside the content schemas, for programs that read it. */
+export const DIFF_SCHEMAS = [
+  { file: 'diff.schema.json', title: 'ratsdoc diff --format json', schema: DiffReportSchema, source: 'src/diff/report.ts' },
+  { file: 'diff-berichte.schema.json', title: 'ratsdoc diff --berichte --format json', schema: BerichteDiffSchema, source: 'src/diff/berichte.ts' },
+] as const;
 
 const generatedNote = (source = 'dem Inhaltsmodell von ratsdoc (src/model/schemas.ts)') => `Erzeugt mit „npx ratsdoc schema“ aus ${source}. Nicht von Hand ändern.`;
 
@@ -81,7 +85,7 @@ export function generateSchemas(form?: Form): Map<string, string> {
     const withForm = form && kind.file === 'vorlage.schema.json' ? { ...kind, schema: vorlageSchemaFor(form) } : kind;
     out.set(kind.file, JSON.stringify(jsonSchemaOf(withForm), null, 2) + '\n');
   }
-  out.set(DIFF_SCHEMA.file, JSON.stringify(jsonSchemaOf(DIFF_SCHEMA, 'output'), null, 2) + '\n');
+  for (const d of DIFF_SCHEMAS) out.set(d.file, JSON.stringify(jsonSchemaOf(d, 'output'), null, 2) + '\n');
   return out;
 }
 

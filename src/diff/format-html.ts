@@ -253,7 +253,11 @@ export function formatDiffHtml(report: DiffReport): string {
   if (toc.length > 2) {
     body.splice(tocAt, 0, `<nav aria-labelledby="inhalt"><h2 id="inhalt">Inhalt</h2><ol>${toc.map((t) => `<li><a href="#${t.id}">${esc(t.title)}</a></li>`).join('')}</ol></nav>`);
   }
-  const title = `Änderungsbericht ${report.old.label} → ${report.new.label}`;
+  return htmlPage(`Änderungsbericht ${report.old.label} → ${report.new.label}`, body);
+}
+
+/** A self-contained page with the report's stylesheet around `body`. */
+export function htmlPage(title: string, body: string[]): string {
   return [
     '<!DOCTYPE html>',
     '<html lang="de">',

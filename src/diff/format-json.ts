@@ -10,6 +10,6 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-export function formatDiffJson(report: DiffReport): string {
+export function formatDiffJson(report: DiffReport | object): string {
   return JSON.stringify(sortKeys(report), null, 2) + '\n';
 }

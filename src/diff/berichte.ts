@@ -1,0 +1,225 @@
+/**
+ * `ratsdoc diff --berichte A B`: two Sachstandsberichte (or two Stichtage) of the same content
+ * compared by their figures — which measures changed their state (or became overdue), which
+ * indicators have a new latest value and whether their assessment changed („auf Kurs“ →
+ * „gefährdet“ …), and the counts per state and per assessment. Both sides are evaluated from
+ * the content as it is now (`evaluation/`), as the reports themselves are, so the comparison
+ * says the same as the two reports' own pages.
+ */
+import { z } from 'zod';
+import { statusLabel, formatChange } from '../document/bericht-parts.js';
+import { BEWERTUNGEN } from '../evaluation/assessment.js';
+import { evaluateStichtag, type BerichtStand } from '../evaluation/bericht.js';
+import { isUeberfaellig, statusAt } from '../evaluation/status.js';
+import type { Model, ModelIndex } from '../model/model.js';
+import { MASSNAHME_STATUS, IsoDate } from '../model/schemas.js';
+import { formatDate, formatValue } from '../format/german.js';
+import { esc, htmlPage } from './format-html.js';
+import { formatDiffJson } from './format-json.js';
+import { md } from './format-markdown.js';
+
+const Side = z.object({
+  bericht: z.string().nullable().describe('Name des Berichts (berichte/NAME.md); null bei einem bloßen Stichtag'),
+  title: z.string().nullable(),
+  stichtag: z.string(),
+});
+const Point = z.object({ value: z.number(), stichtag: z.string() }).nullable();
+const Bewertung = z.enum(BEWERTUNGEN);
+const BewertungCounts = z.object(Object.fromEntries(BEWERTUNGEN.map((b) => [b, z.number().int()])) as Record<(typeof BEWERTUNGEN)[number], z.ZodNumber>);
+const Status = z.enum(MASSNAHME_STATUS).nullable().describe('Stand am Stichtag; null: ohne Angabe');
+const StatusCounts = z.object({ ...Object.fromEntries(MASSNAHME_STATUS.map((s) => [s, z.number().int()])), ohneAngabe: z.number().int(), overdue: z.number().int() } as Record<(typeof MASSNAHME_STATUS)[number] | 'ohneAngabe' | 'overdue', z.ZodNumber>);
+
+export const BERICHTE_DIFF_FORMAT = 'ratsdoc-diff-berichte/1';
+
+export const BerichteDiffSchema = z
+  .object({
+    format: z.literal(BERICHTE_DIFF_FORMAT).describe('Version dieses Formats'),
+    content: z.string(),
+    old: Side,
+    new: Side,
+    identical: z.boolean().describe('true: kein Stand, kein Wert und keine Bewertung hat sich geändert'),
+    handlungsfelder: z.array(z.string()).nullable().describe('Verglichene Handlungsfelder; null: alle'),
+    statusCounts: z.object({ old: StatusCounts, new: StatusCounts }).describe('Maßnahmen je Stand (und überfällige) an beiden Stichtagen'),
+    assessmentCounts: z.object({ old: BewertungCounts, new: BewertungCounts }).describe('Indikatoren je Bewertung an beiden Stichtagen'),
+    measures: z.array(z.object({
+      id: z.string(), title: z.string(), handlungsfeld: z.string(),
+      old: Status, new: Status, overdueOld: z.boolean(), overdueNew: z.boolean(),
+    })).describe('Maßnahmen, deren Stand sich geändert hat oder die überfällig wurden oder es nicht mehr sind'),
+    indicators: z.array(z.object({
+      id: z.string(), title: z.string(), unit: z.string(),
+      old: Point, new: Point, delta: z.number().nullable().describe('Veränderung des letzten Werts'),
+      oldAssessment: Bewertung, newAssessment: Bewertung,
+    })).describe('Indikatoren mit neuem letztem Wert oder geänderter Bewertung'),
+  })
+  .describe('Ergebnis von „ratsdoc diff --berichte … --format json“: Vergleich zweier Sachstandsberichte');
+export type BerichteDiff = z.infer<typeof BerichteDiffSchema>;
+
+/** A problem with the call (an unknown report, no date): German message, exit 2. */
+export class BerichtProblem extends Error {}
+
+/** A report name or a Stichtag (JJJJ-MM-TT) as given on the command line. */
+function sideOf(model: Model, given: string): { bericht: z.infer<typeof Side>; hf: readonly string[] | undefined } {
+  const b = model.berichte.find((x) => x.name === given);
+  if (b) return { bericht: { bericht: b.name, title: b.meta.value.titel, stichtag: b.meta.value.stichtag }, hf: b.meta.value.handlungsfelder };
+  if (IsoDate.safeParse(given).success) return { bericht: { bericht: null, title: null, stichtag: given }, hf: undefined };
+  const names = model.berichte.map((x) => `„${x.name}“`).join(', ');
+  throw new BerichtProblem(`Einen Bericht „${given}“ gibt es nicht, und ein Stichtag (JJJJ-MM-TT) ist es auch nicht (Berichte: ${names || 'keine in berichte/'})`);
+}
+
+function counts(stand: BerichtStand) {
+  const c = stand.statusGesamt;
+  return {
+    status: { ...c.counts, overdue: c.ueberfaellig.length },
+    assessment: Object.fromEntries(BEWERTUNGEN.map((b) => [b, stand.indikatoren.filter((i) => i.assessment.bewertung === b).length])) as Record<(typeof BEWERTUNGEN)[number], number>,
+  };
+}
+
+/**
+ * Compares two reports (`oldName`, `newName`: report names or Stichtage). Without `newName`
+ * the report `oldName` is compared with its `vorheriger`.
+ */
+export function compareBerichte(model: Model, index: ModelIndex, content: string, oldName: string, newName?: string): BerichteDiff {
+  if (newName === undefined) {
+    const b = model.berichte.find((x) => x.name === oldName);
+    const prev = b?.meta.value.vorheriger;
+    if (!b) sideOf(model, oldName); // throws for an unknown name
+    if (!prev) throw new BerichtProblem(`Bericht „${oldName}“ nennt keinen vorherigen Bericht (vorheriger: …); zwei Berichte angeben, z. B. „npx ratsdoc diff --berichte 2020-1 ${oldName}“`);
+    return compareBerichte(model, index, content, prev, oldName);
+  }
+  const a = sideOf(model, oldName);
+  const b = sideOf(model, newName);
+  // Both sides over the same Handlungsfelder: those either report chose (all when one chose none).
+  const hf = a.hf && b.hf ? [...new Set([...a.hf, ...b.hf])] : undefined;
+  const sa = evaluateStichtag(model, index, a.bericht.stichtag, hf);
+  const sb = evaluateStichtag(model, index, b.bericht.stichtag, hf);
+  const ta = a.bericht.stichtag;
+  const tb = b.bericht.stichtag;
+  const selected = new Set(sb.handlungsfelder.map((h) => h.value.id));
+
+  const measures = model.collections.massnahmen
+    .filter((m) => selected.has(m.value.handlungsfeld))
+    .map((m) => ({
+      id: m.value.id, title: m.value.titel, handlungsfeld: m.value.handlungsfeld,
+      old: statusAt(m.value, ta) ?? null, new: statusAt(m.value, tb) ?? null,
+      overdueOld: isUeberfaellig(m.value, ta), overdueNew: isUeberfaellig(m.value, tb),
+    }))
+    .filter((m) => m.old !== m.new || m.overdueOld !== m.overdueNew);
+
+  const before = new Map(sa.indikatoren.map((i) => [i.indikator.value.id, i]));
+  const indicators = sb.indikatoren.flatMap((i) => {
+    const o = before.get(i.indikator.value.id);
+    const oldPoint = o?.assessment.latest ?? null;
+    const newPoint = i.assessment.latest ?? null;
+    const oldAssessment = o?.assessment.bewertung ?? 'keine Daten';
+    if (oldPoint?.stichtag === newPoint?.stichtag && oldPoint?.wert === newPoint?.wert && oldAssessment === i.assessment.bewertung) return [];
+    const v = i.indikator.value;
+    return [{
+      id: v.id, title: v.titel, unit: v.einheit,
+      old: oldPoint && { value: oldPoint.wert, stichtag: oldPoint.stichtag },
+      new: newPoint && { value: newPoint.wert, stichtag: newPoint.stichtag },
+      delta: oldPoint && newPoint ? Math.round((newPoint.wert - oldPoint.wert) * 1e6) / 1e6 : null,
+      oldAssessment, newAssessment: i.assessment.bewertung,
+    }];
+  });
+  const ca = counts(sa);
+  const cb = counts(sb);
+  return {
+    format: BERICHTE_DIFF_FORMAT,
+    content,
+    old: a.bericht,
+    new: b.bericht,
+    identical: !measures.length && !indicators.length,
+    handlungsfelder: hf ?? null,
+    statusCounts: { old: ca.status, new: cb.status },
+    assessmentCounts: { old: ca.assessment, new: cb.assessment },
+    measures,
+    indicators,
+  };
+}
+
+/** A section of the comparison as the formatters print it: a title, sentences, a table. */
+export interface BerichteSection {
+  title: string;
+  lines: string[];
+  table?: { head: string[]; rows: string[][] };
+}
+
+const sideName = (s: BerichteDiff['old']) => (s.bericht ? `${s.title ?? s.bericht} (${s.bericht}, Stichtag ${formatDate(s.stichtag)})` : `Stichtag ${formatDate(s.stichtag)}`);
+const point = (p: BerichteDiff['indicators'][number]['old'], unit: string) => (p ? `${formatValue(p.value, unit)} (${formatDate(p.stichtag)})` : '–');
+
+/** The comparison in German, section by section (text, Markdown and HTML print these). */
+export function berichteSections(d: BerichteDiff): { title: string; head: string[]; sections: BerichteSection[] } {
+  const at = (s: BerichteDiff['old']) => formatDate(s.stichtag);
+  const statusRows = [...MASSNAHME_STATUS, 'ohneAngabe', 'overdue'].flatMap((k) => {
+    const o = (d.statusCounts.old as Record<string, number>)[k];
+    const n = (d.statusCounts.new as Record<string, number>)[k];
+    return o || n ? [[k === 'overdue' ? 'überfällig' : k === 'ohneAngabe' ? 'ohne Angabe' : statusLabel(k as (typeof MASSNAHME_STATUS)[number]), String(o), String(n)]] : [];
+  });
+  const sections: BerichteSection[] = [
+    {
+      title: 'Auf einen Blick',
+      lines: [d.identical ? 'Kein Stand, kein Wert und keine Bewertung hat sich geändert.' : `${d.measures.length} ${d.measures.length === 1 ? 'Maßnahme' : 'Maßnahmen'} mit geändertem Stand, ${d.indicators.length} ${d.indicators.length === 1 ? 'Indikator' : 'Indikatoren'} mit neuem Wert oder geänderter Bewertung.`],
+      table: {
+        head: ['', `Stichtag ${at(d.old)}`, `Stichtag ${at(d.new)}`],
+        rows: [...statusRows.map(([k, o, n]) => [`Maßnahmen: ${k}`, o, n]), ...BEWERTUNGEN.map((b) => [`Indikatoren: ${b}`, String(d.assessmentCounts.old[b]), String(d.assessmentCounts.new[b])])],
+      },
+    },
+    {
+      title: 'Maßnahmen mit geändertem Stand',
+      lines: d.measures.length ? [] : ['Keine Maßnahme hat ihren Stand geändert.'],
+      ...(d.measures.length ? {
+        table: {
+          head: ['Maßnahme', `Stand am ${at(d.old)}`, `Stand am ${at(d.new)}`],
+          rows: d.measures.map((m) => [`${m.id} ${m.title}`, statusLabel(m.old ?? undefined) + (m.overdueOld ? ', überfällig' : ''), statusLabel(m.new ?? undefined) + (m.overdueNew ? ', überfällig' : '')]),
+        },
+      } : {}),
+    },
+    {
+      title: 'Indikatoren mit neuem Wert oder geänderter Bewertung',
+      lines: d.indicators.length ? [] : ['Kein Indikator hat einen neuen Wert oder eine andere Bewertung.'],
+      ...(d.indicators.length ? {
+        table: {
+          head: ['Indikator', 'Wert vorher', 'Wert jetzt', 'Veränderung', 'Bewertung'],
+          rows: d.indicators.map((i) => [
+            `${i.id} ${i.title}`, point(i.old, i.unit), point(i.new, i.unit), i.delta === null ? '–' : formatChange(i.delta, i.unit),
+            i.oldAssessment === i.newAssessment ? `${i.newAssessment} (unverändert)` : `${i.oldAssessment} → ${i.newAssessment}`,
+          ]),
+        },
+      } : {}),
+    },
+  ];
+  return { title: `Vergleich der Sachstandsberichte: ${d.old.bericht ?? at(d.old)} → ${d.new.bericht ?? at(d.new)}`, head: [`alt: ${sideName(d.old)}`, `neu: ${sideName(d.new)}`, `Inhaltsordner: ${d.content}`], sections };
+}
+
+/** The comparison in one of the `diff` formats. */
+export function formatBerichte(d: BerichteDiff, format: 'text' | 'markdown' | 'html' | 'json'): string {
+  if (format === 'json') return formatDiffJson(d);
+  const { title, head, sections } = berichteSections(d);
+  if (format === 'html') {
+    const table = (t: NonNullable<BerichteSection['table']>, caption: string) =>
+      `<table><caption class="sr-only">${esc(caption)}</caption><thead><tr>${t.head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${t.rows.map((r) => `<tr><th scope="row">${esc(r[0])}</th>${r.slice(1).map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+    const body = [`<main class="page"><h1>${esc(title)}</h1>`, `<ul>${head.map((h) => `<li>${esc(h)}</li>`).join('')}</ul>`];
+    for (const s of sections) body.push(`<section><h2>${esc(s.title)}</h2>${s.lines.map((l) => `<p>${esc(l)}</p>`).join('')}${s.table ? table(s.table, s.title) : ''}</section>`);
+    return htmlPage(title, [...body, '</main>']);
+  }
+  const out: string[] = [];
+  if (format === 'markdown') {
+    out.push(`## ${md(title)}`, '', ...head.map((h) => `- ${md(h)}`), '');
+    for (const s of sections) {
+      out.push(`### ${md(s.title)}`, '', ...s.lines.flatMap((l) => [md(l), '']));
+      if (s.table) out.push(`| ${s.table.head.map(md).join(' | ')} |`, `|${s.table.head.map(() => '---').join('|')}|`, ...s.table.rows.map((r) => `| ${r.map(md).join(' | ')} |`), '');
+    }
+  } else {
+    out.push(title, ...head.map((h) => `  ${h}`), '');
+    for (const s of sections) {
+      out.push(s.title, ...s.lines.map((l) => `  ${l}`));
+      if (s.table) {
+        const rows = [s.table.head, ...s.table.rows];
+        const widths = s.table.head.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+        out.push(...rows.map((r) => `  ${r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()}`));
+      }
+      out.push('');
+    }
+  }
+  return out.join('\n').replace(/\n+$/, '') + '\n';
+}
