@@ -20,7 +20,7 @@ function ratsdoc(args: string[], cwd = ROOT) {
 const ALLOWED: Record<string, string> = {
   build: '--content, --out, --templates, --jobs, --no-cache, --quiet, --help',
   check: '--content, --templates, --format, --help',
-  diff: '--content, --templates, --format, --help',
+  diff: '--content, --templates, --format, --berichte, --help',
   serve: '--content, --out, --port, --templates, --help',
   schema: '--out, --templates, --help',
   init: '--help',
