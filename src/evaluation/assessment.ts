@@ -13,6 +13,7 @@
  * - „gefährdet“: further behind.
  */
 import type { Indikator } from '../model/schemas.js';
+import { evaluationRuns, memoized } from './memo.js';
 
 /** The five assessments, in the order reports list them. */
 export const BEWERTUNGEN = ['erreicht', 'auf Kurs', 'gefährdet', 'verfehlt', 'keine Daten'] as const;
@@ -64,8 +65,23 @@ function day(iso: string): number {
 /** Floating-point noise below this is equality (values carry at most a few decimals). */
 const EPSILON = 1e-9;
 
-/** Assesses `ind` at `stichtag` with a tolerance of `toleranz` percent of the planned change. */
+const assessments = new WeakMap<Indikator, Map<string, Assessment>>();
+
+/**
+ * Assesses `ind` at `stichtag` with a tolerance of `toleranz` percent of the planned change;
+ * once per indicator object, Stichtag and tolerance (`memo.ts`), the result frozen.
+ */
 export function assess(ind: Indikator, stichtag: string, toleranz: number = DEFAULT_TOLERANZ): Assessment {
+  return memoized(assessments, ind, `${stichtag} ${toleranz}`, () => {
+    evaluationRuns.assessment++;
+    const a = computeAssessment(ind, stichtag, toleranz);
+    if (a.latest) Object.freeze(a.latest);
+    return Object.freeze(a);
+  });
+}
+
+/** The assessment itself, computed every time (`assess` is the cached way). */
+export function computeAssessment(ind: Indikator, stichtag: string, toleranz: number = DEFAULT_TOLERANZ): Assessment {
   const { basis, zielwert } = ind;
   if (!basis || !zielwert) return { bewertung: 'keine Daten', grund: `ohne ${!basis ? 'Ausgangswert' : 'Zielwert'}` };
   const richtung = ind.richtung ?? (zielwert.wert > basis.wert ? 'steigend' : zielwert.wert < basis.wert ? 'fallend' : undefined);

@@ -8,6 +8,7 @@ import type { Handlungsfeld, Indikator, Massnahme, MassnahmeStatus, Ziel } from 
 import { assess, DEFAULT_TOLERANZ, latestUpTo, type Assessment, type Messpunkt } from './assessment.js';
 import { countStatus, statusAt, type StatusCounts } from './status.js';
 import { moneyTotals, type MoneyTotals } from './money.js';
+import { evaluationRuns, memoized } from './memo.js';
 
 /** One indicator in a report. */
 export interface IndikatorStand {
@@ -55,8 +56,21 @@ export function toleranzOf(model: Model): number {
   return model.config?.value.bericht?.toleranz ?? DEFAULT_TOLERANZ;
 }
 
-/** Computes the figures of `bericht`. */
+const stands = new WeakMap<Model, Map<string, BerichtStand>>();
+
+/**
+ * The figures of `bericht`: computed once per model (the loaded content) and report at its
+ * Stichtag (`memo.ts`); the result is shared and frozen at its top level.
+ */
 export function evaluateBericht(bericht: Bericht, model: Model, index: ModelIndex): BerichtStand {
+  return memoized(stands, model, `${bericht.name} ${bericht.meta.value.stichtag}`, () => {
+    evaluationRuns.bericht++;
+    return Object.freeze(computeBericht(bericht, model, index));
+  });
+}
+
+/** The figures of `bericht`, computed every time (`evaluateBericht` is the cached way). */
+export function computeBericht(bericht: Bericht, model: Model, index: ModelIndex): BerichtStand {
   const meta = bericht.meta.value;
   const vorheriger = meta.vorheriger ? model.berichte.find((b) => b.name === meta.vorheriger) : undefined;
   return evaluateStichtag(model, index, meta.stichtag, meta.handlungsfelder, vorheriger);
