@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { runPipeline } from '../../src/pipeline/pipeline.js';
-import { pdfPages, loadPdf } from '../helpers/pdf-text.js';
+import { dehyphenateText, pdfPages, loadPdf } from '../helpers/pdf-text.js';
 import { htmlText, indexOfRun, longestPrefixRun, words } from '../helpers/html-text.js';
 import { FIXTURE_CONTENT, FIXTURE_PROJECT, FIXTURE_TEMPLATES } from '../helpers/fixtures.js';
 import { checkEveryPdf, hasQpdf, setByRatsdoc, type TagReport } from '../helpers/tagged-pdf.js';
@@ -213,7 +213,7 @@ describe.skipIf(!hasQpdf())('tagged PDF of every document', () => {
     writeFileSync(file, files.get('vorlagen/11-1481.pdf') as Buffer);
     const printed = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' });
     for (const role of ['Document', 'Table', 'TH', 'Sect', 'H1', 'P', 'L', 'LI', 'Lbl', 'LBody']) expect(printed).toMatch(new RegExp(`^\\s*${role}\\b`, 'm'));
-    const quoted = words([...printed.matchAll(/^\s*"(.*)"$/gm)].map((m) => m[1]).join(' '));
+    const quoted = words(dehyphenateText([...printed.matchAll(/^\s*"(.*)"$/gm)].map((m) => m[1]).join(' '), ''));
     const seed = [...seedCover, ...seedBody];
     expect(indexOfRun(quoted, seed), `longest matching prefix: ${longestPrefixRun(quoted, seed)} of ${seed.length} words`).toBeGreaterThanOrEqual(0);
   });

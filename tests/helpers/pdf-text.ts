@@ -9,6 +9,12 @@
  * theme. Rotated items (the draft watermark) are flagged `rotated` and left out of
  * `pdfPages`, `pdfRegionText` and `pdfText`; whitespace-only items (pdfjs inserts them
  * between runs) are left out of `pdfPages`.
+ *
+ * Like a reader, the helpers dehyphenate (unless `hyphens: 'keep'`): a line ending in a letter
+ * and „-“ followed by a line starting with a lowercase letter is one word broken at a syllable
+ * („Kirchen-“ + „gemeinden sind“ → „Kirchengemeinden“ + „sind“), unless the next word is a
+ * conjunction („Sprach-“ + „und Kulturmittler“ stays). A hyphen before a capital („Bergkamen-“
+ * + „Mitte“) is the word's own and stays as it is.
  */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
@@ -20,6 +26,8 @@ export interface PdfTextOptions {
   top?: number;
   /** Bottom page margin in pt (default 22 mm). */
   bottom?: number;
+  /** `keep`: the text as drawn, line-end hyphens and all (default: dehyphenated). */
+  hyphens?: 'keep' | 'join';
 }
 
 /** One text item of a page with its position (pt, origin bottom left) and region. */
@@ -27,6 +35,8 @@ export interface PdfTextItem {
   str: string;
   x: number;
   y: number;
+  /** Advance width of the item (pt). */
+  width: number;
   /** The item ends a line (pdfjs `hasEOL`). */
   eol: boolean;
   /** Drawn rotated, e.g. the draft watermark. */
@@ -56,14 +66,55 @@ export async function pdfItems(buf: Uint8Array, options: PdfTextOptions = {}): P
         const [x, y] = [item.transform[4], item.transform[5]];
         const region = y > height - top ? 'header' : y < bottom ? 'footer' : 'body';
         const rotated = Math.abs(item.transform[1]) > 1e-6 || Math.abs(item.transform[2]) > 1e-6;
-        items.push({ str: item.str, x, y, eol: item.hasEOL, rotated, region });
+        items.push({ str: item.str, x, y, width: item.width, eol: item.hasEOL, rotated, region });
       }
-      pages.push(items);
+      pages.push(options.hyphens === 'keep' ? items : dehyphenate(items));
     }
     return pages;
   } finally {
     await doc.destroy();
   }
+}
+
+/** After a line-end hyphen, these words show a suspended compound („Sprach- und …“). */
+const CONJUNCTIONS = new Set(['und', 'oder', 'bis', 'sowie', 'bzw', 'als', 'wie', 'noch', 'wo']);
+
+/** Joins words broken at a syllable across lines (see the module comment). */
+export function dehyphenate(items: PdfTextItem[]): PdfTextItem[] {
+  const out = items.map((item) => ({ ...item }));
+  for (let i = 0; i < out.length; i++) {
+    const item = out[i];
+    if (!item.eol || !/\p{L}-$/u.test(item.str)) continue;
+    let j = i + 1;
+    while (j < out.length && out[j].str.trim() === '' && out[j].region === item.region) j++;
+    const next = out[j];
+    if (!next || next.region !== item.region) continue;
+    const m = /^(\p{Ll}[^\s\u00a0]*)(.*)$/su.exec(next.str);
+    if (!m || CONJUNCTIONS.has(m[1].replace(/\P{L}+$/u, ''))) continue;
+    if (m[2] === '' && next.eol && /\p{L}-$/u.test(m[1])) {
+      // The next line is a middle piece broken again („Kirchen-“ / „gemein-“ / „den“): take it
+      // whole and look at this item again.
+      item.str = item.str.slice(0, -1) + m[1];
+      next.str = '';
+      i--;
+      continue;
+    }
+    item.str = item.str.slice(0, -1) + m[1];
+    // The rest of the line (after the word) stays where it was.
+    next.str = m[2].replace(/^[\s\u00a0]/, '');
+  }
+  return out;
+}
+
+/**
+ * The same for a text whose lines were joined by spaces (a structure element's text): „Kirchen-
+ * gemeinden“ → „Kirchengemeinden“, „Sprach- und“ stays. `joined: ''` for lines joined with
+ * nothing between them (`pdfinfo -struct-text`: „Kirchen-gemeinden“).
+ */
+export function dehyphenateText(text: string, joined: ' ' | '' = ' '): string {
+  const re = joined === ' ' ? /(\p{L})- (\p{Ll}[^\s\u00a0]*)/gu : /(\p{L})-(\p{Ll}[^\s\u00a0]*)/gu;
+  return text.replace(re, (all, letter: string, next: string) =>
+    (CONJUNCTIONS.has(next.replace(/\P{L}+$/u, '')) ? all : letter + next));
 }
 
 /**

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadPdf } from './pdf-text.js';
+import { dehyphenateText, loadPdf } from './pdf-text.js';
 
 /** One structure element as the checker sees it (from qpdf's objects, in tree order). */
 export interface CheckedElement {
@@ -190,7 +190,7 @@ export async function checkTaggedPdf(buf: Uint8Array): Promise<TagReport> {
           }
         }
       }
-      result.text = seq.filter((t) => t !== '').join(' ');
+      result.text = dehyphenateText(seq.filter((t) => t !== '').join(' '));
       const h = /^H([1-6])$/.exec(role);
       if (h) headings.push({ level: Number(h[1]), text: fullText(result) });
       if (role === 'Figure' && !result.alt) add('13-004: Figure ohne Alt-Text');
@@ -258,7 +258,7 @@ export async function checkTaggedPdf(buf: Uint8Array): Promise<TagReport> {
       }
     }
 
-    return { problems, root, readingText: reading.filter((t) => t !== '').join(' '), headings, tableHeaders, textItems, untagged, roles };
+    return { problems, root, readingText: dehyphenateText(reading.filter((t) => t !== '').join(' ')), headings, tableHeaders, textItems, untagged, roles };
   } finally {
     await doc.destroy();
   }

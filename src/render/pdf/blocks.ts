@@ -195,7 +195,7 @@ function blockquoteToPdf(node: Blockquote, ctx: RenderContext): Content {
 /** A code block: monospace on a shaded box, leading spaces kept. */
 function codeToPdf(node: Code, ctx: RenderContext): Content {
   return {
-    table: { widths: ['*'], body: [[{ text: taggedText(node.value, () => ctx.tags.leaf('Code')), style: 'code', font: ctx.monoFont }]] },
+    table: { widths: ['*'], body: [[{ text: taggedText(node.value, () => ctx.tags.leaf('Code'), true), style: 'code', font: ctx.monoFont }]] },
     layout: ctx.theme.tableLayouts.code,
     margin: [0, 0, 0, ctx.theme.blockGap],
   };

@@ -9,10 +9,12 @@ import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
 import { escapeMarkup } from '../../format/escape.js';
 import type { FontAsset } from '../renderer.js';
+import { installHyphenationHook } from './hyphenation.js';
 import { installTaggingHooks } from './tagging/hooks.js';
 import { writeStructure } from './tagging/write.js';
 
 installTaggingHooks();
+installHyphenationHook();
 
 /** Fonts: family name → the bytes of its four TTF files. */
 export interface EngineOptions {

@@ -6,6 +6,7 @@
 import type { Inline } from '../../document/tree.js';
 import type { RenderContext } from './context.js';
 import type { ContentTag } from './tagging/structure.js';
+import { typeset } from '../../format/typeset.js';
 
 /** One run of text with its complete inline style, as pdfmake wants it in a `text` array. */
 export interface TextFragment {
@@ -18,6 +19,8 @@ export interface TextFragment {
   link?: string;
   linkToDestination?: string;
   color?: string;
+  /** A piece that must stay on one line (an ID, amount, date, URL; see format/typeset.ts). */
+  noWrap?: boolean;
   /** The structure element slot (or artifact) this text belongs to; see tagging/structure.ts. */
   _tag?: ContentTag;
 }
@@ -63,8 +66,20 @@ function inlineToPdf(node: Inline, ctx: RenderContext, style: InlineStyle): Text
   }
 }
 
+/**
+ * A text as fragments of one style, typeset (format/typeset.ts): soft hyphens in long words,
+ * no-break spaces, and every piece that must not break as a `noWrap` fragment of its own.
+ * Inline code keeps its text as it is.
+ */
 function fragment(text: string, style: InlineStyle, ctx: RenderContext): TextFragment[] {
-  return text === '' ? [] : [{ ...style, text, _tag: ctx.tags.content() }];
+  if (text === '') return [];
+  const tag = ctx.tags.content();
+  if (style.font === ctx.monoFont) return [{ ...style, text, _tag: tag }];
+  return typesetFragments(text, style, tag);
+}
+
+function typesetFragments(text: string, style: InlineStyle, tag: ContentTag): TextFragment[] {
+  return typeset(text).map((run) => (run.keep ? { ...style, text: run.text, noWrap: true, _tag: tag } : { ...style, text: run.text, _tag: tag }));
 }
 
 /** `#anchor` → an internal link to the node with that `id`; anything else an external link. */
@@ -72,9 +87,13 @@ function linkTarget(url: string): Pick<TextFragment, 'link' | 'linkToDestination
   return url.startsWith('#') ? { linkToDestination: url.slice(1) } : { link: url };
 }
 
-/** A plain text as one fragment tagged `tag()` (nothing, and no tag made, for an empty text). */
-export function taggedText(text: string, tag: () => ContentTag): TextFragment[] {
-  return text === '' ? [] : [{ text, _tag: tag() }];
+/**
+ * A plain text tagged `tag()` (nothing, and no tag made, for an empty text), typeset as
+ * running text unless `verbatim` (code).
+ */
+export function taggedText(text: string, tag: () => ContentTag, verbatim = false): TextFragment[] {
+  if (text === '') return [];
+  return verbatim ? [{ text, _tag: tag() }] : typesetFragments(text, {}, tag());
 }
 
 /** The plain text of inline content (bookmark titles, size estimates). */
