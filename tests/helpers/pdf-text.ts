@@ -84,11 +84,12 @@ export function dehyphenate(items: PdfTextItem[]): PdfTextItem[] {
   const out = items.map((item) => ({ ...item }));
   for (let i = 0; i < out.length; i++) {
     const item = out[i];
-    if (!item.eol || !/\p{L}-$/u.test(item.str)) continue;
+    if (!/\p{L}-$/u.test(item.str)) continue;
     let j = i + 1;
     while (j < out.length && out[j].str.trim() === '' && out[j].region === item.region) j++;
     const next = out[j];
-    if (!next || next.region !== item.region) continue;
+    // The next piece of text starts a new line (pdf.js may flag the end on a blank item).
+    if (!next || next.region !== item.region || (!item.eol && Math.abs(next.y - item.y) < 1)) continue;
     const m = /^(\p{Ll}[^\s\u00a0]*)(.*)$/su.exec(next.str);
     if (!m || CONJUNCTIONS.has(m[1].replace(/\P{L}+$/u, ''))) continue;
     if (m[2] === '' && next.eol && /\p{L}-$/u.test(m[1])) {
