@@ -6,21 +6,22 @@ import { parseArgs } from 'node:util';
 import { VERSION } from './version.js';
 import { ContentFolderMissing } from './content/load.js';
 import { closest, didYouMean } from './diagnostics/suggest.js';
+import type { Renderer } from './render/renderer.js';
 
 const HELP = `ratsdoc – Integrationskonzept und Ratsvorlagen aus Daten erzeugen
 
 Aufruf: npx ratsdoc <Befehl> [Optionen]
 
 Befehle:
-  build   [--content ORDNER] [--out ORDNER] [--templates ORDNER] [--jobs N] [--no-cache] [--quiet]
-                                                prüft den Inhalt und erzeugt alle Dokumente als PDF und HTML
+  build   [--content ORDNER] [--out ORDNER] [--templates ORDNER] [--formats LISTE] [--jobs N] [--no-cache] [--quiet]
+                                                prüft den Inhalt und erzeugt alle Dokumente als PDF, HTML und DOCX (Word)
   check   [--content ORDNER] [--templates ORDNER] [--format text|json]
                                                 prüft den Inhalt und listet alle Fehler und Warnungen
   diff    REV-A [REV-B] [--content ORDNER] [--format text|markdown|html|json]
                                                 zeigt, was sich zwischen zwei git-Ständen geändert hat (REV-B: Vorgabe Arbeitsverzeichnis)
   diff    --berichte BERICHT-A [BERICHT-B] [--content ORDNER] [--format …]
                                                 vergleicht zwei Sachstandsberichte (oder Stichtage JJJJ-MM-TT): Stand der Maßnahmen, Werte, Bewertungen
-  serve   [--content ORDNER] [--out ORDNER] [--port N] [--templates ORDNER]
+  serve   [--content ORDNER] [--out ORDNER] [--port N] [--templates ORDNER] [--formats LISTE]
                                                 Vorschau unter http://127.0.0.1:4321/, lädt bei jeder gespeicherten Änderung neu
   schema  [--out ORDNER] [--templates ORDNER]   schreibt JSON-Schemas für die Eingabehilfe im Editor (Vorgabe: ./schemas)
   init    ORDNER                                legt ein neues Projekt für Ihre Kommune an (content/, templates/, package.json)
@@ -32,8 +33,10 @@ Optionen:
   --format FORMAT    Ausgabe der Meldungen: text (Vorgabe) oder json; bei diff auch markdown oder html
   --port N           Port der Vorschau (Vorgabe: 4321; 0 wählt einen freien)
   --templates ORDNER Gestaltungsordner mit Formular (Vorgabe: ./templates, sonst der eingebaute); auch bei diff
-  --jobs N           PDFs parallel in N Threads setzen (Vorgabe: ein Thread je Prozessorkern)
-  --no-cache         alle PDFs neu setzen, ohne den Zwischenspeicher .ratsdoc-cache/
+  --formats LISTE    nur diese Ausgabeformate erzeugen, mit Komma getrennt, z. B. pdf,html
+                     (Vorgabe: alle – pdf, html, docx)
+  --jobs N           PDF- und Word-Dateien parallel in N Threads setzen (Vorgabe: ein Thread je Prozessorkern)
+  --no-cache         alle PDF- und Word-Dateien neu setzen, ohne den Zwischenspeicher .ratsdoc-cache/
   --quiet            nur Fehler ausgeben (kein Fortschritt, keine Warnungen, keine Zusammenfassung)
   -h, --help         Hilfe
   -v, --version      Version
@@ -99,10 +102,12 @@ async function run(argv: string[]): Promise<number> {
       const given = values.jobs as string | undefined;
       const jobs = given === undefined ? undefined : /^[1-9]\d?$/.test(given) ? Number(given) : NaN;
       if (Number.isNaN(jobs)) throw new UsageError(`ungültige Anzahl „${given}“ für --jobs (erlaubt: 1 bis 99)`);
+      const renderers = await outputFormats(values.formats as string | undefined);
       return build({
         content: text('content', 'content'),
         out: text('out', 'out'),
         ...(values.templates ? { templates: values.templates as string } : {}),
+        ...(renderers ? { renderers } : {}),
         ...(jobs ? { jobs } : {}),
         ...(values['no-cache'] ? {} : { cacheDir: '.ratsdoc-cache' }),
         ...(values.quiet ? { quiet: true } : {}),
@@ -126,7 +131,8 @@ async function run(argv: string[]): Promise<number> {
       const given = values.port as string | undefined;
       const port = given === undefined ? DEFAULT_PORT : /^\d{1,5}$/.test(given) && Number(given) <= 65535 ? Number(given) : NaN;
       if (Number.isNaN(port)) throw new UsageError(`ungültiger Port „${given}“ (erlaubt: 0 bis 65535; 0 wählt einen freien)`);
-      return serve({ content: text('content', 'content'), out: text('out', 'out'), port, ...(values.templates ? { templates: values.templates as string } : {}) });
+      const renderers = await outputFormats(values.formats as string | undefined);
+      return serve({ content: text('content', 'content'), out: text('out', 'out'), port, ...(values.templates ? { templates: values.templates as string } : {}), ...(renderers ? { renderers } : {}) });
     }
     case 'init': {
       const { init } = await import('./commands/init.js');
@@ -146,6 +152,22 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * The renderers `--formats` names (`pdf,html`), in the renderer list's order; undefined
+ * without the option (every format). An unknown or empty name is a wrong call.
+ */
+async function outputFormats(given: string | undefined): Promise<readonly Renderer[] | undefined> {
+  if (given === undefined) return undefined;
+  const { RENDERERS } = await import('./render/renderers.js');
+  const known = RENDERERS.map((r) => r.format);
+  const names = given.split(',').map((n) => n.trim().toLowerCase());
+  for (const name of names) {
+    if (name === '') throw new UsageError(`leere Angabe in --formats „${given}“ (erlaubt: ${known.join(', ')}, mit Komma getrennt)`);
+    if (!known.includes(name)) throw new UsageError(`unbekanntes Ausgabeformat „${name}“ für --formats ${closest(name, known) ? `(meinten Sie „${closest(name, known)}“?)` : `(erlaubt: ${known.join(', ')})`}`);
+  }
+  return RENDERERS.filter((r) => names.includes(r.format));
+}
+
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
 const CONTENT = { content: { type: 'string' } } as const;
@@ -157,10 +179,10 @@ const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
  * (exit 2), never silently ignored.
  */
 const COMMAND_OPTIONS: Record<string, OptionSpec> = {
-  build: { ...CONTENT, out: { type: 'string' }, templates: { type: 'string' }, jobs: { type: 'string' }, 'no-cache': { type: 'boolean' }, quiet: { type: 'boolean' }, ...HELP_OPTION },
+  build: { ...CONTENT, out: { type: 'string' }, templates: { type: 'string' }, formats: { type: 'string' }, jobs: { type: 'string' }, 'no-cache': { type: 'boolean' }, quiet: { type: 'boolean' }, ...HELP_OPTION },
   check: { ...CONTENT, templates: { type: 'string' }, format: { type: 'string' }, ...HELP_OPTION },
   diff: { ...CONTENT, templates: { type: 'string' }, format: { type: 'string' }, berichte: { type: 'boolean' }, ...HELP_OPTION },
-  serve: { ...CONTENT, out: { type: 'string' }, port: { type: 'string' }, templates: { type: 'string' }, ...HELP_OPTION },
+  serve: { ...CONTENT, out: { type: 'string' }, port: { type: 'string' }, templates: { type: 'string' }, formats: { type: 'string' }, ...HELP_OPTION },
   schema: { out: { type: 'string' }, templates: { type: 'string' }, ...HELP_OPTION },
   init: { ...HELP_OPTION },
 };

@@ -8,6 +8,7 @@ import { formatText, formatDiagnosticLine } from '../diagnostics/format.js';
 import { formatList } from '../format/german.js';
 import { writeOutput } from '../output/write.js';
 import { runPipeline, type PipelineResult } from '../pipeline/pipeline.js';
+import type { Renderer } from '../render/renderer.js';
 import { progressMode, progressReporter } from './progress.js';
 
 /** Options of `build`. */
@@ -15,6 +16,8 @@ export interface BuildOptions {
   content: string;
   out: string;
   templates?: string;
+  /** The formats to write (`--formats`; default: every renderer of the list). */
+  renderers?: readonly Renderer[];
   /** Only errors: no progress, no warnings, no summary. */
   quiet?: boolean;
   /** Worker threads for PDFs (default: one per core). */
@@ -33,6 +36,7 @@ export async function build(opts: BuildOptions): Promise<number> {
     result = await runPipeline({
       content: opts.content,
       ...(opts.templates ? { templates: opts.templates } : {}),
+      ...(opts.renderers ? { renderers: opts.renderers } : {}),
       ...(opts.jobs ? { jobs: opts.jobs } : {}),
       ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
       progress: (p) => progress.update(p),

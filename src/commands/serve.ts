@@ -13,6 +13,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ContentFolderMissing } from '../content/load.js';
+import type { Renderer } from '../render/renderer.js';
 import { resolveTemplatesDir } from '../theme/load.js';
 import { liveReloadSnippet } from '../serve/client.js';
 import { EventHub } from '../serve/events.js';
@@ -26,6 +27,8 @@ export interface ServeOptions {
   content: string;
   out: string;
   templates?: string;
+  /** The formats to make (`--formats`; default: every renderer of the list). */
+  renderers?: readonly Renderer[];
   /** 0 = any free port (the one chosen is printed). */
   port: number;
   /** Resolves to end the preview; defaults to Ctrl+C (SIGINT) or SIGTERM. */
@@ -59,6 +62,7 @@ export async function serve(opts: ServeOptions): Promise<number> {
       content: opts.content,
       out: opts.out,
       ...(opts.templates ? { templates: opts.templates } : {}),
+      ...(opts.renderers ? { renderers: opts.renderers } : {}),
       snippet,
       log: (line) => process.stdout.write(line + '\n'),
       warn: (text) => process.stderr.write(text),

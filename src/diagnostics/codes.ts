@@ -87,6 +87,7 @@ export const CODES = {
   formVersion: 'form-version',
   themeFont: 'theme-font',
   glyphMissing: 'glyph-missing',
+  referenceDocument: 'reference-document',
   // not the author's fault
   internal: 'internal',
 } as const;

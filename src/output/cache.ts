@@ -1,7 +1,8 @@
 /**
  * The content-addressed cache of slow renders (`.ratsdoc-cache/`, git-ignored). A file's key
  * is a hash of everything that shapes it: its format, its document tree (which holds all data
- * the document pulls in), the theme, the bytes of the fonts and images it gets, the templates
+ * the document pulls in), the theme, the bytes of the fonts and images it gets, the templates (text and binary, e.g. a reference
+ * document)
  * and ratsdoc's version. `build` re-renders only documents whose key changed; a cached file
  * is the very bytes a fresh render gives. `serve` keys its in-memory cache the same way.
  */
@@ -31,7 +32,8 @@ export function renderKey(format: string, tree: DocumentTree, theme: Theme, asse
   const fonts = Object.entries(assets.fonts).map(([family, files]) => [family, Object.values(files).map(bytesHash)]);
   const images = [...assets.images.entries()].map(([p, img]) => [p, img.mime, bytesHash(img.data)]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
   const attachments = [...(assets.attachments ?? new Map()).entries()].map(([p, data]) => [p, bytesHash(data)]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  return createHash('sha256').update(JSON.stringify([VERSION, format, tree, theme, fonts, images, attachments, assets.templates, assets.liveReloadSnippet ?? null])).digest('hex');
+  const files = Object.entries(assets.files ?? {}).map(([p, data]) => [p, bytesHash(data)]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return createHash('sha256').update(JSON.stringify([VERSION, format, tree, theme, fonts, images, attachments, assets.templates, files, assets.liveReloadSnippet ?? null])).digest('hex');
 }
 
 /** Rendered files on disk by key. Failures to read or write the cache never fail a build. */

@@ -1,6 +1,6 @@
 /**
  * Reads the bytes the renderers get ({@link RenderAssets}): the theme's fonts, the images the
- * trees show and the text templates. Renderers never read files; this is where it happens.
+ * trees show, the text templates and the binary ones (a reference document for Word). Renderers never read files; this is where it happens.
  */
 import { promises as fs } from 'node:fs';
 import type { DocumentTree } from '../document/tree.js';
@@ -26,6 +26,7 @@ export async function readAssets(trees: readonly DocumentTree[], templates: Temp
     fonts,
     images: new Map([...images].sort((a, b) => (a[0] < b[0] ? -1 : 1))),
     templates: { 'html/layout.hbs': templates.htmlLayout, 'html/style.css': templates.htmlCss },
+    ...(Object.keys(templates.files).length ? { files: templates.files } : {}),
     ...(liveReloadSnippet !== undefined ? { liveReloadSnippet } : {}),
   };
 }

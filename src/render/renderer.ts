@@ -22,6 +22,11 @@ export interface RenderAssets {
   /** Text templates from `templates/`, keyed by their path there (e.g. `html/layout.hbs`). */
   templates: Readonly<Record<string, string>>;
   /**
+   * Binary files from `templates/`, keyed by their path there: the DOCX renderer's reference
+   * document (`vorlage.docx` or `vorlage.dotx`) when the city has one.
+   */
+  files?: Readonly<Record<string, Uint8Array>>;
+  /**
    * Bytes of the Anlage files a tree appends (`Attachment.append`), keyed by `Attachment.source`;
    * the PDF renderer adds their pages.
    */

@@ -6,8 +6,9 @@
 import type { Renderer } from './renderer.js';
 import { pdfRenderer } from './pdf/renderer.js';
 import { htmlRenderer } from './html/renderer.js';
+import { docxRenderer } from './docx/renderer.js';
 
-export const RENDERERS: readonly Renderer[] = [pdfRenderer, htmlRenderer];
+export const RENDERERS: readonly Renderer[] = [pdfRenderer, htmlRenderer, docxRenderer];
 
 /** The renderer of `format`; throws for an unknown one (a caller's bug). */
 export function rendererFor(format: string, renderers: readonly Renderer[] = RENDERERS): Renderer {

@@ -26,7 +26,7 @@ export interface SiteState {
   files: ReadonlyMap<string, ServedFile>;
   /** True once a build succeeded. */
   ready: boolean;
-  /** PDFs being rendered right now (paths below the output folder). */
+  /** PDF and DOCX files being rendered right now (paths below the output folder). */
   pendingPdfs: ReadonlySet<string>;
   /** The live-reload snippet for the pages the server makes itself. */
   snippet: string;
@@ -124,7 +124,10 @@ export function createHandler(state: () => SiteState, hub: EventHub, port: () =>
     }
     // Pages the server makes itself; they carry the snippet, so they reload once the file is there.
     if (!site.ready) return page(res, 503, head, 'Vorschau noch nicht bereit', 'Es gibt noch keinen fehlerfreien Stand des Inhalts. Sobald er fehlerfrei gespeichert ist, erscheint hier die Seite.', site.snippet);
-    if (site.pendingPdfs.has(target.rel)) return page(res, 503, head, 'PDF wird gesetzt', 'Dieses PDF wird gerade gesetzt. Die Seite lädt neu, sobald es fertig ist.', site.snippet);
+    if (site.pendingPdfs.has(target.rel)) {
+      const label = RENDERERS.find((r) => target.rel.endsWith(r.extension))?.label ?? 'Datei';
+      return page(res, 503, head, `${label} wird gesetzt`, `Diese ${label}-Datei wird gerade gesetzt. Die Seite lädt neu, sobald sie fertig ist.`, site.snippet);
+    }
     return page(res, 404, head, 'Nicht gefunden', `„${target.rel}“ gibt es in der Ausgabe nicht. Zur Übersicht: /`, site.snippet);
   };
 }

@@ -21,12 +21,16 @@ import type { OverlayDiagnostic } from './client.js';
 import type { EventHub } from './events.js';
 import { servedFile, type ServedFile, type SiteState } from './http.js';
 import type { RenderCache } from './render-cache.js';
+import type { Renderer } from '../render/renderer.js';
+import { RENDERERS } from '../render/renderers.js';
 
 /** Options of a preview session. */
 export interface SessionOptions {
   content: string;
   out: string;
   templates?: string;
+  /** The formats to make (default: every renderer of the list). */
+  renderers?: readonly Renderer[];
   snippet: string;
   /** Progress lines (German), one per call. */
   log: (line: string) => void;
@@ -41,6 +45,12 @@ export function seconds(ms: number): string {
 
 function clock(): string {
   return new Date().toTimeString().slice(0, 8);
+}
+
+/** `PDF-Dateien`, `PDF- und DOCX-Dateien`: the files of the slow formats just rendered. */
+function slowFiles(labels: string[]): string {
+  if (labels.length <= 1) return `${labels[0] ?? 'PDF'}-Dateien`;
+  return `${labels.slice(0, -1).map((l) => `${l}-`).join(', ')} und ${labels[labels.length - 1]}-Dateien`;
 }
 
 export class PreviewSession {
@@ -119,7 +129,7 @@ export class PreviewSession {
   }
 
   /** One pass: build, publish the HTML, then start the PDFs that are missing. */
-  private async pass(gen: number, started: number, reason: string, phase: 'html' | 'pdf'): Promise<void> {
+  private async pass(gen: number, started: number, reason: string, phase: 'html' | { labels: string[] }): Promise<void> {
     if (this.stale(gen)) return;
     const missing: SlowRender[] = [];
     const used = new Set<string>();
@@ -128,6 +138,7 @@ export class PreviewSession {
       result = await runPipeline({
         content: this.opts.content,
         ...(this.opts.templates ? { templates: this.opts.templates } : {}),
+        ...(this.opts.renderers ? { renderers: this.opts.renderers } : {}),
         liveReloadSnippet: this.opts.snippet,
         slow: async (job) => {
           used.add(job.key);
@@ -155,7 +166,7 @@ export class PreviewSession {
     const changed = this.publish(result.files);
     if (changed.length > 0) this.hub.send('reload', changed);
     const what = changed.length === 0 ? 'nichts geändert' : changed.length === 1 ? `geändert: ${changed[0]}` : `${changed.length} Dateien geändert`;
-    const done = phase === 'html' ? (missing.length ? 'HTML fertig' : 'fertig') : 'PDF-Dateien fertig';
+    const done = phase === 'html' ? (missing.length ? 'HTML fertig' : 'fertig') : `${slowFiles(phase.labels)} fertig`;
     this.opts.log(`[${clock()}] ${reason}: ${done} nach ${seconds(performance.now() - started)} (${what})${hadErrors ? ' – Fehler behoben' : ''}`);
 
     if (missing.length === 0) {
@@ -189,7 +200,8 @@ export class PreviewSession {
     }
     if (this.stale(gen)) return;
     // A second pass puts the new PDFs and page counts in place; every PDF now comes from the cache.
-    const run = this.queue.then(() => this.pass(gen, started, reason, 'pdf'));
+    const labels = RENDERERS.filter((r) => missing.some((m) => m.renderer.format === r.format)).map((r) => r.label);
+    const run = this.queue.then(() => this.pass(gen, started, reason, { labels }));
     this.queue = run.catch(() => undefined);
     await run;
   }

@@ -13,6 +13,7 @@ import { parseYaml } from '../content/yaml.js';
 import { translateIssues } from '../diagnostics/zod.js';
 import { DEFAULT_FALLBACK_FONT, PACKAGED_DEJAVU_SANS, ThemeSchema, type Theme } from './theme.js';
 import { defaultBlocks, FormSchema } from './form.js';
+import { REFERENCE_NAMES, referenceProblem } from './reference-document.js';
 
 /** ratsdoc's built-in templates (HTML layout and stylesheet; the theme's defaults live in its schema), used where the project has none. */
 export const BUILTIN_TEMPLATES = builtinTemplatesDir();
@@ -32,6 +33,8 @@ export interface Templates {
   fonts: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }>;
   htmlLayout: string;
   htmlCss: string;
+  /** Binary files by name in templates/: the reference document for DOCX (`vorlage.docx`), if there is one. */
+  files: Record<string, Uint8Array>;
 }
 
 /** `--templates` if given, else `./templates` when it exists, else ratsdoc's own. */
@@ -134,6 +137,33 @@ export async function loadTemplates(dir: string, display = path.relative(process
   }
   const readTemplate = async (rel: string) => (await fs.readFile(path.join(dir, rel)).catch(() => fs.readFile(path.join(BUILTIN_TEMPLATES, rel)))).toString('utf8');
   const [htmlLayout, htmlCss] = await Promise.all([readTemplate('html/layout.hbs'), readTemplate('html/style.css')]);
+  const files = await readReferenceDocument(dir, display, diagnostics);
   if (diagnostics.length) return { diagnostics };
-  return { templates: { dir, theme, fonts, htmlLayout, htmlCss }, diagnostics };
+  return { templates: { dir, theme, fonts, htmlLayout, htmlCss, files }, diagnostics };
+}
+
+/**
+ * The reference document for Word output (`vorlage.docx` or `vorlage.dotx`), checked to be a
+ * Word file with styles; only one of the two may be there (which one counts would be a guess).
+ */
+async function readReferenceDocument(dir: string, display: string, diagnostics: Diagnostic[]): Promise<Record<string, Uint8Array>> {
+  const shown = (name: string) => path.posix.join(display.split(path.sep).join('/'), name);
+  const found: Array<[string, Uint8Array]> = [];
+  for (const name of REFERENCE_NAMES) {
+    const bytes = await fs.readFile(path.join(dir, name)).catch(() => null);
+    if (bytes) found.push([name, bytes]);
+  }
+  const report = (name: string, message: string) => diagnostics.push({ severity: 'error', code: CODES.referenceDocument, file: shown(name), line: 1, column: 1, entity: 'Word-Vorlage', message });
+  if (found.length > 1) {
+    report(found[1][0], `Es gibt zwei Word-Vorlagen: „${shown(found[0][0])}“ und „${shown(found[1][0])}“; bitte nur eine behalten`);
+    return {};
+  }
+  const [entry] = found;
+  if (!entry) return {};
+  const problem = referenceProblem(entry[1]);
+  if (problem) {
+    report(entry[0], `Die Word-Vorlage ${problem}`);
+    return {};
+  }
+  return { [entry[0]]: entry[1] };
 }

@@ -1,13 +1,14 @@
 /**
- * Page setup, running header and footer: A4 with the theme's margins, the tree's header
- * line, the theme's footer text with Word page fields for `{seite}` and `{seiten}`. The
- * first page is bare as in the PDF: a Vorlage's has no header, a title page neither header
- * nor footer. A draft gets Word's own watermark (Entwurf diagonally across every page, as in
+ * Page setup, running header and footer: A4 with the theme's margins. A Vorlage gets the
+ * page furniture of the city's form (left/centre/right parts of header and footer, a first
+ * page of its own) as real Word headers and footers, with page fields for `{seite}` and
+ * `{seiten}`; the Konzept and the Berichte the tree's header line and the theme's footer
+ * text, a title page neither header nor footer. A draft gets Word's own watermark (Entwurf diagonally across every page, as in
  * the PDF), which Word can remove under Entwurf › Wasserzeichen.
  */
-import { Footer, Header, PageNumber, Paragraph, TextRun, type ISectionOptions } from 'docx';
+import { AlignmentType, Footer, Header, PageNumber, Paragraph, Tab, TabStopType, TextRun, type ISectionOptions } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
-import type { DocumentTree } from '../../document/tree.js';
+import type { DocumentTree, FurnitureLine } from '../../document/tree.js';
 import type { Theme } from '../../theme/theme.js';
 import { STYLE } from './styles.js';
 import { A4_TWIPS, hex, mmToTwip } from './units.js';
@@ -25,21 +26,68 @@ export function pageGeometry(theme: Theme): { width: number; height: number; top
 /** Section options without the children: page, header and footer. */
 export function sectionFrame(tree: DocumentTree, theme: Theme): Omit<ISectionOptions, 'children'> {
   const page = pageGeometry(theme);
+  const properties = {
+    page: {
+      size: { width: page.width, height: page.height, orientation: 'portrait' as const },
+      margin: { top: page.top, right: page.right, bottom: page.bottom, left: page.left, header: mmToTwip(HEADER_DISTANCE_MM), footer: mmToTwip(FOOTER_DISTANCE_MM), gutter: 0 },
+    },
+    // Word's „Erste Seite anders“: page 1 has its own header and footer, as in the PDF.
+    titlePage: true,
+  };
+  const width = page.width - page.left - page.right;
+  const furniture = tree.furniture;
+  if (furniture) {
+    return {
+      properties,
+      headers: {
+        default: new Header({ children: [furnitureLine(furniture.header, STYLE.header, width, watermark(tree, theme))] }),
+        first: new Header({ children: [furnitureLine(furniture.firstPage.header, STYLE.header, width, watermark(tree, theme))] }),
+      },
+      footers: {
+        default: new Footer({ children: [furnitureLine(furniture.footer, STYLE.footer, width)] }),
+        first: new Footer({ children: [furnitureLine(furniture.firstPage.footer, STYLE.footer, width)] }),
+      },
+    };
+  }
   const titlePage = tree.blocks[0]?.type === 'titlePage';
   const header = runningHeader(tree, theme);
   const footer = runningFooter(theme);
   const blank = (style: string, children: TextWatermark[] = []) => new Paragraph({ style, children });
   return {
-    properties: {
-      page: {
-        size: { width: page.width, height: page.height, orientation: 'portrait' },
-        margin: { top: page.top, right: page.right, bottom: page.bottom, left: page.left, header: mmToTwip(HEADER_DISTANCE_MM), footer: mmToTwip(FOOTER_DISTANCE_MM), gutter: 0 },
-      },
-      titlePage: true,
-    },
+    properties,
     headers: { default: new Header({ children: [header] }), first: new Header({ children: [blank(STYLE.header, watermark(tree, theme))] }) },
     footers: { default: new Footer({ children: [footer] }), first: new Footer({ children: [titlePage ? blank(STYLE.footer) : runningFooter(theme)] }) },
   };
+}
+
+/**
+ * One header or footer line of the form, as the PDF draws it: left, centre and right parts
+ * on one line (a centre and a right tab stop at the text area's middle and end); a single
+ * part takes the whole line with its alignment, so a long Betreff wraps over the full width.
+ * `{seite}` and `{seiten}` become Word's PAGE and NUMPAGES fields. An empty line is an empty
+ * paragraph (a Word header holds at least one), with a draft's watermark if there is one.
+ */
+function furnitureLine(line: FurnitureLine, style: string, width: number, extra: TextWatermark[] = []): Paragraph {
+  const parts = [
+    { text: line.left, alignment: AlignmentType.LEFT },
+    { text: line.center, alignment: AlignmentType.CENTER },
+    { text: line.right, alignment: AlignmentType.RIGHT },
+  ];
+  const used = parts.filter((p) => p.text);
+  if (used.length === 0) return new Paragraph({ style, children: extra });
+  if (used.length === 1) return new Paragraph({ style, alignment: used[0].alignment, children: [withPageFields(used[0].text), ...extra] });
+  return new Paragraph({
+    style,
+    alignment: AlignmentType.LEFT,
+    tabStops: [{ type: TabStopType.CENTER, position: Math.round(width / 2) }, { type: TabStopType.RIGHT, position: width }],
+    children: [withPageFields(`${line.left}\t${line.center}\t${line.right}`), ...extra],
+  });
+}
+
+/** A run of text with `{seite}`/`{seiten}` as PAGE/NUMPAGES fields and tabs as Word tabs. */
+function withPageFields(text: string): TextRun {
+  const children = text.split(/(\{seite\}|\{seiten\}|\t)/).filter((p) => p !== '').map((p) => (p === '{seite}' ? PageNumber.CURRENT : p === '{seiten}' ? PageNumber.TOTAL_PAGES : p === '\t' ? new Tab() : p));
+  return new TextRun({ children });
 }
 
 /** The tree's header line, small and muted (with a draft's watermark). */
@@ -54,7 +102,5 @@ function watermark(tree: DocumentTree, theme: Theme): TextWatermark[] {
 
 /** The theme's footer text, `{seite}` and `{seiten}` as Word fields (PAGE, NUMPAGES). */
 function runningFooter(theme: Theme): Paragraph {
-  const parts = theme.footer.text.split(/(\{seite\}|\{seiten\})/);
-  const children = parts.filter((p) => p !== '').map((p) => (p === '{seite}' ? PageNumber.CURRENT : p === '{seiten}' ? PageNumber.TOTAL_PAGES : p));
-  return new Paragraph({ style: STYLE.footer, children: [new TextRun({ children })] });
+  return new Paragraph({ style: STYLE.footer, children: [withPageFields(theme.footer.text)] });
 }

@@ -7,102 +7,21 @@
  *
  * Word names the built-in styles by English names (`heading 1`) but gives them localised
  * ids (a German Word writes `berschrift1`), so styles are matched by id and by built-in name.
+ * `theme/reference-document.ts` finds, reads and checks the file.
  */
+import { readReferencePackage, relsPathOf, resolveTarget, type ReferencePackage as Reference } from '../../theme/reference-document.js';
 import type { ReferenceDocument } from './assets.js';
-import { partText, readPackage, setPart, type Parts } from './package.js';
+import { partText, setPart, type Parts } from './package.js';
+
+export { referenceProblem } from '../../theme/reference-document.js';
 
 const REL_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const HEADER_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml';
 const FOOTER_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml';
 
-/** The parts of a reference document ratsdoc uses, read once. */
-interface Reference {
-  parts: Parts;
-  /** Path of the main document part (`word/document.xml`). */
-  main: string;
-  styles: string;
-  /** The body's last section properties. */
-  sectPr?: string;
-  /** Relationships of the main part by id: type (last path segment) and target path. */
-  rels: Map<string, { type: string; target: string; external: boolean }>;
-}
-
-/**
- * Why the bytes are not a usable reference document (German, for the user), or null.
- * Checks what `applyReference` relies on: a zip with a main document part and its styles.
- */
-export function referenceProblem(bytes: Uint8Array): string | null {
-  try {
-    readReference(bytes);
-    return null;
-  } catch (err) {
-    return err instanceof ReferenceError ? err.message : 'ist keine Word-Datei (kein gültiges ZIP-Archiv); bitte in Word als .docx oder .dotx speichern';
-  }
-}
-
-/** A reference document that cannot be used; the message is German, for the user. */
-class ReferenceError extends Error {}
-
-function readReference(bytes: Uint8Array): Reference {
-  let parts: Parts;
-  try {
-    parts = readPackage(bytes);
-  } catch {
-    throw new ReferenceError('ist keine Word-Datei (kein gültiges ZIP-Archiv); bitte in Word als .docx oder .dotx speichern');
-  }
-  const root = partText(parts, '_rels/.rels');
-  const mainTarget = root ? /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"/.exec(root)?.[1] ?? /<Relationship\b[^>]*Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(root)?.[1] : undefined;
-  const main = mainTarget ?? 'word/document.xml';
-  const document = partText(parts, main);
-  if (!document) throw new ReferenceError('enthält kein Word-Dokument (word/document.xml fehlt); bitte in Word als .docx oder .dotx speichern');
-  const rels = relationships(parts, main);
-  const stylesRel = [...rels.values()].find((r) => r.type === 'styles');
-  const styles = stylesRel ? partText(parts, stylesRel.target) : undefined;
-  if (!styles) throw new ReferenceError('enthält keine Formatvorlagen (word/styles.xml fehlt)');
-  const sections = document.match(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g);
-  return { parts, main, styles, ...(sections ? { sectPr: sections[sections.length - 1] } : {}), rels };
-}
-
-/** The folder of a part, for resolving relative targets (`word/`). */
-function folderOf(part: string): string {
-  const i = part.lastIndexOf('/');
-  return i < 0 ? '' : part.slice(0, i + 1);
-}
-
-/** Resolves a relationship target relative to its part (`media/x.png` from `word/` → `word/media/x.png`). */
-function resolveTarget(part: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const segments = (folderOf(part) + target).split('/');
-  const out: string[] = [];
-  for (const s of segments) {
-    if (s === '..') out.pop();
-    else if (s !== '.') out.push(s);
-  }
-  return out.join('/');
-}
-
-function relsPathOf(part: string): string {
-  return `${folderOf(part)}_rels/${part.slice(folderOf(part).length)}.rels`;
-}
-
-function relationships(parts: Parts, part: string): Reference['rels'] {
-  const rels = new Map<string, { type: string; target: string; external: boolean }>();
-  const text = partText(parts, relsPathOf(part)) ?? '';
-  for (const m of text.matchAll(/<Relationship\b[^>]*\/?>/g)) {
-    const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(m[0])?.[1];
-    const id = attr('Id');
-    const type = attr('Type');
-    const target = attr('Target');
-    if (!id || !type || !target) continue;
-    const external = attr('TargetMode') === 'External';
-    rels.set(id, { type: type.split('/').pop()!, target: external ? target : resolveTarget(part, target), external });
-  }
-  return rels;
-}
-
 /** Applies the reference document to ratsdoc's package (in place). */
 export function applyReference(parts: Parts, ref: ReferenceDocument): void {
-  const reference = readReference(ref.bytes);
+  const reference = readReferencePackage(ref.bytes);
   const renamed = mergeStyles(parts, reference);
   const theme = [...reference.rels.values()].find((r) => r.type === 'theme');
   const themeXml = theme ? reference.parts.get(theme.target) : undefined;
