@@ -9,6 +9,7 @@ import { formatList } from '../format/german.js';
 import { writeOutput } from '../output/write.js';
 import { runPipeline, type PipelineResult } from '../pipeline/pipeline.js';
 import type { Renderer } from '../render/renderer.js';
+import { RENDERERS } from '../render/renderers.js';
 import { progressMode, progressReporter } from './progress.js';
 
 /** Options of `build`. */
@@ -60,6 +61,8 @@ export async function build(opts: BuildOptions): Promise<number> {
     return 1;
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1).replace('.', ',');
-  if (!opts.quiet) process.stdout.write(`${result.documents} Dokumente (${result.pages} Seiten) als ${formatList(result.formats)} in „${opts.out}“ geschrieben, in ${seconds} s.\n`);
+  // Page counts come from a format with pages (PDF); Word counts its pages itself.
+  const pages = (opts.renderers ?? RENDERERS).some((r) => r.pages) ? ` (${result.pages} Seiten)` : '';
+  if (!opts.quiet) process.stdout.write(`${result.documents} Dokumente${pages} als ${formatList(result.formats)} in „${opts.out}“ geschrieben, in ${seconds} s.\n`);
   return 0;
 }

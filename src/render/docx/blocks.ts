@@ -131,7 +131,8 @@ function imageToDocx(node: Image, ctx: DocxContext): Paragraph {
   const textWidth = ctx.contentWidth / 20;
   const size = fittedSize(data, node.width ? Math.min((node.width * 72) / 25.4, textWidth) : textWidth, ctx);
   const name = node.src.split('/').pop() ?? node.src;
-  return new Paragraph({ style: STYLE.figure, children: [imageRun(data, size.width, size.height, { description: node.alt, ...(node.title ? { title: node.title } : {}), name }, ctx)] });
+  // No caption below it: not kept with what follows (a chain down to the next heading's table moves it a page on).
+  return new Paragraph({ style: STYLE.figure, keepNext: false, children: [imageRun(data, size.width, size.height, { description: node.alt, ...(node.title ? { title: node.title } : {}), name }, ctx)] });
 }
 
 /** A chart as a PNG (rendered from the same SVG as PDF and HTML) with its text alternative, caption below. */
@@ -140,7 +141,8 @@ function chartToDocx(node: Chart, ctx: DocxContext): FileChild[] {
   if (!png) throw new Error('DOCX: Diagramm wurde nicht gerastert');
   const width = Math.min(node.width, ctx.contentWidth / 20);
   const height = node.width > 0 ? (node.height * width) / node.width : 0;
-  const image = new Paragraph({ style: STYLE.figure, alignment: AlignmentType.LEFT, children: [imageRun(png, width, height, { description: node.alt, name: node.caption ?? 'Diagramm' }, ctx)] });
+  // Kept with its caption only; without one, a chain down to the next heading's table would move it a page on.
+  const image = new Paragraph({ style: STYLE.figure, alignment: AlignmentType.LEFT, keepNext: Boolean(node.caption), children: [imageRun(png, width, height, { description: node.alt, name: node.caption ?? 'Diagramm' }, ctx)] });
   if (!node.caption) return [image];
   return [image, new Paragraph({ style: STYLE.caption, keepNext: false, children: inlinesToDocx([{ type: 'text', value: node.caption }]) })];
 }
