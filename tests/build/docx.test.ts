@@ -14,7 +14,6 @@ import { readAnlagen, sizesOf } from '../../src/pipeline/assets.js';
 import type { Block, DocumentTree } from '../../src/document/tree.js';
 import { plainText } from '../../src/document/markdown.js';
 import { loadTemplates } from '../../src/theme/load.js';
-import { renderDocx } from '../../src/render/docx/render.js';
 import { FIXTURE_CONTENT, FIXTURE_TEMPLATES } from '../helpers/fixtures.js';
 import { docxFootnotes, docxParagraphs, docxParts } from '../helpers/docx-text.js';
 import { indexOfRun, longestPrefixRun, words } from '../helpers/html-text.js';
@@ -38,15 +37,8 @@ beforeAll(async () => {
   const tpl = await loadTemplates(FIXTURE_TEMPLATES);
   // With the Anlagen's sizes, as the pipeline builds them (its PDFs are compared below).
   trees = buildDocuments(checked.model, checked.index, tpl.templates!.theme, sizesOf(await readAnlagen(checked.model))).trees;
-  if (!files.has(`${trees[0].outPath}.docx`)) {
-    const images = new Map<string, Uint8Array>();
-    const fonts = Object.values(tpl.templates!.fonts).flatMap((f) => Object.values(f).map((p) => readFileSync(p)));
-    for (const t of trees) visit(t.blocks, (b) => {
-      if (b.type === 'image' || b.type === 'logo') images.set(b.path, readFileSync(b.path));
-      if (b.type === 'titlePage' && b.logo) images.set(b.logo.path, readFileSync(b.logo.path));
-    });
-    for (const t of trees) files.set(`${t.outPath}.docx`, await renderDocx(t, tpl.templates!.theme, { images, fonts }));
-  }
+  // The build itself writes the Word documents (DOCX is an entry of the renderer list).
+  for (const t of trees) expect(files.has(`${t.outPath}.docx`), t.outPath).toBe(true);
 }, 600_000);
 
 function visit(blocks: Block[], fn: (b: Block) => void): void {
@@ -221,6 +213,16 @@ describe('Word structures in the DOCX', () => {
     expect(rows[0]).toMatch(/<w:trPr>[\s\S]*<w:tblHeader\/>/);
     for (const r of rows) expect(r).toContain('<w:cantSplit/>');
     expect(rows.slice(1).some((r) => r.includes('<w:tblHeader/>'))).toBe(false);
+    // A short table stays on one page: every row but the last is kept with the next.
+    rows.slice(0, -1).forEach((r, i) => expect(r, `row ${i}`).toContain('<w:keepNext/>'));
+    expect(rows[rows.length - 1]).not.toContain('<w:keepNext/>');
+    // A table too tall to keep breaks between rows: the Konzept's measures of one Handlungsfeld
+    // (partners listed in narrow cells) are one, a short table of figures is kept.
+    const konzeptTables = all(/<w:tbl>[\s\S]*?<\/w:tbl>/g, docxParts(docx(konzept().outPath)).get('word/document.xml')!).map((m) => m[0]);
+    const measures = konzeptTables.find((t) => t.includes('M-01') && t.includes('M-06'))!;
+    expect(all(/<w:tr\b/g, measures).length).toBeGreaterThanOrEqual(8);
+    expect(measures).not.toContain('<w:keepNext/>');
+    expect(konzeptTables.filter((t) => t.includes('<w:keepNext/>')).length).toBeGreaterThan(5);
     expect(docxParts(docx('vorlagen/11-1702')).get('word/styles.xml')).toMatch(/<w:style w:type="table" w:styleId="DataTable"><w:name w:val="Datentabelle"\/>/);
   });
 

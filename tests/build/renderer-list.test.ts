@@ -21,7 +21,7 @@ describe('the renderer list', () => {
   it('takes a toy renderer as one more entry: its files are written and linked from the index', async () => {
     const result = await runPipeline({ content: CONTENT, templates: FIXTURE_TEMPLATES, renderers: [...RENDERERS, textRenderer] });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(result.formats).toEqual(['PDF', 'HTML', 'Text']);
+    expect(result.formats).toEqual(['PDF', 'HTML', 'DOCX', 'Text']);
     await writeOutput(path.join(tmp, 'out'), result.files!);
     const pdfs = [...result.files!.keys()].filter((f) => f.endsWith('.pdf')).sort();
     expect(pdfs.length).toBeGreaterThan(0);
@@ -34,7 +34,7 @@ describe('the renderer list', () => {
       expect(html).toContain(`<title>${written.split('\n')[0]}`);
       expect(index).toContain(`<a href="${txt}">Text<span class="visually-hidden">`);
     }
-    expect(index).toMatch(/als PDF, HTML und Text\./);
+    expect(index).toMatch(/als PDF, HTML, DOCX und Text\./);
   });
 
   it('leaves a format out when it is not in the list', async () => {

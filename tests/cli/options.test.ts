@@ -18,35 +18,37 @@ function ratsdoc(args: string[], cwd = ROOT) {
 }
 
 const ALLOWED: Record<string, string> = {
-  build: '--content, --out, --templates, --jobs, --no-cache, --quiet, --help',
+  build: '--content, --out, --templates, --formats, --jobs, --no-cache, --quiet, --help',
   check: '--content, --templates, --format, --help',
   diff: '--content, --templates, --format, --berichte, --help',
-  serve: '--content, --out, --port, --templates, --help',
+  serve: '--content, --out, --port, --templates, --formats, --help',
   schema: '--out, --templates, --help',
   init: '--help',
 };
 
 describe('options a command does not know', () => {
-  const cases: Array<[string, string[], string]> = [
+  // A fourth entry: the option suggested instead of the list (one is close to the unknown one).
+  const cases: Array<[string, string[], string, string?]> = [
     ['check', ['check', '--jobs', '3', '--port', '9', '--out', 'x'], '--jobs'],
     ['check', ['check', '--out', 'x'], '--out'],
-    ['build', ['build', '--format', 'json'], '--format'],
+    ['build', ['build', '--format', 'json'], '--format', '--formats'],
+    ['build', ['build', '--verbose'], '--verbose'],
     ['build', ['build', '--port', '9'], '--port'],
     ['diff', ['diff', 'HEAD', '--out', 'x'], '--out'],
     ['diff', ['diff', 'HEAD', '--jobs', '2'], '--jobs'],
-    ['serve', ['serve', '--format', 'json'], '--format'],
+    ['serve', ['serve', '--format', 'json'], '--format', '--formats'],
     ['serve', ['serve', '--no-cache'], '--no-cache'],
     ['schema', ['schema', '--jobs', '3'], '--jobs'],
     ['schema', ['schema', '--content', 'c'], '--content'],
     ['init', ['init', 'neu', '--content', 'c'], '--content'],
   ];
-  for (const [command, args, option] of cases) {
+  for (const [command, args, option, hint] of cases) {
     test(`${args.join(' ')}: exit 2, the same message, nothing written`, async () => {
       const f = await fixture('musterstadt');
       const r = ratsdoc(args, f.base);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toBe(`ratsdoc: unbekannte Option „${option}“ für „${command}“ (erlaubt: ${ALLOWED[command]})\nHilfe: npx ratsdoc --help\n`);
+      expect(r.stderr).toBe(`ratsdoc: unbekannte Option „${option}“ für „${command}“ ${hint ? `(meinten Sie „${hint}“?)` : `(erlaubt: ${ALLOWED[command]})`}\nHilfe: npx ratsdoc --help\n`);
       expect(existsSync(path.join(f.base, 'x'))).toBe(false);
       expect(existsSync(path.join(f.base, 'out'))).toBe(false);
       expect(existsSync(path.join(f.base, 'schemas'))).toBe(false);

@@ -29,13 +29,13 @@ beforeAll(async () => {
   ex = await copyExample();
   // Run where an author runs it: in the project folder, content and out given relative.
   serving = await startServe(['--content', 'content', '--out', 'out'], ex.base);
-  await serving.waitForOutput(/PDF-Dateien fertig/, 120_000);
+  await serving.waitForOutput(/PDF- und DOCX-Dateien fertig/, 180_000);
   const launched = await launchChromium();
   browser = launched.browser;
   console.log(`Browser: ${launched.which}`);
   page = await browser.newPage();
   page.setDefaultTimeout(30_000);
-}, 180_000);
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -58,7 +58,7 @@ async function timeUntilShown(edit: () => Promise<unknown>, text: string): Promi
 }
 
 describe('ratsdoc serve in a real browser', () => {
-  it('serves the index with every document: title, number, date, page count, PDF and HTML, Vorlagen by number', async () => {
+  it('serves the index with every document: title, number, date, page count, PDF, HTML and DOCX, Vorlagen by number', async () => {
     await page.goto(serving.url);
     await page.waitForSelector(LIVE, { state: 'attached' });
     const rows = await page.$$eval('table.index-table tbody tr', (trs) =>
@@ -78,11 +78,14 @@ describe('ratsdoc serve in a real browser', () => {
     expect(dated).toEqual(['Integrationskonzept der Stadt Bergkamen', '11/1481-1', '11/1702', '11/1850']);
     for (const r of rows) {
       expect(r.cells.some((c) => /^[1-9]\d*$/.test(c)), `Seitenzahl in ${r.titel}`).toBe(true);
-      expect(r.links.map((l) => path.extname(l)).sort()).toEqual(['.html', '.pdf']);
+      expect(r.links.map((l) => path.extname(l)).sort()).toEqual(['.docx', '.html', '.pdf']);
+      const types: Record<string, string> = { '.pdf': 'application/pdf', '.html': 'text/html; charset=utf-8', '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
       for (const link of r.links) {
         const res = await fetch(new URL(link, serving.url));
         expect(res.status, link).toBe(200);
-        expect(res.headers.get('content-type'), link).toBe(link.endsWith('.pdf') ? 'application/pdf' : 'text/html; charset=utf-8');
+        expect(res.headers.get('content-type'), link).toBe(types[path.extname(link)]);
+        // A Word document is a zip package.
+        if (link.endsWith('.docx')) expect(Buffer.from(await res.arrayBuffer()).subarray(0, 4).toString('latin1'), link).toBe('PK\u0003\u0004');
       }
     }
   });
@@ -117,12 +120,14 @@ describe('ratsdoc serve in a real browser', () => {
     );
     figures.push(`Kapitel (Konzept-HTML): ${Math.round(ms)} ms`);
     const t0 = performance.now();
-    await serving.waitForOutput(/PDF-Dateien fertig/, 60_000, from);
+    await serving.waitForOutput(/PDF- und DOCX-Dateien fertig/, 90_000, from);
     figures.push(`  danach Konzept-PDF neu gesetzt: weitere ${Math.round(performance.now() - t0)} ms`);
     const log = serving.stdout().slice(from);
     expect(log).toMatch(/content\/konzept\/kapitel\/einleitung\.md geändert: HTML fertig nach/);
     expect(log).toContain('PDF gesetzt: konzept/integrationskonzept.pdf');
+    expect(log).toContain('DOCX gesetzt: konzept/integrationskonzept.docx');
     expect(log).not.toContain('PDF gesetzt: vorlagen/');
+    expect(log).not.toContain('DOCX gesetzt: vorlagen/');
   });
 
   it('a saved Vorlage edit appears in the open Vorlage page; the Konzept PDF is not rendered again', async () => {
@@ -134,11 +139,13 @@ describe('ratsdoc serve in a real browser', () => {
     );
     figures.push(`Vorlage (HTML): ${Math.round(ms)} ms`);
     const t0 = performance.now();
-    await serving.waitForOutput(/PDF-Dateien fertig/, 60_000, from);
+    await serving.waitForOutput(/PDF- und DOCX-Dateien fertig/, 90_000, from);
     figures.push(`  danach Vorlagen-PDF neu gesetzt: weitere ${Math.round(performance.now() - t0)} ms`);
     const log = serving.stdout().slice(from);
     expect(log).toContain('PDF gesetzt: vorlagen/11-1850.pdf');
+    expect(log).toContain('DOCX gesetzt: vorlagen/11-1850.docx');
     expect(log).not.toContain('PDF gesetzt: konzept/');
+    expect(log).not.toContain('DOCX gesetzt: konzept/');
     const pdf = await fetch(new URL('vorlagen/11-1850.pdf', serving.url));
     expect(pdf.status).toBe(200);
   });

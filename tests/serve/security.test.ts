@@ -138,10 +138,12 @@ describe('ratsdoc serve refuses what is not the output', () => {
       '/': /Content-Type: text\/html; charset=utf-8/i,
       '/index.html': /Content-Type: text\/html; charset=utf-8/i,
       '/konzept/integrationskonzept.pdf': /Content-Type: application\/pdf/i,
+      '/konzept/integrationskonzept.docx': /Content-Type: application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document/i,
+      '/vorlagen/11-1481.docx': /Content-Type: application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document/i,
       '/vorlagen/11-1481.html': /Content-Type: text\/html; charset=utf-8/i,
       '/__ratsdoc/events': /Content-Type: text\/event-stream/i,
     };
-    await serving.waitForOutput(/PDF-Dateien fertig/, 60_000);
+    await serving.waitForOutput(/PDF- und DOCX-Dateien fertig/, 120_000);
     for (const [target, re] of Object.entries(types)) {
       const res = target.includes('events') ? await get(target, undefined, 'HEAD') : await get(target);
       expect(res.status, target).toBe(200);
@@ -188,8 +190,11 @@ describe('ratsdoc serve on the command line', () => {
     expect(r.stderr).toContain(`Port ${serving.port} ist schon belegt`);
   });
 
-  it('refuses options of other commands and a missing content folder', () => {
+  it('refuses options of other commands, an unknown output format and a missing content folder', () => {
     expect(cli(['serve', '--format', 'json']).status).toBe(2);
+    const format = cli(['serve', '--formats', 'pdf,rtf', '--port', '0']);
+    expect(format.status).toBe(2);
+    expect(format.stderr).toMatch(/unbekanntes Ausgabeformat „rtf“ für --formats \(erlaubt: pdf, html, docx\)/);
     const missing = cli(['serve', '--content', `${ex.base}/gibt-es-nicht`, '--port', '0']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/Inhaltsordner .* nicht gefunden/);

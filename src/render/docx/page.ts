@@ -17,15 +17,17 @@ import { A4_TWIPS, hex, mmToTwip } from './units.js';
 const HEADER_DISTANCE_MM = 11;
 const FOOTER_DISTANCE_MM = 11;
 
+/** Page size and margins in twips. */
+export interface PageGeometry { width: number; height: number; top: number; right: number; bottom: number; left: number }
+
 /** Page size and margins of the theme, in twips. */
-export function pageGeometry(theme: Theme): { width: number; height: number; top: number; right: number; bottom: number; left: number } {
+export function pageGeometry(theme: Theme): PageGeometry {
   const [top, right, bottom, left] = theme.page.margin.map(mmToTwip);
   return { ...A4_TWIPS, top, right, bottom, left };
 }
 
 /** Section options without the children: page, header and footer. */
-export function sectionFrame(tree: DocumentTree, theme: Theme): Omit<ISectionOptions, 'children'> {
-  const page = pageGeometry(theme);
+export function sectionFrame(tree: DocumentTree, theme: Theme, page: PageGeometry = pageGeometry(theme)): Omit<ISectionOptions, 'children'> {
   const properties = {
     page: {
       size: { width: page.width, height: page.height, orientation: 'portrait' as const },

@@ -12,12 +12,27 @@
 import { readReferencePackage, relsPathOf, resolveTarget, type ReferencePackage as Reference } from '../../theme/reference-document.js';
 import type { ReferenceDocument } from './assets.js';
 import { partText, setPart, type Parts } from './package.js';
+import type { PageGeometry } from './page.js';
 
 export { referenceProblem } from '../../theme/reference-document.js';
 
 const REL_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const HEADER_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml';
 const FOOTER_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml';
+
+/**
+ * The page size and margins of the reference document in twips, if it sets them: the text
+ * width of tables, images and tab stops is taken from these, since its page replaces the theme's.
+ */
+export function referencePage(ref: ReferenceDocument): PageGeometry | undefined {
+  const sect = readReferencePackage(ref.bytes).sectPr;
+  const size = sect && /<w:pgSz\b[^>]*\/>/.exec(sect)?.[0];
+  const margin = sect && /<w:pgMar\b[^>]*\/>/.exec(sect)?.[0];
+  if (!size || !margin) return undefined;
+  const attr = (xml: string, name: string) => Number(new RegExp(`\\bw:${name}="(-?\\d+)"`).exec(xml)?.[1]);
+  const page = { width: attr(size, 'w'), height: attr(size, 'h'), top: Math.abs(attr(margin, 'top')), right: attr(margin, 'right'), bottom: Math.abs(attr(margin, 'bottom')), left: attr(margin, 'left') };
+  return Object.values(page).every((n) => Number.isFinite(n) && n >= 0) && page.width > page.left + page.right && page.height > page.top + page.bottom ? page : undefined;
+}
 
 /** Applies the reference document to ratsdoc's package (in place). */
 export function applyReference(parts: Parts, ref: ReferenceDocument): void {

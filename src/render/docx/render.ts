@@ -14,7 +14,7 @@ import { chartToPng } from './media.js';
 import { numberingDefinitions } from './numbering.js';
 import { normalizePackage, partText, readPackage, setPart, writePackage } from './package.js';
 import { sectionFrame, pageGeometry } from './page.js';
-import { applyReference } from './reference.js';
+import { applyReference, referencePage } from './reference.js';
 import { docxStyles, tableStylesXml } from './styles.js';
 
 export type { DocxAssets, ReferenceDocument } from './assets.js';
@@ -24,7 +24,8 @@ export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wo
 
 /** Renders a document tree to DOCX bytes. */
 export async function renderDocx(tree: DocumentTree, theme: Theme, assets: DocxAssets): Promise<Buffer> {
-  const page = pageGeometry(theme);
+  // A reference document's page replaces the theme's: the text area is the one Word will lay out.
+  const page = (assets.reference && referencePage(assets.reference)) || pageGeometry(theme);
   const ctx: DocxContext = {
     theme,
     assets,
@@ -50,7 +51,7 @@ export async function renderDocx(tree: DocumentTree, theme: Theme, assets: DocxA
     numbering: numberingDefinitions(ctx),
     features: { updateFields: tree.blocks.some((b) => b.type === 'toc') },
     ...(Object.keys(footnotes).length ? { footnotes } : {}),
-    sections: [{ ...sectionFrame(tree, theme), children }],
+    sections: [{ ...sectionFrame(tree, theme, page), children }],
   });
   const parts = readPackage(await Packer.toBuffer(doc));
   normalizePackage(parts, tree.meta.created);
