@@ -43,7 +43,14 @@ export interface FootnoteRef { type: 'footnoteRef'; number: number; anchor: stri
  */
 export interface DocumentLink { type: 'documentLink'; document: string; anchor?: string; children: Inline[] }
 
-export type Inline = Text | Strong | Emphasis | Delete | InlineCode | Break | Link | FootnoteRef | DocumentLink;
+/**
+ * Text a change inserted (`ins`) or deleted (`del`), in a comparison of two versions (the
+ * `diff` report): marked by style in every format and announced as „eingefügt“ / „gestrichen“
+ * to screen readers (HTML hidden text, PDF structure). Not made from Markdown (`~~x~~` is `delete`).
+ */
+export interface Change { type: 'ins' | 'del'; children: Inline[] }
+
+export type Inline = Text | Strong | Emphasis | Delete | Change | InlineCode | Break | Link | FootnoteRef | DocumentLink;
 
 // ------------------------------------------------------------------ blocks
 
@@ -144,9 +151,19 @@ export interface TitlePage {
   fields: Array<{ label: string; value: string }>;
 }
 
+/**
+ * What a comparison changed, counted per kind of part (`Maßnahmen`, `Kapitel` …): the head of
+ * the `diff` report. Renderers show it as the table {@link changeSummaryTable} makes.
+ */
+export interface ChangeSummary {
+  type: 'changeSummary';
+  caption: string;
+  rows: Array<{ label: string; added: number; removed: number; changed: number; renamed: number }>;
+}
+
 export type Block =
   | Heading | Paragraph | List | Blockquote | Code | ThematicBreak | Table | Image | Section | FieldList
-  | SignatureBlock | Logo | Banner | PageBreak | Toc | Footnotes | Chart | KeepTogether | TitlePage;
+  | SignatureBlock | Logo | Banner | PageBreak | Toc | Footnotes | Chart | KeepTogether | TitlePage | ChangeSummary;
 
 // ------------------------------------------------------------------ the document
 
@@ -169,7 +186,7 @@ export interface PageFurniture { header: FurnitureLine; footer: FurnitureLine; f
 
 /** One output document: a Vorlage, the Konzept or a Sachstandsbericht. */
 export interface DocumentTree {
-  kind: 'vorlage' | 'konzept' | 'bericht';
+  kind: 'vorlage' | 'konzept' | 'bericht' | 'diff';
   /** Output path below `out/` without extension, e.g. `vorlagen/11-1481`. */
   outPath: string;
   meta: DocumentMeta;
@@ -217,3 +234,13 @@ export const cell = (children: Inline[] | string, extra: Partial<TableCell> = {}
 
 /** A header row from labels, each optionally aligned. */
 export const head = (labels: string[], align: Array<TableCell['align']> = []): TableCell[] => labels.map((l, i) => cell(l, { header: true, ...(align[i] ? { align: align[i] } : {}) }));
+
+/** The change summary as a data table: one row per kind of part, a column per kind of change. */
+export function changeSummaryTable(b: ChangeSummary): Table {
+  const n = (x: number) => cell(x ? String(x) : '–', { align: 'right' });
+  return {
+    type: 'table', variant: 'grid', caption: b.caption, widths: [40, 15, 15, 15, 15],
+    headerRows: [head(['Teil', 'neu', 'entfernt', 'geändert', 'umbenannt'], ['left', 'right', 'right', 'right', 'right'])],
+    rows: b.rows.map((r) => [cell(r.label, { header: true }), n(r.added), n(r.removed), n(r.changed), n(r.renamed)]),
+  };
+}

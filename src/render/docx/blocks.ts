@@ -10,6 +10,7 @@ import {
 import type {
   Block, Chart, Code, Heading, Image, List, Paragraph as TreeParagraph, Section, Toc,
 } from '../../document/tree.js';
+import { changeSummaryTable } from '../../document/tree.js';
 import { plainText } from '../../document/markdown.js';
 import type { DocxContext } from './context.js';
 import { bookmarkName, inlinesToDocx, unknownNode } from './inline.js';
@@ -62,6 +63,7 @@ export function blockToDocx(block: Block, ctx: DocxContext, placement: Placement
     case 'code': return [codeToDocx(block)];
     case 'thematicBreak': return [new Paragraph({ thematicBreak: true, spacing: { after: Math.round(ctx.theme.base.font_size * 20) } })];
     case 'table': return tableToDocx(block, ctx);
+    case 'changeSummary': return tableToDocx(changeSummaryTable(block), ctx);
     case 'image': return [imageToDocx(block, ctx)];
     case 'section': return sectionToDocx(block, ctx, placement);
     case 'fieldList': return fieldListToDocx(block, ctx);

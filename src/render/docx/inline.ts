@@ -15,6 +15,8 @@ interface RunStyle {
   strike?: boolean;
   code?: boolean;
   link?: boolean;
+  /** Text a change inserted (underlined) or deleted (struck through), in its colour. */
+  change?: 'ins' | 'del';
 }
 
 /** Converts inline content to runs and hyperlinks (empty texts are dropped). */
@@ -32,6 +34,9 @@ function inlineToDocx(node: Inline, style: RunStyle): ParagraphChild[] {
       return inlinesToDocx(node.children, { ...style, italics: true });
     case 'delete':
       return inlinesToDocx(node.children, { ...style, strike: true });
+    case 'ins':
+    case 'del':
+      return inlinesToDocx(node.children, { ...style, change: node.type });
     case 'inlineCode':
       return node.value === '' ? [] : [run(node.value, { ...style, code: true })];
     case 'break':
@@ -53,10 +58,14 @@ function run(text: string, style: RunStyle): TextRun {
     text,
     ...(style.bold ? { bold: true } : {}),
     ...(style.italics ? { italics: true } : {}),
-    ...(style.strike ? { strike: true } : {}),
+    ...(style.strike || style.change === 'del' ? { strike: true } : {}),
+    ...(style.change ? { color: CHANGE_COLOR[style.change], ...(style.change === 'ins' ? { underline: {} } : {}) } : {}),
     ...(style.link ? { style: 'Hyperlink' } : style.code ? { style: STYLE.inlineCode } : {}),
   });
 }
+
+/** Colours of inserted and deleted text (as the HTML redline's). */
+const CHANGE_COLOR = { ins: '0B5A1F', del: '8A1111' } as const;
 
 /**
  * A bookmark name for a tree anchor. Word allows letters, digits and `_`, at most 40

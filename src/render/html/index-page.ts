@@ -20,7 +20,7 @@ export interface IndexFile { label: string; href: string; pages?: number }
 
 /** One document on the overview page: its files in the order of the renderer list. */
 export interface IndexEntry extends IndexFields {
-  kind: 'konzept' | 'vorlage' | 'bericht';
+  kind: 'konzept' | 'vorlage' | 'bericht' | 'diff';
   title: string;
   files: IndexFile[];
   /** The document's Anlagen copied into out/ (link text with type and size). */

@@ -45,6 +45,10 @@ function one(node: Inline, state: InlineState, options: InlineOptions): ElementC
       return [h('em', {}, kids(node.children))];
     case 'delete':
       return [h('del', {}, kids(node.children))];
+    case 'ins':
+    case 'del':
+      // Hidden words announce the change to screen readers (the CSS marks it for the eye).
+      return options.plain ? kids(node.children) : [h(node.type, { className: ['change'] }, [h('span', { className: ['visually-hidden'] }, node.type === 'ins' ? '[eingefügt: ' : '[gestrichen: '), ...kids(node.children), h('span', { className: ['visually-hidden'] }, ']')])];
     case 'inlineCode':
       return [h('code', {}, node.value)];
     case 'break':

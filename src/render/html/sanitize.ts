@@ -15,7 +15,7 @@ const SCHEMA: Schema = {
   clobber: [],
   clobberPrefix: '',
   tagNames: ['a', 'blockquote', 'br', 'caption', 'code', 'col', 'colgroup', 'dd', 'del', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure',
-    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'img', 'li', 'nav', 'ol', 'p', 'pre', 'section', 'span', 'strong', 'sup',
+    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'img', 'ins', 'li', 'nav', 'ol', 'p', 'pre', 'section', 'span', 'strong', 'sup',
     'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul'],
   attributes: {
     '*': GLOBAL,

@@ -5,6 +5,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import type { Block, DocumentTree, Footnotes, Heading, Image, Logo, SignatureBlock, TitlePage } from '../../document/tree.js';
+import { changeSummaryTable } from '../../document/tree.js';
 import type { Theme } from '../../theme/theme.js';
 import { imageDataUri, type ImageAsset } from './assets.js';
 import { h, type Child } from './h.js';
@@ -64,6 +65,8 @@ function blockToHast(block: Block, state: State): Element | undefined {
       return h('hr');
     case 'table':
       return tableToHast(block, state);
+    case 'changeSummary':
+      return tableToHast(changeSummaryTable(block), state);
     case 'image':
       return image(block, state);
     case 'section': {

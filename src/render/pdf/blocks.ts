@@ -7,6 +7,7 @@ import type { Content } from 'pdfmake/interfaces.js';
 import type {
   Block, Blockquote, Code, Footnotes, Heading, List, PageBreak, Paragraph, Section, Toc,
 } from '../../document/tree.js';
+import { changeSummaryTable } from '../../document/tree.js';
 import type { RenderContext } from './context.js';
 import { chartToPdf, imageToPdf } from './image.js';
 import { inlineText, inlinesToPdf, taggedText, type TextFragment } from './inline.js';
@@ -74,6 +75,7 @@ export function blockToPdf(block: Block, ctx: RenderContext): Content | null {
     case 'code': return codeToPdf(block, ctx);
     case 'thematicBreak': return thematicBreakToPdf(ctx);
     case 'table': return tableToPdf(block, ctx);
+    case 'changeSummary': return tableToPdf(changeSummaryTable(block), ctx);
     case 'image': return imageToPdf(block, ctx);
     case 'section': return sectionToPdf(block, ctx);
     case 'fieldList': return fieldListToPdf(block, ctx);

@@ -13,7 +13,7 @@ export interface TextFragment {
   text: string;
   bold?: boolean;
   italics?: boolean;
-  decoration?: 'lineThrough';
+  decoration?: 'lineThrough' | 'underline';
   font?: string;
   sup?: boolean;
   link?: string;
@@ -47,6 +47,13 @@ function inlineToPdf(node: Inline, ctx: RenderContext, style: InlineStyle): Text
       return inlinesToPdf(node.children, ctx, { ...style, italics: true });
     case 'delete':
       return inlinesToPdf(node.children, ctx, { ...style, decoration: 'lineThrough' });
+    case 'ins':
+    case 'del': {
+      // Style for the eye, the word for the ear: a Span whose /Alt says „eingefügt: …“ / „gestrichen: …“.
+      const word = node.type === 'ins' ? 'eingefügt' : 'gestrichen';
+      return ctx.tags.within('Span', { alt: `${word}: ${inlineText(node.children)}` }, () =>
+        inlinesToPdf(node.children, ctx, { ...style, decoration: node.type === 'ins' ? 'underline' : 'lineThrough', color: CHANGE_COLOR[node.type] }));
+    }
     case 'inlineCode':
       return fragment(node.value, { ...style, font: ctx.monoFont }, ctx);
     case 'break':
@@ -65,6 +72,9 @@ function inlineToPdf(node: Inline, ctx: RenderContext, style: InlineStyle): Text
         : inlinesToPdf(node.children, ctx, style);
   }
 }
+
+/** Colours of inserted and deleted text (as the HTML redline's). */
+const CHANGE_COLOR = { ins: '#0b5a1f', del: '#8a1111' } as const;
 
 /**
  * A text as fragments of one style, typeset (format/typeset.ts): soft hyphens in long words,

@@ -11,7 +11,7 @@
 export type StructRole =
   | 'Document' | 'Sect' | 'Div' | 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P' | 'BlockQuote' | 'Code'
   | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Table' | 'THead' | 'TBody' | 'TFoot' | 'TR' | 'TH' | 'TD'
-  | 'Figure' | 'Caption' | 'Link' | 'TOC' | 'TOCI' | 'Note' | 'Reference';
+  | 'Figure' | 'Caption' | 'Link' | 'TOC' | 'TOCI' | 'Note' | 'Reference' | 'Span';
 
 /** Attributes and entries of a structure element. */
 export interface ElementOptions {
