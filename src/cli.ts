@@ -17,7 +17,7 @@ Befehle:
                                                 prüft den Inhalt und erzeugt alle Dokumente als PDF, HTML und DOCX (Word)
   check   [--content ORDNER] [--templates ORDNER] [--format text|json]
                                                 prüft den Inhalt und listet alle Fehler und Warnungen
-  diff    REV-A [REV-B] [--content ORDNER] [--format text|markdown|html|json]
+  diff    REV-A [REV-B] [--content ORDNER] [--format text|markdown|html|json|pdf]
                                                 zeigt, was sich zwischen zwei git-Ständen geändert hat (REV-B: Vorgabe Arbeitsverzeichnis)
   diff    --berichte BERICHT-A [BERICHT-B] [--content ORDNER] [--format …]
                                                 vergleicht zwei Sachstandsberichte (oder Stichtage JJJJ-MM-TT): Stand der Maßnahmen, Werte, Bewertungen

@@ -12,12 +12,16 @@ import { formatDiffJson } from '../diff/format-json.js';
 import { formatDiffMarkdown } from '../diff/format-markdown.js';
 import { formatDiffText } from '../diff/format-text.js';
 import { loadTemplates, resolveTemplatesDir } from '../theme/load.js';
-import { BerichtProblem, compareBerichte, formatBerichte } from '../diff/berichte.js';
+import { BerichtProblem, berichteTree, compareBerichte, formatBerichte } from '../diff/berichte.js';
 import { checkContent } from '../model/check.js';
 import { formatText } from '../diagnostics/format.js';
-import type { Form } from '../theme/form.js';
+import type { DocumentTree } from '../document/tree.js';
+import { readAssets } from '../pipeline/assets.js';
+import { pdfRenderer } from '../render/pdf/renderer.js';
+import type { Templates } from '../theme/load.js';
+import { diffTree } from '../diff/tree.js';
 
-export const DIFF_FORMATS = ['text', 'markdown', 'html', 'json'] as const;
+export const DIFF_FORMATS = ['text', 'markdown', 'html', 'json', 'pdf'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 export interface DiffOptions {
@@ -30,8 +34,15 @@ export interface DiffOptions {
   berichte?: boolean;
 }
 
+/** The tree as PDF on stdout, set by the PDF renderer with the templates' theme and fonts. */
+async function writePdf(tree: DocumentTree, templates: Templates): Promise<void> {
+  const pdf = await pdfRenderer.render(tree, templates.theme, await readAssets([tree], templates));
+  process.stdout.write(pdf);
+}
+
 /** `diff --berichte A [B]`: the content as it is now, two reports' figures compared. */
-async function diffBerichte(opts: DiffOptions, form: Form | undefined): Promise<number> {
+async function diffBerichte(opts: DiffOptions, templates: Templates | undefined): Promise<number> {
+  const form = templates?.theme.vorlage;
   const checked = await checkContent(opts.content, form);
   if (checked.diagnostics.some((d) => d.severity === 'error')) {
     // Figures of content that does not validate would be guesses: the errors, as check prints them.
@@ -46,14 +57,21 @@ async function diffBerichte(opts: DiffOptions, form: Form | undefined): Promise<
     process.stderr.write(`ratsdoc: ${err.message}\n`);
     return 2;
   }
-  process.stdout.write(formatBerichte(result, opts.format));
+  if (opts.format === 'pdf') {
+    await writePdf(berichteTree(result), templates!);
+  } else process.stdout.write(formatBerichte(result, opts.format));
   return result.identical ? 0 : 1;
 }
 
 export async function diff(opts: DiffOptions): Promise<number> {
   // Declared Vorlage fields come from the templates as they are now (like build).
   const tpl = await loadTemplates(resolveTemplatesDir(opts.templates));
-  if (opts.berichte) return diffBerichte(opts, tpl.templates?.theme.vorlage);
+  if (opts.format === 'pdf' && !tpl.templates) {
+    // The PDF is set with the templates' theme and fonts: their errors first.
+    process.stderr.write(formatText(tpl.diagnostics));
+    return 1;
+  }
+  if (opts.berichte) return diffBerichte(opts, tpl.templates);
   let report;
   try {
     report = await compareRevisions({ content: opts.content, oldRev: opts.oldRev, newRev: opts.newRev, ...(tpl.templates ? { form: tpl.templates.theme.vorlage } : {}) });
@@ -63,6 +81,10 @@ export async function diff(opts: DiffOptions): Promise<number> {
       return 2;
     }
     throw err;
+  }
+  if (opts.format === 'pdf') {
+    await writePdf(diffTree(report), tpl.templates!);
+    return report.identical ? 0 : 1;
   }
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
   const text =

@@ -7,6 +7,7 @@
  * says the same as the two reports' own pages.
  */
 import { z } from 'zod';
+import { cell, head, p, t, type Block, type DocumentTree } from '../document/tree.js';
 import { statusLabel, formatChange } from '../document/bericht-parts.js';
 import { BEWERTUNGEN } from '../evaluation/assessment.js';
 import { evaluateStichtag, type BerichtStand } from '../evaluation/bericht.js';
@@ -222,4 +223,19 @@ export function formatBerichte(d: BerichteDiff, format: 'text' | 'markdown' | 'h
     }
   }
   return out.join('\n').replace(/\n+$/, '') + '\n';
+}
+
+/** The comparison as a document tree (for the PDF renderer). */
+export function berichteTree(d: BerichteDiff): DocumentTree {
+  const { title, head: lines, sections } = berichteSections(d);
+  const heading = (depth: 1 | 2, text: string, anchor: string): Block => ({ type: 'heading', depth, anchor, toc: depth === 2, children: [t(text)] });
+  const blocks: Block[] = [heading(1, title, 'vergleich'), ...lines.map((l) => p(l))];
+  sections.forEach((s, i) => {
+    blocks.push(heading(2, s.title, `teil-${i + 1}`), ...s.lines.map((l) => p(l)));
+    if (s.table) blocks.push({ type: 'table', variant: 'grid', caption: s.title, headerRows: [head(s.table.head)], rows: s.table.rows.map((r) => r.map((c, j) => cell(c, j === 0 ? { header: true } : {}))) });
+  });
+  return {
+    kind: 'diff', outPath: 'berichtsvergleich', header: title, blocks,
+    meta: { title, author: 'ratsdoc diff', subject: 'Vergleich zweier Sachstandsberichte', keywords: ['Sachstandsbericht', 'Vergleich'], lang: 'de-DE', created: new Date(`${d.new.stichtag}T00:00:00Z`) },
+  };
 }

@@ -92,7 +92,7 @@ describe('ratsdoc diff', () => {
 
   test('wrong calls: exit 2 with a hint to --help', () => {
     expect(ratsdoc(['diff'], repo.dir)).toMatchObject({ code: 2, stdout: '', stderr: 'ratsdoc: diff braucht mindestens einen git-Stand, z. B. „npx ratsdoc diff HEAD“ oder „npx ratsdoc diff main HEAD“\nHilfe: npx ratsdoc --help\n' });
-    expect(ratsdoc(['diff', 'HEAD', '--format', 'pdf'], repo.dir)).toMatchObject({ code: 2, stderr: 'ratsdoc: unbekanntes Format „pdf“ (erlaubt: text, markdown, html, json)\nHilfe: npx ratsdoc --help\n' });
+    expect(ratsdoc(['diff', 'HEAD', '--format', 'docx'], repo.dir)).toMatchObject({ code: 2, stderr: 'ratsdoc: unbekanntes Format „docx“ (erlaubt: text, markdown, html, json, pdf)\nHilfe: npx ratsdoc --help\n' });
     expect(ratsdoc(['diff', 'HEAD~1', 'HEAD', 'HEAD'], repo.dir).stderr).toBe('ratsdoc: unerwartete Angabe „HEAD“ (diff vergleicht zwei Stände)\nHilfe: npx ratsdoc --help\n');
     for (const args of [['diff', 'gibtsnicht'], ['diff', '--format', 'xml', 'HEAD'], ['diff', 'HEAD', '--content', 'fehlt']]) {
       const r = ratsdoc(args, repo.dir);
@@ -103,7 +103,7 @@ describe('ratsdoc diff', () => {
 
   test('the help names the command and its exit codes', () => {
     const r = ratsdoc(['--help'], repo.dir);
-    expect(r.stdout).toContain('diff    REV-A [REV-B] [--content ORDNER] [--format text|markdown|html|json]');
+    expect(r.stdout).toContain('diff    REV-A [REV-B] [--content ORDNER] [--format text|markdown|html|json|pdf]');
     expect(r.stdout).toContain('diff: 0 keine Unterschiede, 1 Unterschiede gefunden');
   });
 });

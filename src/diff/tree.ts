@@ -1,0 +1,175 @@
+/**
+ * The diff report as a document tree (`document/tree.ts`), for the renderers: a redline a
+ * council member can print (`diff --format pdf`). A change summary at the top, then the
+ * Konzept's changes by Handlungsfeld, the Vorlagen, the effects on the documents and the
+ * check of both revisions. Changed fields stand in tables (Feld | bisher | neu), changed
+ * paragraphs side by side, old and new version („Synopse“, as councils use for amended
+ * statutes): deletions in the old column and insertions in the new one as `del`/`ins` nodes.
+ */
+import type { Block, DocumentTree, Heading, Inline, Table, TableCell } from '../document/tree.js';
+import { cell, head, p, t } from '../document/tree.js';
+import { display } from '../document/labels.js';
+import {
+  COLLECTION_TITLE, documentFacts, documentStatus, documentTitle, entityFacts, entityStatus, entityTitle, fieldLines, FILE_STATUS, groupKonzept,
+  money, paragraphHeading, revisionLine, signedMoney, VORLAGE_FIELD_LABEL, type FieldLine,
+} from './present.js';
+import type { DiagnosticJson, DiffReport, DocumentDiff, EntityDiff, FieldChange, ParagraphChange, Segment } from './report.js';
+import type { CollectionName } from '../model/schemas.js';
+
+const ins = (text: string): Inline[] => (text ? [{ type: 'ins', children: [t(text)] }] : []);
+const del = (text: string): Inline[] => (text ? [{ type: 'del', children: [t(text)] }] : []);
+const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** One side of a word diff: the old text with its deletions, or the new one with its insertions. */
+function side(segments: Segment[], which: 'old' | 'new'): Inline[] {
+  return segments.flatMap((s) => (s.op === 'equal' ? [t(s.text)] : s.op === 'delete' ? (which === 'old' ? del(s.text) : []) : which === 'new' ? ins(s.text) : []));
+}
+
+/** Builds the tree of one report. */
+export function diffTree(report: DiffReport): DocumentTree {
+  const anchors = new Map<string, number>();
+  const heading = (depth: Heading['depth'], text: string): Heading => {
+    const slug = text.toLowerCase().replace(/[äöüß]/g, (c) => ({ ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' })[c]!).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'abschnitt';
+    const n = (anchors.get(slug) ?? 0) + 1;
+    anchors.set(slug, n);
+    return { type: 'heading', depth, anchor: n > 1 ? `${slug}-${n}` : slug, toc: depth <= 2, children: [t(text)] };
+  };
+  const out: Block[] = [];
+
+  /** Changed paragraphs side by side: old version | new version. */
+  const synopsis = (list: ParagraphChange[], caption: string): Table => ({
+    type: 'table', variant: 'grid', caption, widths: [50, 50],
+    headerRows: [head(['Bisherige Fassung', 'Neue Fassung'])],
+    rows: list.flatMap((x): TableCell[][] => {
+      const text = flat(x.text);
+      const [before, after]: Inline[][] = x.segments ? [side(x.segments, 'old'), side(x.segments, 'new')]
+        : x.op === 'added' ? [[t('–')], ins(text)] : x.op === 'removed' ? [del(text), [t('–')]] : [[t(text)], [t(text)]];
+      return [[cell([{ type: 'strong', children: [t(paragraphHeading(x))] }], { colSpan: 2 })], [cell(before), cell(after)]];
+    }),
+  });
+  const valueCells = (f: Extract<FieldLine, { kind: 'value' }>): TableCell[] => {
+    if (f.segments) return [cell(side(f.segments, 'old')), cell(side(f.segments, 'new'))];
+    if (f.list) return [cell(del(f.list.removed)), cell([...ins(f.list.added), ...(f.list.renamed ? [t(f.list.renamed)] : [])])];
+    if (f.op === 'moved') return [cell(f.old || '–'), cell(f.new)];
+    return [cell(f.old ? del(f.old) : '–'), cell(f.new ? ins(f.new) : '–')];
+  };
+  const fields = (changes: FieldChange[], depth: Heading['depth'], caption: string, labels: Record<string, string> = {}) => {
+    const lines = fieldLines(changes);
+    const values = lines.filter((l): l is Extract<FieldLine, { kind: 'value' }> => l.kind === 'value');
+    if (values.length) {
+      out.push({
+        type: 'table', variant: 'grid', caption, widths: [28, 29, 29, 14],
+        headerRows: [head(['Feld', 'bisher', 'neu', 'Hinweis'])],
+        rows: values.map((v) => [cell(v.field, { header: true }), ...valueCells(v), cell(v.note ?? '')]),
+      });
+    }
+    for (const x of lines) {
+      if (x.kind !== 'text') continue;
+      const label = labels[x.field] ?? x.field;
+      out.push(heading(depth, label), synopsis(x.paragraphs, `${caption}: ${label}`));
+    }
+  };
+  const entity = (e: EntityDiff) => {
+    const place = e.place ?? e.oldPlace;
+    out.push(heading(3, `${entityTitle(e)} – ${entityStatus(e)}`));
+    if (place) out.push(p(`${e.status === 'removed' ? 'bisher ' : ''}${place.file}:${place.line}`, 'muted'));
+    const facts = e.status === 'added' || e.status === 'removed' ? entityFacts(e).join(' · ') : '';
+    if (facts) out.push({ type: 'paragraph', children: e.status === 'added' ? ins(facts) : del(facts) });
+    fields(e.changes, 4, `Geänderte Felder: ${entityTitle(e)}`);
+  };
+  const document = (d: DocumentDiff) => {
+    out.push(heading(2, `${documentTitle(d)} – ${documentStatus(d)}`), p(`${d.status === 'removed' ? 'bisher ' : ''}${d.file}`, 'muted'));
+    if (d.status === 'added' || d.status === 'removed') out.push(p(documentFacts(d).join(' · ')));
+    fields(d.fields, 3, `Geänderte Angaben: ${documentTitle(d)}`, VORLAGE_FIELD_LABEL);
+    if (d.body.length) out.push(heading(3, d.kind === 'vorlage' ? 'Sachdarstellung' : 'Text'), synopsis(d.body, `Geänderte Absätze: ${documentTitle(d)}`));
+  };
+  const table = (caption: string, labels: string[], rows: Inline[][][]): Table => ({
+    type: 'table', variant: 'grid', caption, headerRows: [head(labels)], rows: rows.map((r) => r.map((c, i) => cell(c, i === 0 ? { header: true } : {}))),
+  });
+
+  out.push(heading(1, `Änderungsbericht: ${report.old.label} → ${report.new.label}`));
+  out.push({ type: 'fieldList', fields: [['alt', revisionLine(report.old)], ['neu', revisionLine(report.new)], ['Inhaltsordner', report.content]].map(([label, value]) => ({ key: label, label, value: [t(value)] })) });
+  const s = report.summary;
+  const rows: Array<{ label: string; added: number; removed: number; changed: number; renamed: number }> = [];
+  const none = { added: 0, removed: 0, changed: 0, renamed: 0 };
+  if (s.settings) rows.push({ label: 'Einstellungen (ratsdoc.yaml): Felder', ...none, changed: s.settings });
+  if (s.konzept) rows.push({ label: 'Konzept (konzept.yaml): Felder', ...none, changed: s.konzept });
+  for (const [name, c] of Object.entries(s.entities) as Array<[CollectionName, typeof none]>) rows.push({ label: COLLECTION_TITLE[name], ...c });
+  for (const [label, c] of [['Kapitel', s.kapitel], ['Vorlagen', s.vorlagen]] as const) if (c.added + c.removed + c.changed + c.renamed) rows.push({ label, ...c });
+  const files = (st: 'added' | 'removed' | 'changed') => report.files.filter((f) => f.status === st).length;
+  if (report.files.length) rows.push({ label: 'Weitere Dateien', added: files('added'), removed: files('removed'), changed: files('changed'), renamed: 0 });
+  out.push(heading(2, 'Zusammenfassung'));
+  if (report.identical) out.push(p('Keine Unterschiede.'));
+  else out.push({ type: 'changeSummary', caption: 'Was sich geändert hat', rows });
+  out.push({ type: 'paragraph', children: [t('Legende: '), ...del('gestrichener Text'), t(' · '), ...ins('eingefügter Text')] });
+
+  const groups = groupKonzept(report);
+  if (report.settings.length || report.konzept.length || report.kapitel.length || report.entities.length) {
+    out.push(heading(1, 'Integrationskonzept'));
+    if (report.settings.length) {
+      out.push(heading(2, 'Einstellungen (ratsdoc.yaml)'));
+      fields(report.settings, 3, 'Geänderte Einstellungen');
+    }
+    if (report.konzept.length) {
+      out.push(heading(2, 'Konzept (konzept.yaml)'));
+      fields(report.konzept, 3, 'Geänderte Angaben des Konzepts');
+    }
+    report.kapitel.forEach(document);
+    for (const g of groups.handlungsfelder) {
+      out.push(heading(2, `Handlungsfeld ${g.id} „${g.titel}“`));
+      if (g.kosten) out.push({ type: 'paragraph', children: [t('Kosten im Handlungsfeld: '), ...del(money(g.kosten.old)), t(' → '), ...ins(money(g.kosten.new)), t(` (${signedMoney(g.kosten.delta)})`)] });
+      g.entities.forEach(entity);
+    }
+    const others = [
+      ...(groups.ohneHandlungsfeld.length ? [{ title: 'Ziele und Maßnahmen ohne bekanntes Handlungsfeld', entities: groups.ohneHandlungsfeld }] : []),
+      ...groups.weitere.map((g) => ({ title: COLLECTION_TITLE[g.collection], entities: g.entities })),
+    ];
+    for (const g of others) {
+      out.push(heading(2, g.title));
+      g.entities.forEach(entity);
+    }
+  }
+  if (report.vorlagen.length) {
+    out.push(heading(1, 'Vorlagen'));
+    report.vorlagen.forEach(document);
+  }
+  if (report.files.length) {
+    out.push(heading(1, 'Weitere Dateien (Anlagen, Bilder)'));
+    out.push({ type: 'list', ordered: false, items: report.files.map((f) => [p(`${f.file} – ${FILE_STATUS[f.status]}`)]) });
+  }
+  const dv = report.derived;
+  const diag = (d: DiagnosticJson) => p(`${d.severity === 'error' ? 'Fehler' : 'Warnung'}: ${d.entity ? `${d.entity}: ` : ''}${d.message} (${d.file}:${d.line}:${d.column})`);
+  if (dv.costs.length || dv.total || dv.status.length || dv.inlineValues.length || dv.newDiagnostics.length || dv.resolvedDiagnostics.length || dv.notes.length) {
+    out.push(heading(1, 'Auswirkungen auf die Dokumente'));
+    if (dv.costs.length || dv.total) {
+      out.push(heading(2, 'Kosten je Handlungsfeld'));
+      const costRows = dv.costs.map((k) => [[t(`${k.title} (${k.handlungsfeld})`)], del(money(k.old)), ins(money(k.new)), [t(signedMoney(k.delta))]]);
+      if (dv.total) costRows.push([[t('Alle Maßnahmen')], del(money(dv.total.old)), ins(money(dv.total.new)), [t(signedMoney(dv.total.delta))]]);
+      out.push(table('Kosten je Handlungsfeld vorher und nachher', ['Handlungsfeld', 'bisher', 'neu', 'Differenz'], costRows));
+    }
+    out.push(...dv.notes.map((n) => p(`Hinweis: ${n}`)));
+    if (dv.status.length) {
+      out.push(heading(2, 'Status von Maßnahmen'));
+      out.push(table('Maßnahmen mit geändertem Status', ['Maßnahme', 'bisher', 'neu'], dv.status.map((x) => [[t(`${x.id} „${x.title}“`)], del(x.old ? display(x.old) : 'ohne Status'), ins(x.new ? display(x.new) : 'ohne Status')])));
+    }
+    if (dv.inlineValues.length) {
+      out.push(heading(2, 'Werte im Text'));
+      out.push(table('Werte in Sätzen, die sich durch die Änderung der Daten ändern', ['Dokument und Stelle', 'Baustein', 'bisher', 'neu'], dv.inlineValues.map((w) => [[t(`${w.document}, ${w.location}`)], [{ type: 'inlineCode', value: w.call }], del(w.old), ins(w.new)])));
+    }
+    if (dv.newDiagnostics.length) out.push(heading(2, 'Neue Fehler und Warnungen'), ...dv.newDiagnostics.map(diag));
+    if (dv.resolvedDiagnostics.length) out.push(heading(2, 'Behobene Fehler und Warnungen'), ...dv.resolvedDiagnostics.map(diag));
+  }
+  if (report.notCompared.length) out.push(heading(1, 'Nicht verglichen'), ...report.notCompared.map((n) => p(`${n.what}: ${n.reason}`)));
+  out.push(heading(1, 'Prüfung'));
+  for (const r of [report.old, report.new]) out.push(p(`${r.label}: ${r.errorCount} Fehler, ${r.warningCount} ${r.warningCount === 1 ? 'Warnung' : 'Warnungen'}`), ...r.errors.map(diag));
+
+  const title = `Änderungsbericht ${report.old.label} → ${report.new.label}`;
+  const date = report.new.date ?? report.old.date ?? '1970-01-01';
+  return {
+    kind: 'diff',
+    outPath: 'aenderungsbericht',
+    meta: { title, author: 'ratsdoc diff', subject: `Vergleich des Inhalts „${report.content}“`, keywords: ['Änderungsbericht', 'Synopse'], lang: 'de-DE', created: new Date(`${date}T00:00:00Z`) },
+    header: title,
+    blocks: out,
+  };
+}
