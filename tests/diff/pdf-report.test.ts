@@ -45,10 +45,13 @@ beforeAll(async () => {
 
 afterAll(cleanupTemp);
 
-/** Fill colour in effect for each drawn text run containing `word`. */
+/**
+ * Fill colour of each drawn run containing `word`; consecutive text of one colour counts as one
+ * run (the typesetter draws a hyphenated word syllable by syllable).
+ */
 async function colourOf(word: string): Promise<string[]> {
   const doc = await loadPdf(pdf);
-  const found: string[] = [];
+  const runs: Array<{ fill: string; text: string }> = [];
   try {
     for (let n = 1; n <= doc.numPages; n++) {
       const ops = await (await doc.getPage(n)).getOperatorList();
@@ -56,13 +59,17 @@ async function colourOf(word: string): Promise<string[]> {
       ops.fnArray.forEach((fn, i) => {
         const args = ops.argsArray[i];
         if (fn === OPS.setFillRGBColor) fill = typeof args[0] === 'string' ? args[0] : `#${args.slice(0, 3).map((x: number) => Math.round(x).toString(16).padStart(2, '0')).join('')}`;
-        if (fn === OPS.showText && (args[0] as Array<{ unicode?: string }>).map((g) => g?.unicode ?? '').join('').includes(word)) found.push(fill);
+        if (fn !== OPS.showText) return;
+        const text = (args[0] as Array<{ unicode?: string } | number>).map((g) => (typeof g === 'object' && g ? g.unicode ?? '' : '')).join('').replace(/\u00ad/g, '');
+        const last = runs[runs.length - 1];
+        if (last && last.fill === fill) last.text += text;
+        else runs.push({ fill, text });
       });
     }
   } finally {
     await doc.destroy();
   }
-  return found;
+  return runs.filter((r) => r.text.replace(/\s+/g, ' ').includes(word)).map((r) => r.fill);
 }
 
 function spans(e: CheckedElement | undefined, out: string[] = []): string[] {
