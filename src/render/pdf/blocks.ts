@@ -259,17 +259,29 @@ function tocToPdf(node: Toc, ctx: RenderContext): Content {
 }
 
 /** Footnotes at the end of a chapter: a short rule, then number | text in small type. */
+/**
+ * A chapter's footnotes: their Note elements stand here in the structure tree (after the
+ * text that references them), their rows go to the foot of the page of their marker
+ * (`footnotes.ts`), so nothing is set in the flow.
+ */
 function footnotesToPdf(node: Footnotes, ctx: RenderContext): Content | null {
-  if (node.items.length === 0) return null;
-  const { fontSize, colors } = ctx.theme;
+  for (const item of node.items) {
+    ctx.footnotes.set(item.number, ctx.tags.within('Note', { id: item.anchor }, () => [
+      { text: taggedText(String(item.number), () => ctx.tags.leaf('Lbl')), id: item.anchor, style: 'footnote' },
+      { stack: footnoteBody(item.children, ctx), style: 'footnote' },
+    ]));
+  }
+  return null;
+}
+
+/** The foot of a page: a short rule, then the notes `numbers` as label and text. */
+export function footnoteArea(numbers: readonly number[], ctx: RenderContext): Content {
+  const { fontSize, colors, pageMargins } = ctx.theme;
   const rule: Content = { canvas: [{ type: 'line', x1: 0, y1: 0, x2: fontSize * 8, y2: 0, lineWidth: 0.5, lineColor: colors.table_border }], margin: [0, fontSize, 0, fontSize * 0.4] };
-  const body = node.items.map((item) => ctx.tags.within('Note', { id: item.anchor }, () => [
-    { text: taggedText(String(item.number), () => ctx.tags.leaf('Lbl')), id: item.anchor, style: 'footnote' },
-    { stack: footnoteBody(item.children, ctx), style: 'footnote' },
-  ]));
+  const body = numbers.map((n) => ctx.footnotes.get(n)!);
   return {
     stack: [rule, { table: { widths: [fontSize * 1.6, '*'], body, dontBreakRows: true }, layout: ctx.theme.tableLayouts.plain }],
-    margin: [0, 0, 0, ctx.theme.blockGap],
+    margin: [pageMargins[0], 0, pageMargins[2], 0],
   };
 }
 

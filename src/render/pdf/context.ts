@@ -1,6 +1,7 @@
 /**
  * State shared by the tree → pdfmake conversion functions of one document.
  */
+import type { Content } from 'pdfmake/interfaces.js';
 import type { Heading } from '../../document/tree.js';
 import type { StructureTree } from './tagging/structure.js';
 import type { PdfTheme } from './theme.js';
@@ -30,4 +31,9 @@ export interface RenderContext {
   headings: Heading[];
   /** Nesting of labelled sections; a section's label is one heading level above its content. */
   sectionDepth: number;
+  /**
+   * Each footnote's row (number, text) by its number, tagged as its Note element; set at the
+   * foot of the page of its marker (`footnotes.ts`), not in the flow.
+   */
+  footnotes: Map<number, Content[]>;
 }

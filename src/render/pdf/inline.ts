@@ -23,10 +23,12 @@ export interface TextFragment {
   noWrap?: boolean;
   /** The structure element slot (or artifact) this text belongs to; see tagging/structure.ts. */
   _tag?: ContentTag;
+  /** A footnote marker: its note's number (`footnotes.ts` finds the page it lands on). */
+  _footnote?: number;
 }
 
 /** Style accumulated from the enclosing inline nodes. */
-type InlineStyle = Omit<TextFragment, 'text' | '_tag'>;
+type InlineStyle = Omit<TextFragment, 'text' | '_tag' | '_footnote'>;
 
 /**
  * Converts inline content to flat pdfmake text fragments (empty texts are dropped), tagged
@@ -63,7 +65,7 @@ function inlineToPdf(node: Inline, ctx: RenderContext, style: InlineStyle): Text
         inlinesToPdf(node.children, ctx, { ...style, ...linkTarget(node.target === 'document' ? `${node.url}.pdf` : node.url), color: ctx.theme.colors.primary }));
     case 'footnoteRef':
       return ctx.tags.within('Reference', {}, () => ctx.tags.within('Link', { linkText: `Fußnote ${node.number}` }, () =>
-        [{ ...style, text: String(node.number), sup: true, linkToDestination: node.anchor, _tag: ctx.tags.content() }]));
+        [{ ...style, text: String(node.number), sup: true, linkToDestination: node.anchor, _footnote: node.number, _tag: ctx.tags.content() }]));
     case 'documentLink':
       // A PDF links only inside itself: another document's text stays text.
       return node.document === ctx.outPath && node.anchor

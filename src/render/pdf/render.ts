@@ -6,7 +6,8 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { DocumentTree, FurnitureLine } from '../../document/tree.js';
 import { fillPlaceholders, type Theme } from '../../theme/theme.js';
-import { blocksToPdf } from './blocks.js';
+import { blocksToPdf, footnoteArea } from './blocks.js';
+import { cloneNode, FOOTNOTE_AREA, installFootnoteHooks, type FootnoteArea } from './footnotes.js';
 import type { RenderContext } from './context.js';
 import { pdfFromDefinition } from './engine.js';
 import { dataUri, type FontAsset, type ImageAsset } from '../renderer.js';
@@ -18,6 +19,8 @@ import { imagePaths } from '../../document/walk.js';
 import { applyFontFallback } from './fallback.js';
 
 export { pdfFromDefinition } from './engine.js';
+
+installFootnoteHooks();
 
 /** The bytes a PDF render uses (nothing is read from disk). */
 export interface PdfRenderOptions {
@@ -59,13 +62,21 @@ export function toDocDefinition(tree: DocumentTree, theme: Theme, options: PdfRe
     // The title page prints the title as H1; without one the PDF's outline starts at H1 below it.
     headingShift: titlePage ? 0 : 1,
     sectionDepth: 0,
+    footnotes: new Map(),
   };
   const firstPageBare = tree.kind === 'vorlage' || titlePage;
+  const content = blocksToPdf(tree.blocks, ctx);
+  if (ctx.footnotes.size) {
+    // The notes' text is not in the content: it gets the fallback font on its own.
+    applyFontFallback({ content: [...ctx.footnotes.values()].flat() }, options.fonts, pdf.font, theme.base.fallback_font_family);
+    const area: FootnoteArea = { node: (numbers) => cloneNode(footnoteArea(numbers, ctx)) };
+    Object.defineProperty(content, FOOTNOTE_AREA, { value: area, enumerable: false });
+  }
   return applyFontFallback({
     pageSize: pdf.pageSize,
     pageOrientation: 'portrait',
     pageMargins: pdf.pageMargins,
-    content: blocksToPdf(tree.blocks, ctx),
+    content,
     defaultStyle: pdf.defaultStyle,
     styles: pdf.styles,
     header: tree.furniture
