@@ -97,7 +97,7 @@ describe('footnotes in the PDF', async () => {
       const notePage = pages.findIndex((p) => p.items.some((i) => i.str.startsWith(`Anmerkung ${n} zum Text.`)));
       expect(notePage, `note ${n}`).toBeGreaterThanOrEqual(0);
       // The marker: the number set smaller (superscript), right before „Weiter im Text.“.
-      const markerPages = pages.flatMap((p, index) => p.items.some((i, k) => i.str === String(n) && i.size < bodySize * 0.7 && p.items.slice(k + 1, k + 3).some((x) => x.str.includes('Weiter im Text'))) ? [index] : []);
+      const markerPages = pages.flatMap((p, index) => p.items.some((i, k) => i.str === String(n) && i.size < bodySize * 0.7 && p.items.slice(k + 1, k + 3).map((x) => x.str).join(' ').replace(/\s+/g, ' ').trim().startsWith('Weiter im Text')) ? [index] : []);
       expect(markerPages, `marker ${n}`).toEqual([notePage]);
       const page = pages[notePage];
       const note = page.items.find((i) => i.str.startsWith(`Anmerkung ${n} zum Text.`))!;
