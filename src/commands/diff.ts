@@ -17,7 +17,7 @@ import { checkContent } from '../model/check.js';
 import { formatText } from '../diagnostics/format.js';
 import type { DocumentTree } from '../document/tree.js';
 import { readAssets } from '../pipeline/assets.js';
-import { pdfRenderer } from '../render/pdf/renderer.js';
+import { rendererFor } from '../render/renderers.js';
 import type { Templates } from '../theme/load.js';
 import { diffTree } from '../diff/tree.js';
 
@@ -34,10 +34,12 @@ export interface DiffOptions {
   berichte?: boolean;
 }
 
-/** The tree as PDF on stdout, set by the PDF renderer with the templates' theme and fonts. */
-async function writePdf(tree: DocumentTree, templates: Templates): Promise<void> {
-  const pdf = await pdfRenderer.render(tree, templates.theme, await readAssets([tree], templates));
-  process.stdout.write(pdf);
+/** The tree as PDF or HTML on stdout, set by that format's renderer with the templates' theme, fonts and stylesheet. */
+async function writeRendered(format: 'pdf' | 'html', tree: DocumentTree, templates: Templates): Promise<void> {
+  // The HTML layout prints the title itself: the tree's own title heading (for PDF and text) goes.
+  const [first, ...rest] = tree.blocks;
+  if (format === 'html' && first?.type === 'heading' && first.depth === 1) tree = { ...tree, blocks: rest };
+  process.stdout.write(await rendererFor(format).render(tree, templates.theme, await readAssets([tree], templates)));
 }
 
 /** `diff --berichte A [B]`: the content as it is now, two reports' figures compared. */
@@ -57,17 +59,16 @@ async function diffBerichte(opts: DiffOptions, templates: Templates | undefined)
     process.stderr.write(`ratsdoc: ${err.message}\n`);
     return 2;
   }
-  if (opts.format === 'pdf') {
-    await writePdf(berichteTree(result), templates!);
-  } else process.stdout.write(formatBerichte(result, opts.format));
+  if (opts.format === 'pdf' || opts.format === 'html') await writeRendered(opts.format, berichteTree(result), templates!);
+  else process.stdout.write(formatBerichte(result, opts.format));
   return result.identical ? 0 : 1;
 }
 
 export async function diff(opts: DiffOptions): Promise<number> {
   // Declared Vorlage fields come from the templates as they are now (like build).
   const tpl = await loadTemplates(resolveTemplatesDir(opts.templates));
-  if (opts.format === 'pdf' && !tpl.templates) {
-    // The PDF is set with the templates' theme and fonts: their errors first.
+  if ((opts.format === 'pdf' || (opts.berichte && opts.format === 'html')) && !tpl.templates) {
+    // The renderers set it with the templates' theme and fonts: their errors first.
     process.stderr.write(formatText(tpl.diagnostics));
     return 1;
   }
@@ -83,7 +84,7 @@ export async function diff(opts: DiffOptions): Promise<number> {
     throw err;
   }
   if (opts.format === 'pdf') {
-    await writePdf(diffTree(report), tpl.templates!);
+    await writeRendered('pdf', diffTree(report), tpl.templates!);
     return report.identical ? 0 : 1;
   }
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;

@@ -15,9 +15,8 @@ import { isUeberfaellig, statusAt } from '../evaluation/status.js';
 import type { Model, ModelIndex } from '../model/model.js';
 import { MASSNAHME_STATUS, IsoDate } from '../model/schemas.js';
 import { formatDate, formatValue } from '../format/german.js';
-import { esc, htmlPage } from './format-html.js';
 import { formatDiffJson } from './format-json.js';
-import { md } from './format-markdown.js';
+import { treeText } from './tree-text.js';
 
 const Side = z.object({
   bericht: z.string().nullable().describe('Name des Berichts (berichte/NAME.md); null bei einem bloßen Stichtag'),
@@ -138,104 +137,50 @@ export function compareBerichte(model: Model, index: ModelIndex, content: string
   };
 }
 
-/** A section of the comparison as the formatters print it: a title, sentences, a table. */
-export interface BerichteSection {
-  title: string;
-  lines: string[];
-  table?: { head: string[]; rows: string[][] };
-}
-
 const sideName = (s: BerichteDiff['old']) => (s.bericht ? `${s.title ?? s.bericht} (${s.bericht}, Stichtag ${formatDate(s.stichtag)})` : `Stichtag ${formatDate(s.stichtag)}`);
 const point = (p: BerichteDiff['indicators'][number]['old'], unit: string) => (p ? `${formatValue(p.value, unit)} (${formatDate(p.stichtag)})` : '–');
 
-/** The comparison in German, section by section (text, Markdown and HTML print these). */
-export function berichteSections(d: BerichteDiff): { title: string; head: string[]; sections: BerichteSection[] } {
-  const at = (s: BerichteDiff['old']) => formatDate(s.stichtag);
-  const statusRows = [...MASSNAHME_STATUS, 'ohneAngabe', 'overdue'].flatMap((k) => {
-    const o = (d.statusCounts.old as Record<string, number>)[k];
-    const n = (d.statusCounts.new as Record<string, number>)[k];
-    return o || n ? [[k === 'overdue' ? 'überfällig' : k === 'ohneAngabe' ? 'ohne Angabe' : statusLabel(k as (typeof MASSNAHME_STATUS)[number]), String(o), String(n)]] : [];
-  });
-  const sections: BerichteSection[] = [
-    {
-      title: 'Auf einen Blick',
-      lines: [d.identical ? 'Kein Stand, kein Wert und keine Bewertung hat sich geändert.' : `${d.measures.length} ${d.measures.length === 1 ? 'Maßnahme' : 'Maßnahmen'} mit geändertem Stand, ${d.indicators.length} ${d.indicators.length === 1 ? 'Indikator' : 'Indikatoren'} mit neuem Wert oder geänderter Bewertung.`],
-      table: {
-        head: ['', `Stichtag ${at(d.old)}`, `Stichtag ${at(d.new)}`],
-        rows: [...statusRows.map(([k, o, n]) => [`Maßnahmen: ${k}`, o, n]), ...BEWERTUNGEN.map((b) => [`Indikatoren: ${b}`, String(d.assessmentCounts.old[b]), String(d.assessmentCounts.new[b])])],
-      },
-    },
-    {
-      title: 'Maßnahmen mit geändertem Stand',
-      lines: d.measures.length ? [] : ['Keine Maßnahme hat ihren Stand geändert.'],
-      ...(d.measures.length ? {
-        table: {
-          head: ['Maßnahme', `Stand am ${at(d.old)}`, `Stand am ${at(d.new)}`],
-          rows: d.measures.map((m) => [`${m.id} ${m.title}`, statusLabel(m.old ?? undefined) + (m.overdueOld ? ', überfällig' : ''), statusLabel(m.new ?? undefined) + (m.overdueNew ? ', überfällig' : '')]),
-        },
-      } : {}),
-    },
-    {
-      title: 'Indikatoren mit neuem Wert oder geänderter Bewertung',
-      lines: d.indicators.length ? [] : ['Kein Indikator hat einen neuen Wert oder eine andere Bewertung.'],
-      ...(d.indicators.length ? {
-        table: {
-          head: ['Indikator', 'Wert vorher', 'Wert jetzt', 'Veränderung', 'Bewertung'],
-          rows: d.indicators.map((i) => [
-            `${i.id} ${i.title}`, point(i.old, i.unit), point(i.new, i.unit), i.delta === null ? '–' : formatChange(i.delta, i.unit),
-            i.oldAssessment === i.newAssessment ? `${i.newAssessment} (unverändert)` : `${i.oldAssessment} → ${i.newAssessment}`,
-          ]),
-        },
-      } : {}),
-    },
-  ];
-  return { title: `Vergleich der Sachstandsberichte: ${d.old.bericht ?? at(d.old)} → ${d.new.bericht ?? at(d.new)}`, head: [`alt: ${sideName(d.old)}`, `neu: ${sideName(d.new)}`, `Inhaltsordner: ${d.content}`], sections };
-}
-
-/** The comparison in one of the `diff` formats. */
-export function formatBerichte(d: BerichteDiff, format: 'text' | 'markdown' | 'html' | 'json'): string {
-  if (format === 'json') return formatDiffJson(d);
-  const { title, head, sections } = berichteSections(d);
-  if (format === 'html') {
-    const table = (t: NonNullable<BerichteSection['table']>, caption: string) =>
-      `<table><caption class="sr-only">${esc(caption)}</caption><thead><tr>${t.head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${t.rows.map((r) => `<tr><th scope="row">${esc(r[0])}</th>${r.slice(1).map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
-    const body = [`<main class="page"><h1>${esc(title)}</h1>`, `<ul>${head.map((h) => `<li>${esc(h)}</li>`).join('')}</ul>`];
-    for (const s of sections) body.push(`<section><h2>${esc(s.title)}</h2>${s.lines.map((l) => `<p>${esc(l)}</p>`).join('')}${s.table ? table(s.table, s.title) : ''}</section>`);
-    return htmlPage(title, [...body, '</main>']);
-  }
-  const out: string[] = [];
-  if (format === 'markdown') {
-    out.push(`## ${md(title)}`, '', ...head.map((h) => `- ${md(h)}`), '');
-    for (const s of sections) {
-      out.push(`### ${md(s.title)}`, '', ...s.lines.flatMap((l) => [md(l), '']));
-      if (s.table) out.push(`| ${s.table.head.map(md).join(' | ')} |`, `|${s.table.head.map(() => '---').join('|')}|`, ...s.table.rows.map((r) => `| ${r.map(md).join(' | ')} |`), '');
-    }
-  } else {
-    out.push(title, ...head.map((h) => `  ${h}`), '');
-    for (const s of sections) {
-      out.push(s.title, ...s.lines.map((l) => `  ${l}`));
-      if (s.table) {
-        const rows = [s.table.head, ...s.table.rows];
-        const widths = s.table.head.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-        out.push(...rows.map((r) => `  ${r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()}`));
-      }
-      out.push('');
-    }
-  }
-  return out.join('\n').replace(/\n+$/, '') + '\n';
-}
-
-/** The comparison as a document tree (for the PDF renderer). */
+/** The comparison as a document tree: what every format prints (text and Markdown by `tree-text.ts`, HTML and PDF by the renderers). */
 export function berichteTree(d: BerichteDiff): DocumentTree {
-  const { title, head: lines, sections } = berichteSections(d);
-  const heading = (depth: 1 | 2, text: string, anchor: string): Block => ({ type: 'heading', depth, anchor, toc: depth === 2, children: [t(text)] });
-  const blocks: Block[] = [heading(1, title, 'vergleich'), ...lines.map((l) => p(l))];
-  sections.forEach((s, i) => {
-    blocks.push(heading(2, s.title, `teil-${i + 1}`), ...s.lines.map((l) => p(l)));
-    if (s.table) blocks.push({ type: 'table', variant: 'grid', caption: s.title, headerRows: [head(s.table.head)], rows: s.table.rows.map((r) => r.map((c, j) => cell(c, j === 0 ? { header: true } : {}))) });
+  const at = (s: BerichteDiff['old']) => formatDate(s.stichtag);
+  const title = `Vergleich der Sachstandsberichte: ${d.old.bericht ?? at(d.old)} → ${d.new.bericht ?? at(d.new)}`;
+  let n = 0;
+  const heading = (depth: 1 | 2, text: string): Block => ({ type: 'heading', depth, anchor: `teil-${++n}`, toc: depth === 2, children: [t(text)] });
+  const table = (caption: string, labels: string[], rows: string[][]): Block => ({
+    type: 'table', variant: 'grid', caption, headerRows: [head(labels)], rows: rows.map((r) => r.map((c, j) => cell(c, j === 0 ? { header: true } : {}))),
   });
+  const count = (o: number, x: number, label: string) => (o || x ? [[label, String(o), String(x)]] : []);
+  const sc = (k: string, side: 'old' | 'new') => (d.statusCounts[side] as Record<string, number>)[k];
+  const blocks: Block[] = [
+    heading(1, title),
+    { type: 'fieldList', fields: [['alt', sideName(d.old)], ['neu', sideName(d.new)], ['Inhaltsordner', d.content]].map(([label, value]) => ({ key: label, label, value: [t(value)] })) },
+    heading(2, 'Auf einen Blick'),
+    p(d.identical ? 'Kein Stand, kein Wert und keine Bewertung hat sich geändert.' : `${d.measures.length} ${d.measures.length === 1 ? 'Maßnahme' : 'Maßnahmen'} mit geändertem Stand, ${d.indicators.length} ${d.indicators.length === 1 ? 'Indikator' : 'Indikatoren'} mit neuem Wert oder geänderter Bewertung.`),
+    table('Maßnahmen je Stand und Indikatoren je Bewertung', ['', `Stichtag ${at(d.old)}`, `Stichtag ${at(d.new)}`], [
+      ...[...MASSNAHME_STATUS, 'ohneAngabe', 'overdue'].flatMap((k) => count(sc(k, 'old'), sc(k, 'new'), `Maßnahmen: ${k === 'overdue' ? 'überfällig' : k === 'ohneAngabe' ? 'ohne Angabe' : statusLabel(k as (typeof MASSNAHME_STATUS)[number])}`)),
+      ...BEWERTUNGEN.map((b) => [`Indikatoren: ${b}`, String(d.assessmentCounts.old[b]), String(d.assessmentCounts.new[b])]),
+    ]),
+    heading(2, 'Maßnahmen mit geändertem Stand'),
+    d.measures.length
+      ? table('Maßnahmen mit geändertem Stand', ['Maßnahme', `Stand am ${at(d.old)}`, `Stand am ${at(d.new)}`], d.measures.map((m) => [
+        `${m.id} ${m.title}`, statusLabel(m.old ?? undefined) + (m.overdueOld ? ', überfällig' : ''), statusLabel(m.new ?? undefined) + (m.overdueNew ? ', überfällig' : ''),
+      ]))
+      : p('Keine Maßnahme hat ihren Stand geändert.'),
+    heading(2, 'Indikatoren mit neuem Wert oder geänderter Bewertung'),
+    d.indicators.length
+      ? table('Indikatoren mit neuem Wert oder geänderter Bewertung', ['Indikator', 'Wert vorher', 'Wert jetzt', 'Veränderung', 'Bewertung'], d.indicators.map((i) => [
+        `${i.id} ${i.title}`, point(i.old, i.unit), point(i.new, i.unit), i.delta === null ? '–' : formatChange(i.delta, i.unit),
+        i.oldAssessment === i.newAssessment ? `${i.newAssessment} (unverändert)` : `${i.oldAssessment} → ${i.newAssessment}`,
+      ]))
+      : p('Kein Indikator hat einen neuen Wert oder eine andere Bewertung.'),
+  ];
   return {
     kind: 'diff', outPath: 'berichtsvergleich', header: title, blocks,
     meta: { title, author: 'ratsdoc diff', subject: 'Vergleich zweier Sachstandsberichte', keywords: ['Sachstandsbericht', 'Vergleich'], lang: 'de-DE', created: new Date(`${d.new.stichtag}T00:00:00Z`) },
   };
+}
+
+/** The comparison as text, Markdown or JSON (HTML and PDF: the renderers, from {@link berichteTree}). */
+export function formatBerichte(d: BerichteDiff, format: 'text' | 'markdown' | 'json'): string {
+  return format === 'json' ? formatDiffJson(d) : treeText(berichteTree(d), format);
 }
