@@ -79,6 +79,23 @@ describe('DOCX renderer', () => {
     expect(doc).toMatch(/<w:bookmarkStart w:name="a_einleitung" w:id="\d+"\/>/);
   });
 
+  it('links another document of the build to its Word file beside this one (and the place in it), its own places to bookmarks', async () => {
+    const withLinks = await renderDocx(tree([
+      p({ type: 'documentLink', document: 'konzept/integrationskonzept', anchor: 'indikator-i-03', children: [t('Profil I-03')] }),
+      p({ type: 'documentLink', document: 'vorlagen/11-1481', children: [t('11/1481')] }),
+      p({ type: 'documentLink', document: 'vorlagen/1-2024', anchor: 'einleitung', children: [t('hier')] }),
+    ]), theme, assets);
+    const parts = docxParts(withLinks);
+    const rels = parts.get('word/_rels/document.xml.rels')!;
+    // The place in the other file is the hyperlink's anchor (`docx` moves `#…` there, as Word writes it).
+    const rid = /Id="(rId\d+)"[^>]*Target="\.\.\/konzept\/integrationskonzept\.docx" TargetMode="External"/.exec(rels)?.[1];
+    expect(rid).toBeTruthy();
+    expect(parts.get('word/document.xml')).toContain(`<w:hyperlink w:history="1" w:anchor="a_indikator_i_03" r:id="${rid}">`);
+    expect(rels).toMatch(/Target="11-1481\.docx" TargetMode="External"/);
+    expect(parts.get('word/document.xml')).toMatch(/<w:hyperlink w:history="1" w:anchor="a_einleitung">(?:(?!<\/w:hyperlink>)[\s\S])*hier/);
+    expect(docxParagraphs(withLinks).map((x) => x.text)).toEqual(expect.arrayContaining(['Profil I-03', '11/1481', 'hier']));
+  });
+
   it('gives two renders, with other documents rendered between them, identical bytes with fixed zip times', async () => {
     await renderDocx(tree([{ type: 'heading', depth: 2, anchor: 'x', toc: false, children: [t('Anderes')] }]), theme, assets);
     const again = await renderDocx(tree(), theme, assets);

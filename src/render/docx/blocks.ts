@@ -56,8 +56,8 @@ function pageBreakParagraph(): Paragraph {
 /** Converts one block (an empty list for blocks that print nothing in the body). */
 export function blockToDocx(block: Block, ctx: DocxContext, placement: Placement = {}): FileChild[] {
   switch (block.type) {
-    case 'heading': return [headingToDocx(block, placement)];
-    case 'paragraph': return [paragraphToDocx(block, placement)];
+    case 'heading': return [headingToDocx(block, placement, ctx)];
+    case 'paragraph': return [paragraphToDocx(block, placement, ctx)];
     case 'list': return listToDocx(block, ctx, placement);
     case 'blockquote': return blocksToDocx(block.children, ctx, { quote: true });
     case 'code': return [codeToDocx(block)];
@@ -81,8 +81,8 @@ export function blockToDocx(block: Block, ctx: DocxContext, placement: Placement
 }
 
 /** A heading in Word's built-in heading style, its printed number as text, its anchor as bookmark. */
-function headingToDocx(node: Heading, placement: Placement): Paragraph {
-  const text: ParagraphChild[] = [...(node.number ? [new TextRun(`${node.number} `)] : []), ...inlinesToDocx(node.children)];
+function headingToDocx(node: Heading, placement: Placement, ctx: DocxContext): Paragraph {
+  const text: ParagraphChild[] = [...(node.number ? [new TextRun(`${node.number} `)] : []), ...inlinesToDocx(node.children, {}, ctx)];
   return new Paragraph({
     heading: HEADING[node.depth - 1],
     ...(placement.pageBreakBefore ? { pageBreakBefore: true } : {}),
@@ -90,9 +90,9 @@ function headingToDocx(node: Heading, placement: Placement): Paragraph {
   });
 }
 
-function paragraphToDocx(node: TreeParagraph, placement: Placement): Paragraph {
+function paragraphToDocx(node: TreeParagraph, placement: Placement, ctx: DocxContext): Paragraph {
   const style = placement.quote ? STYLE.quote : node.style ? PARAGRAPH_STYLE[node.style] : undefined;
-  return new Paragraph({ ...(style ? { style } : {}), ...(placement.pageBreakBefore ? { pageBreakBefore: true } : {}), children: inlinesToDocx(node.children) });
+  return new Paragraph({ ...(style ? { style } : {}), ...(placement.pageBreakBefore ? { pageBreakBefore: true } : {}), children: inlinesToDocx(node.children, {}, ctx) });
 }
 
 /**
@@ -108,10 +108,10 @@ function listToDocx(node: List, ctx: DocxContext, placement: Placement): FileChi
   try {
     for (const item of node.items) {
       const [first, ...rest] = item;
-      if (first?.type === 'paragraph') out.push(new Paragraph({ ...numbering.item(level), children: inlinesToDocx(first.children) }));
+      if (first?.type === 'paragraph') out.push(new Paragraph({ ...numbering.item(level), children: inlinesToDocx(first.children, {}, ctx) }));
       else out.push(new Paragraph({ ...numbering.item(level) }), ...(first ? blockToDocx(first, ctx, placement) : []));
       for (const b of rest) {
-        if (b.type === 'paragraph') out.push(new Paragraph({ ...numbering.continuation(level), children: inlinesToDocx(b.children) }));
+        if (b.type === 'paragraph') out.push(new Paragraph({ ...numbering.continuation(level), children: inlinesToDocx(b.children, {}, ctx) }));
         else out.push(...blockToDocx(b, ctx, placement));
       }
     }

@@ -9,6 +9,8 @@ import type { DocxAssets } from './assets.js';
 export interface DocxContext {
   theme: Theme;
   assets: DocxAssets;
+  /** The document's output path below `out/` (links to other documents are relative to it). */
+  outPath: string;
   /** Width of the text area in twips. */
   contentWidth: number;
   /** Height of the text area in twips. */

@@ -5,6 +5,7 @@
  * Word footnotes.
  */
 import { ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, TextRun, type ParagraphChild } from 'docx';
+import path from 'node:path';
 import type { Inline } from '../../document/tree.js';
 import { STYLE } from './styles.js';
 
@@ -19,35 +20,53 @@ interface RunStyle {
   change?: 'ins' | 'del';
 }
 
-/** Converts inline content to runs and hyperlinks (empty texts are dropped). */
-export function inlinesToDocx(inlines: Inline[], style: RunStyle = {}): ParagraphChild[] {
-  return inlines.flatMap((node) => inlineToDocx(node, style));
+/** The document being converted, for links to other documents (`documentLink`). */
+export interface InlineDocument {
+  /** Its output path below `out/`, e.g. `vorlagen/11-1702`. */
+  outPath: string;
 }
 
-function inlineToDocx(node: Inline, style: RunStyle): ParagraphChild[] {
+/**
+ * Converts inline content to runs and hyperlinks (empty texts are dropped). `doc` is needed
+ * for content that may link to another document (text, table cells, field values).
+ */
+export function inlinesToDocx(inlines: Inline[], style: RunStyle = {}, doc?: InlineDocument): ParagraphChild[] {
+  return inlines.flatMap((node) => inlineToDocx(node, style, doc));
+}
+
+function inlineToDocx(node: Inline, style: RunStyle, doc: InlineDocument | undefined): ParagraphChild[] {
   switch (node.type) {
     case 'text':
       return node.value === '' ? [] : [run(node.value, style)];
     case 'strong':
-      return inlinesToDocx(node.children, { ...style, bold: true });
+      return inlinesToDocx(node.children, { ...style, bold: true }, doc);
     case 'emphasis':
-      return inlinesToDocx(node.children, { ...style, italics: true });
+      return inlinesToDocx(node.children, { ...style, italics: true }, doc);
     case 'delete':
-      return inlinesToDocx(node.children, { ...style, strike: true });
+      return inlinesToDocx(node.children, { ...style, strike: true }, doc);
     case 'ins':
     case 'del':
-      return inlinesToDocx(node.children, { ...style, change: node.type });
+      return inlinesToDocx(node.children, { ...style, change: node.type }, doc);
     case 'inlineCode':
       return node.value === '' ? [] : [run(node.value, { ...style, code: true })];
     case 'break':
       return [new TextRun({ break: 1 })];
     case 'link': {
-      const children = inlinesToDocx(node.children, { ...style, link: true }) as TextRun[];
+      const children = inlinesToDocx(node.children, { ...style, link: true }, doc) as TextRun[];
       if (node.url.startsWith('#')) return [new InternalHyperlink({ anchor: bookmarkName(node.url.slice(1)), children })];
       return [new ExternalHyperlink({ link: node.target === 'document' ? `${node.url}.docx` : node.url, children })];
     }
     case 'footnoteRef':
       return [new FootnoteReferenceRun(node.number)];
+    case 'documentLink': {
+      // Another document of the build (a Vorlage, the Konzept's indicator profile): its Word
+      // file beside this one, the place in it as the hyperlink's anchor (a bookmark there).
+      if (!doc) throw new Error('DOCX: Verweis auf ein anderes Dokument ohne das Dokument, in dem er steht');
+      const children = inlinesToDocx(node.children, { ...style, link: true }, doc) as TextRun[];
+      if (node.document === doc.outPath) return node.anchor ? [new InternalHyperlink({ anchor: bookmarkName(node.anchor), children })] : children;
+      const file = `${path.posix.relative(path.posix.dirname(doc.outPath), node.document)}.docx`;
+      return [new ExternalHyperlink({ link: `${file}${node.anchor ? `#${bookmarkName(node.anchor)}` : ''}`, children })];
+    }
     default:
       return unknownNode(node, 'inline');
   }

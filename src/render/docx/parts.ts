@@ -22,7 +22,7 @@ const FIELD_LABEL_WIDTH_MM = 35;
 
 /** Cover-sheet fields: a rule-less two-column table, label (bold) | value. */
 export function fieldListToDocx(node: FieldList, ctx: DocxContext): FileChild[] {
-  return labelValueTable(node.fields.map((f) => [f.label, inlinesToDocx(f.value)]), ctx);
+  return labelValueTable(node.fields.map((f) => [f.label, inlinesToDocx(f.value, {}, ctx)]), ctx);
 }
 
 function labelValueTable(rows: Array<[string, ParagraphChild[]]>, ctx: DocxContext): FileChild[] {

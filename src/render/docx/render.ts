@@ -29,6 +29,7 @@ export async function renderDocx(tree: DocumentTree, theme: Theme, assets: DocxA
   const ctx: DocxContext = {
     theme,
     assets,
+    outPath: tree.outPath,
     contentWidth: page.width - page.left - page.right,
     contentHeight: page.height - page.top - page.bottom,
     nextDrawingId: 1,
@@ -80,7 +81,7 @@ function footnotesOf(blocks: Block[], ctx: DocxContext): Record<string, { childr
   const out: Record<string, { children: Paragraph[] }> = {};
   for (const note of notes) {
     const paragraphs = note.children.flatMap((b) => (b.type === 'paragraph'
-      ? [new Paragraph({ style: 'FootnoteText', children: inlinesToDocx(b.children) })]
+      ? [new Paragraph({ style: 'FootnoteText', children: inlinesToDocx(b.children, {}, ctx) })]
       : blocksToDocx([b], ctx).map((c) => {
         if (!(c instanceof Paragraph)) throw new Error(`DOCX: Fußnote ${note.number} enthält einen Block („${b.type}“), den eine Word-Fußnote nicht fassen kann`);
         return c;

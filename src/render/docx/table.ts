@@ -131,7 +131,7 @@ function cellStyle(cell: TreeCell, index: number, role: CellRole, plain: boolean
 
 function cellToDocx(cell: TreeCell, span: number, width: number, style: string, shaded: boolean, keepNext: boolean, ctx: DocxContext): TableCell {
   return new TableCell({
-    children: [new Paragraph({ style, alignment: ALIGN[cell.align ?? 'left'], ...(keepNext ? { keepNext: true } : {}), children: inlinesToDocx(cell.children) })],
+    children: [new Paragraph({ style, alignment: ALIGN[cell.align ?? 'left'], ...(keepNext ? { keepNext: true } : {}), children: inlinesToDocx(cell.children, {}, ctx) })],
     width: { size: width, type: WidthType.DXA },
     ...(span > 1 ? { columnSpan: span } : {}),
     // A cell's fill is direct formatting: LibreOffice ignores a table style's first-row shading.
