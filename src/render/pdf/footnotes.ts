@@ -6,7 +6,11 @@
  *   footnote marker landed and how tall that page's notes are, and lays it out again with
  *   that much more bottom margin on those pages, until every page has room for its notes
  *   (the reserve only grows, so this ends; a few passes at most, and only for documents
- *   with footnotes). The layout is repeated in place, as pdfmake itself does for
+ *   with footnotes). When a marker's line and its note no longer fit on a page, the line
+ *   moves on with its note and that page keeps the band it reserved, empty: the page ends
+ *   a little short, as a book page with footnotes does (measured on the example's Konzept:
+ *   three passes, two such pages). Trying to take the empty band back costs two more passes
+ *   and, there, brings the marker back, so it is not tried. The layout is repeated in place, as pdfmake itself does for
  *   `pageBreakBefore`; the structure tree is untouched (marked content is assigned later,
  *   when the final pages are drawn).
  * - `DocumentContext.initializePage`: the page's bottom margin is the theme's plus that
