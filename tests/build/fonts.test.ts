@@ -23,9 +23,9 @@ const LINE = 'Kästchen ☐ leer, ☒ angekreuzt, ✓ erledigt, 100 € „Zitat
 
 /** A project with the house font in templates/; `extra` goes into theme.yaml's `base:`. */
 async function project(extra = ''): Promise<{ content: string; templates: string }> {
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'ratsdoc-fonts-'));
-  const content = path.join(root, 'content');
-  const templates = path.join(root, 'templates');
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ratsdoc-fonts-'));
+  const content = path.join(dir, 'content');
+  const templates = path.join(dir, 'templates');
   await fs.cp(MUSTERSTADT, content, { recursive: true });
   await fs.appendFile(path.join(content, 'vorlagen/2-2024.md'), `\n${LINE}\n`);
   await fs.mkdir(templates);
