@@ -5,16 +5,15 @@
  * `th scope`, `lang="de"`.
  */
 import { display } from '../document/labels.js';
+import { escapeMarkup } from '../format/escape.js';
 import {
   COLLECTION_TITLE, documentFacts, documentStatus, FILE_STATUS, documentTitle, entityFacts, entityStatus, entityTitle, fieldLines, formatJson, groupKonzept,
   money, paragraphHeading, revisionLine, signedMoney, summaryLines, VORLAGE_FIELD_LABEL, type FieldLine,
 } from './present.js';
 import type { DiagnosticJson, DiffReport, DocumentDiff, EntityDiff, FieldChange, ParagraphChange, Segment } from './report.js';
 
-/** Escapes text for HTML content and attribute values. */
-export function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+/** Text for HTML content and attribute values: the one escape of ratsdoc. */
+const esc = escapeMarkup;
 
 const del = (s: string) => (s ? `<del>${esc(s)}</del>` : '');
 const ins = (s: string) => (s ? `<ins>${esc(s)}</ins>` : '');
@@ -257,7 +256,7 @@ export function formatDiffHtml(report: DiffReport): string {
 }
 
 /** A self-contained page with the report's stylesheet around `body`. */
-export function htmlPage(title: string, body: string[]): string {
+function htmlPage(title: string, body: string[]): string {
   return [
     '<!DOCTYPE html>',
     '<html lang="de">',

@@ -6,7 +6,7 @@
 import { display } from '../document/labels.js';
 import {
   COLLECTION_TITLE, condense, documentFacts, FILE_STATUS, documentStatus, documentTitle, entityFacts, entityStatus, entityTitle, fieldLines, formatJson,
-  groupKonzept, money, paragraphHeading, revisionLine, signedMoney, summaryLines, VORLAGE_FIELD_LABEL, type FieldLine,
+  groupKonzept, money, paragraphHeading, revisionLine, shorten, signedMoney, summaryLines, VORLAGE_FIELD_LABEL, type FieldLine,
 } from './present.js';
 import type { DiagnosticJson, DiffReport, DocumentDiff, EntityDiff, FieldChange, ParagraphChange, Segment } from './report.js';
 
@@ -51,7 +51,7 @@ export function formatDiffMarkdown(report: DiffReport): string {
   const paragraphs = (list: ParagraphChange[], indent = '') => {
     for (const p of list) {
       push(`${indent}- **${md(paragraphHeading(p))}**  `);
-      const body = p.segments ? redline(condense(p.segments)) : p.op === 'moved' ? `„${md(shortText(p.text))}“` : p.op === 'removed' ? del(p.text) : ins(p.text);
+      const body = p.segments ? redline(condense(p.segments)) : p.op === 'moved' ? `„${md(shorten(p.text, 20))}“` : p.op === 'removed' ? del(p.text) : ins(p.text);
       push(`${indent}  ${body}`);
     }
     push('');
@@ -178,9 +178,4 @@ export function formatDiffMarkdown(report: DiffReport): string {
 function diag(d: DiagnosticJson): string {
   const sev = d.severity === 'error' ? '**Fehler**' : 'Warnung';
   return `${sev}: ${d.entity ? `${md(d.entity)}: ` : ''}${md(d.message)} (\`${d.file}:${d.line}:${d.column}\`)`;
-}
-
-function shortText(text: string): string {
-  const w = text.replace(/\s+/g, ' ').trim().split(' ');
-  return w.length <= 20 ? w.join(' ') : `${w.slice(0, 20).join(' ')} …`;
 }

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { display } from '../document/labels.js';
 import {
   COLLECTION_TITLE, condense, FILE_STATUS, documentStatus, documentFacts, documentTitle, entityFacts, entityStatus, entityTitle, fieldLines, formatJson,
-  groupKonzept, money, paragraphHeading, revisionLine, signedMoney, summaryLines, VORLAGE_FIELD_LABEL, type FieldLine,
+  groupKonzept, money, paragraphHeading, revisionLine, shorten, signedMoney, summaryLines, VORLAGE_FIELD_LABEL, type FieldLine,
 } from './present.js';
 import type { DiagnosticJson, DiffReport, DocumentDiff, EntityDiff, FieldChange, ParagraphChange, Segment } from './report.js';
 
@@ -221,10 +221,4 @@ function diagLine(d: DiagnosticJson): string {
 
 function flat(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
-}
-
-/** The first `n` words of a text, with `…` when cut. */
-export function shorten(text: string, n: number): string {
-  const w = flat(text).split(' ');
-  return w.length <= n ? w.join(' ') : `${w.slice(0, n).join(' ')} …`;
 }

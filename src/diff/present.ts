@@ -56,11 +56,6 @@ export function refText(item: RefItem): string {
   return item.label ? `${item.id} „${item.label}“` : item.id;
 }
 
-/** How a revision is named in headings: `HEAD~1 (a1b2c3d)`. */
-export function revisionTitle(r: RevisionReport): string {
-  return r.label;
-}
-
 /** The revision with its commit message and date, for the report's head. */
 export function revisionLine(r: RevisionReport): string {
   if (!r.hash) return `${r.label} (mit nicht übernommenen Änderungen)`;
@@ -313,6 +308,12 @@ export function entityFacts(e: EntityDiff): string[] {
     add('Status', v.status);
   }
   return facts;
+}
+
+/** The first `n` words of a text, with `…` when cut. */
+export function shorten(text: string, n: number): string {
+  const w = text.replace(/\s+/g, ' ').trim().split(' ');
+  return w.length <= n ? w.join(' ') : `${w.slice(0, n).join(' ')} …`;
 }
 
 /** A German count: `1 Maßnahme`, `3 Maßnahmen`. */
