@@ -24,10 +24,34 @@ interface Job {
 
 /**
  * Node options for a worker: the parent's, less those that only make sense for a main script
- * (`--input-type` makes Node refuse to start a worker from a file).
+ * (`--input-type` makes Node refuse to start a worker from a file) and less those a worker
+ * refuses (V8 flags such as `--max-semi-space-size=64`, process-wide ones such as `--title`;
+ * see {@link newWorker}).
  */
-export function workerExecArgv(): string[] {
-  return process.execArgv.filter((a) => !a.startsWith('--input-type'));
+export function workerExecArgv(argv: readonly string[] = process.execArgv): string[] {
+  return argv.filter((a) => !a.startsWith('--input-type') && !refused.has(a));
+}
+
+/** Flags a worker refused in this process (Node names them in its error). */
+const refused = new Set<string>();
+
+/**
+ * A worker with the parent's options where it accepts them. Node tells which flags are not
+ * allowed in a worker only by refusing them (ERR_WORKER_INVALID_EXEC_ARGV, listing them), so
+ * those are dropped and the worker started again; later workers leave them out at once.
+ */
+export function newWorker(url: URL, argv: readonly string[] = process.execArgv): Worker {
+  for (;;) {
+    const execArgv = workerExecArgv(argv);
+    try {
+      return new Worker(url, { execArgv });
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      const listed = e.code === 'ERR_WORKER_INVALID_EXEC_ARGV' ? /flags: (.*)$/.exec(e.message)?.[1].split(', ').filter((f) => execArgv.includes(f)) : undefined;
+      if (!listed?.length) throw err;
+      for (const flag of listed) refused.add(flag);
+    }
+  }
 }
 
 /** Default pool size: the cores this process may use. */
@@ -106,7 +130,7 @@ export class RenderPool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(this.workerUrl, { execArgv: workerExecArgv() });
+    const worker = newWorker(this.workerUrl);
     this.all.push(worker);
     worker.on('message', (reply: RenderReply) => {
       const current = this.running.get(worker);

@@ -5,6 +5,8 @@
  * XMP metadata.
  */
 import { createHash } from 'node:crypto';
+// First: hooks pdfkit's font creation before pdfmake loads it (fonts parsed once per thread).
+import './font-cache.js';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
 import { escapeMarkup } from '../../format/escape.js';
