@@ -4,7 +4,8 @@
  * pages per second and the floor (pdfmake alone on the same document definitions).
  * Prints a table and writes bench/results.json. Figures, not assertions.
  *
- * Options: --scales 1,10,50  --runs 3
+ * Options: --scales 1,10,50  --runs 3  --quick (without the tagged-PDF check and the
+ * in-process phases, whose pdfmake-alone floor renders everything once more)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
@@ -30,6 +31,7 @@ const arg = (name: string, fallback: string) => {
 };
 const scales = arg('scales', '1,10,50').split(',').map(Number);
 const runs = Number(arg('runs', '3'));
+const quick = args.includes('--quick');
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -37,14 +39,15 @@ function median(values: number[]): number {
 }
 
 /** Runs a node script, returns wall time (ms), peak RSS (MB) and stdout. */
-function timed(argv: string[], cwd = ROOT): { ms: number; rssMb: number; stdout: string; status: number | null } {
-  // The child reports its own peak RSS on exit, so the figure is the command's alone.
-  const preload = `process.on('exit',()=>process.stderr.write('RSS '+process.resourceUsage().maxRSS+'\\n'))`;
+function timed(argv: string[], cwd = ROOT): { ms: number; rssMb: number; cpuMs: number; stdout: string; status: number | null } {
+  // The child reports its own peak RSS and CPU time (user + system, all its threads) on exit,
+  // so the figures are the command's alone; CPU time is what a shared machine disturbs least.
+  const preload = `process.on('exit',()=>{const u=process.cpuUsage();process.stderr.write('RSS '+process.resourceUsage().maxRSS+' CPU '+Math.round((u.user+u.system)/1000)+'\\n')})`;
   const start = performance.now();
   const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(preload)}`, ...argv], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const ms = performance.now() - start;
-  const rss = /RSS (\d+)/.exec(r.stderr);
-  return { ms, rssMb: rss ? Math.round(Number(rss[1]) / 1024) : NaN, stdout: r.stdout, status: r.status };
+  const rss = /RSS (\d+) CPU (\d+)/.exec(r.stderr);
+  return { ms, rssMb: rss ? Math.round(Number(rss[1]) / 1024) : NaN, cpuMs: rss ? Number(rss[2]) : NaN, stdout: r.stdout, status: r.status };
 }
 
 interface ScaleResult {
@@ -60,6 +63,10 @@ interface ScaleResult {
   /** Rebuild with a warm cache after editing one Vorlage / one measure. */
   rebuildVorlageMs: number;
   rebuildMassnahmeMs: number;
+  /** CPU time (user + system, all threads) of the cold build, the one-thread build and the rebuilds. */
+  cpu: { buildMs: number; oneJobMs: number; rebuildVorlageMs: number; rebuildMassnahmeMs: number; checkMs: number };
+  /** Peak RSS of the one-thread build. */
+  oneJobRssMb: number;
   phases: { load: number; validate: number; tree: number; html: number; pdf: number; floor: number; maxRssMb: number };
   pagesPerSecond: number;
   overheadOverFloor: number;
@@ -92,6 +99,12 @@ function tagCheck(dir: string): ScaleResult['tagCheck'] {
   return JSON.parse(line[1]) as { pdfs: number; failed: number; ms: number };
 }
 
+/** Documents and pages from build's summary line („201 Dokumente (1.740 Seiten) …“). */
+function countsOf(stdout: string): { documents: number; pages: number } {
+  const m = /(\d[\d.]*) Dokumente \((\d[\d.]*) Seiten\)/.exec(stdout);
+  return { documents: m ? Number(m[1].replace(/\./g, '')) : NaN, pages: m ? Number(m[2].replace(/\./g, '')) : NaN };
+}
+
 const results: ScaleResult[] = [];
 const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'ratsdoc-bench-'));
 for (const scale of scales) {
@@ -99,7 +112,8 @@ for (const scale of scales) {
   await generateScaledContent(scale, content, { vorlagenPerCopy: scale === 1 ? 1 : 5 });
   const n = scale >= 50 ? 1 : runs;
   const startup = median(Array.from({ length: 7 }, () => timed([CLI, '--version']).ms));
-  const check = median(Array.from({ length: n }, () => timed([CLI, 'check', '--content', content]).ms));
+  const checks = Array.from({ length: n }, () => timed([CLI, 'check', '--content', content]));
+  const check = median(checks.map((c) => c.ms));
   const templates = ['--templates', path.join(ROOT, 'templates')];
   const buildArgs = (out: string, ...extra: string[]) => [CLI, 'build', '--content', content, '--out', path.join(tmp, out), ...templates, ...extra];
   const builds = Array.from({ length: n }, (_, i) => {
@@ -118,8 +132,10 @@ for (const scale of scales) {
   const rebuildMassnahme = timed(buildArgs(`out-${scale}-warm`), tmp);
   await fs.rm(path.join(tmp, '.ratsdoc-cache'), { recursive: true, force: true });
   const pdfBytes = await pdfBytesIn(path.join(tmp, `out-${scale}-0`));
-  const tagged = scale >= 10 ? tagCheck(path.join(tmp, `out-${scale}-0`)) : undefined;
-  const phases = JSON.parse(timed([path.join(ROOT, 'dist/bench/phases.js'), content]).stdout) as ScaleResult['phases'] & { documents: number; pages: number };
+  const tagged = scale >= 10 && !quick ? tagCheck(path.join(tmp, `out-${scale}-0`)) : undefined;
+  const phases = quick
+    ? { load: NaN, validate: NaN, tree: NaN, html: NaN, pdf: NaN, floor: NaN, maxRssMb: NaN, ...countsOf(builds[0].stdout) }
+    : JSON.parse(timed([path.join(ROOT, 'dist/bench/phases.js'), content]).stdout) as ScaleResult['phases'] & { documents: number; pages: number };
   const buildMs = median(builds.map((b) => b.ms));
   results.push({
     scale,
@@ -132,6 +148,8 @@ for (const scale of scales) {
     buildOneJobMs: oneJob.ms,
     rebuildVorlageMs: rebuildVorlage.ms,
     rebuildMassnahmeMs: rebuildMassnahme.ms,
+    cpu: { buildMs: median(builds.map((b) => b.cpuMs)), oneJobMs: oneJob.cpuMs, rebuildVorlageMs: rebuildVorlage.cpuMs, rebuildMassnahmeMs: rebuildMassnahme.cpuMs, checkMs: median(checks.map((c) => c.cpuMs)) },
+    oneJobRssMb: oneJob.rssMb,
     phases,
     pagesPerSecond: phases.pages / (buildMs / 1000),
     // The pipeline's overhead: the whole single-threaded build against pdfmake alone.
@@ -155,6 +173,9 @@ async function report(list: ScaleResult[]): Promise<void> {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   console.log('Zeiten in ms (Median). „pdfmake allein“: dieselben Dokumentdefinitionen ohne ratsdoc, ein Thread; „1 Thread/pdfmake“: Mehraufwand der ganzen Kette gegenüber pdfmake allein.');
   for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+  for (const r of list) {
+    console.log(`${r.scale}×: CPU (user+system, alle Threads): build ${f(r.cpu.buildMs)} ms, 1 Thread ${f(r.cpu.oneJobMs)} ms, neu: Vorlage ${f(r.cpu.rebuildVorlageMs)} ms, neu: Maßnahme ${f(r.cpu.rebuildMassnahmeMs)} ms, check ${f(r.cpu.checkMs)} ms; RSS 1 Thread ${f(r.oneJobRssMb)} MB`);
+  }
   for (const r of list) {
     const check = r.tagCheck === undefined ? '' : r.tagCheck === 'not run' ? ', Tagged-PDF-Prüfung nicht gelaufen (vitest oder qpdf fehlt)'
       : `, Tagged-PDF-Prüfung: ${r.tagCheck.pdfs - r.tagCheck.failed} von ${r.tagCheck.pdfs} PDFs bestanden (${f(r.tagCheck.ms / 1000, 1)} s)`;

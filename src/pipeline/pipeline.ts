@@ -84,6 +84,18 @@ export interface PipelineResult {
 
 /** Runs the whole pipeline in memory. */
 export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
+  // The workers start with the build: they load pdfmake and the fonts while this thread
+  // checks the content and builds the trees.
+  const pool = opts.slow || !(opts.renderers ?? RENDERERS).some((r) => r.slow) ? undefined : new RenderPool(opts.jobs);
+  pool?.warmUp();
+  try {
+    return await pipelineWith(opts, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function pipelineWith(opts: PipelineOptions, pool: RenderPool | undefined): Promise<PipelineResult> {
   const renderers = opts.renderers ?? RENDERERS;
   const formats = renderers.map((r) => r.label);
   // The templates first: their form declares fields the content check must know.
@@ -108,7 +120,6 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     { display: path.relative(process.cwd(), templates.dir) || '.', dir: templates.dir },
   ]));
   const cache = opts.cacheDir ? new DiskCache(opts.cacheDir) : undefined;
-  const pool = opts.slow || !renderers.some((r) => r.slow) ? undefined : new RenderPool(opts.jobs);
   const outputs = new Map<string, Uint8Array | string | undefined>();
   try {
     // Start every slow render first (largest document first, so the long Konzept does not
@@ -116,7 +127,10 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     const order = built.documents.map((d) => ({ d, size: JSON.stringify(d.tree.blocks).length })).sort((a, b) => b.size - a.size).map((x) => x.d);
     const { started, finished } = progressCounter(order.map((d) => d.tree), renderers.length, opts.progress);
     const pending: Array<Promise<void>> = [];
+    const lookups: Array<Promise<unknown>> = [];
     for (const slow of [true, false]) {
+      // Cache misses go to the workers before this thread renders HTML for seconds.
+      if (!slow) await Promise.all(lookups);
       for (const { tree } of slow ? order : built.documents) {
         const assets = assetsFor(tree, all, anlagen);
         for (const renderer of renderers.filter((r) => r.slow === slow)) {
@@ -130,7 +144,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
           const job: SlowRender = { key: renderKey(renderer.format, tree, theme, assets), file, renderer, tree, theme, assets };
           outputs.set(file, undefined);
           pending.push(
-            (opts.slow ? opts.slow(job) : cachedRender(job, pool!, cache, () => started(tree))).then((out) => {
+            (opts.slow ? opts.slow(job) : cachedRender(job, pool!, cache, () => started(tree), lookups)).then((out) => {
               outputs.set(file, out);
               finished(tree);
             }),
@@ -210,9 +224,11 @@ function progressCounter(
 }
 
 /** A slow render from the cache, or rendered in the pool and stored. */
-async function cachedRender(job: SlowRender, pool: RenderPool, cache: DiskCache | undefined, onStart: () => void): Promise<Uint8Array | string> {
+async function cachedRender(job: SlowRender, pool: RenderPool, cache: DiskCache | undefined, onStart: () => void, lookups: Array<Promise<unknown>>): Promise<Uint8Array | string> {
   const name = `${job.key}${job.renderer.extension}`;
-  const hit = await cache?.get(name);
+  const lookup = cache?.get(name);
+  if (lookup) lookups.push(lookup);
+  const hit = await lookup;
   if (hit) return hit;
   const out = await pool.render(job.renderer.format, job.tree, job.theme, job.assets, onStart);
   await cache?.set(name, out);

@@ -71,6 +71,8 @@ export class RenderPool {
   private readonly workerUrl = new URL('./worker.js', import.meta.url);
   private readonly inThread: boolean;
   private closed = false;
+  /** The render running in this thread (in-thread renders run one after the other). */
+  private inThreadQueue: Promise<void> = Promise.resolve();
 
   /**
    * `size` 1 renders in this thread (nothing to gain from a worker) unless `alwaysWorker`:
@@ -88,8 +90,14 @@ export class RenderPool {
   async render(format: string, tree: DocumentTree, theme: Theme, assets: RenderAssets, onStart?: () => void): Promise<Uint8Array | string> {
     if (this.closed) throw new Error('Render-Pool geschlossen');
     if (this.inThread) {
-      onStart?.();
-      return rendererFor(format).render(tree, theme, assets);
+      // One document at a time: started together, every render would hold its layout at once.
+      const run = this.inThreadQueue.then(() => {
+        if (this.closed) throw new Error('Render-Pool geschlossen');
+        onStart?.();
+        return rendererFor(format).render(tree, theme, assets);
+      });
+      this.inThreadQueue = run.then(() => undefined, () => undefined);
+      return run;
     }
     const { fonts, ...rest } = assets;
     return new Promise((resolve, reject) => {
@@ -98,9 +106,9 @@ export class RenderPool {
     });
   }
 
-  /** Starts a worker now, so the first render does not wait for one to load pdfmake. */
+  /** Starts the workers now, so the first renders do not wait for them to load pdfmake. */
   warmUp(): void {
-    if (!this.inThread && !this.closed && this.all.length === 0) this.idle.push(this.spawn());
+    while (!this.inThread && !this.closed && this.all.length < this.size) this.idle.push(this.spawn());
   }
 
   /** Stops every worker; jobs still waiting fail. */
