@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Block, DocumentTree, Inline } from '../src/document/tree.js';
 import { renderIndexPage, sortIndexEntries, type IndexEntry } from '../src/render/html/index-page.js';
 import { compareNatural } from '../src/render/html/natural-sort.js';
-import { renderHtml, type HtmlAssets } from '../src/render/html/render.js';
+import { renderHtml as renderPage, type HtmlAssets } from '../src/render/html/render.js';
+import { readable } from './helpers/html-text.js';
+
+/** The page as a reader's copy holds it (no soft hyphens, no no-break spans; see readable). */
+const renderHtml = (...args: Parameters<typeof renderPage>): string => readable(renderPage(...args));
 import { ThemeSchema } from '../src/theme/theme.js';
 
 const layout = readFileSync(new URL('../defaults/html/layout.hbs', import.meta.url), 'utf8');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { checkContent } from '../../src/model/check.js';
 import { pdfPages } from '../helpers/pdf-text.js';
-import { htmlText } from '../helpers/html-text.js';
+import { htmlText, readable } from '../helpers/html-text.js';
 import { FIXTURE_CONTENT, FIXTURE_TEMPLATES } from '../helpers/fixtures.js';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -24,7 +24,7 @@ beforeAll(async () => {
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   pdf = await pdfPages(result.files!.get('konzept/integrationskonzept.pdf') as Buffer);
   pdfAll = norm(pdf.map((p) => p.join(' ')).join(' '));
-  html = result.files!.get('konzept/integrationskonzept.html') as string;
+  html = readable(result.files!.get('konzept/integrationskonzept.html') as string);
   htmlPlain = norm(htmlText(html));
   model = (await checkContent(FIXTURE_CONTENT)).model;
 });

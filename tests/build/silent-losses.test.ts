@@ -15,7 +15,7 @@ import { renderDocx } from '../../src/render/docx/render.js';
 import { brief, cleanupTemp, fixture, tempDir } from '../check/fixture.js';
 import { pdfText } from '../helpers/pdf-text.js';
 import { docxParagraphs } from '../helpers/docx-text.js';
-import { htmlText } from '../helpers/html-text.js';
+import { htmlText, readable } from '../helpers/html-text.js';
 import { axeViolations } from '../helpers/axe.js';
 import { launchChromium } from '../serve/helpers.js';
 
@@ -39,7 +39,7 @@ describe('GFM task lists keep their ticks', () => {
     const pdf = (await pdfText(r.files!.get('vorlagen/2-2024.pdf') as Buffer)).replace(/\s+/g, ' ');
     expect(pdf).toMatch(/☒\sLesepaten gewonnen • ☐\sRäume gefunden • ein gewöhnlicher Punkt|☒\sLesepaten gewonnen.*☐\sRäume gefunden.*ein gewöhnlicher Punkt/);
     expect(pdf).not.toMatch(/[☒☐]\sein gewöhnlicher/);
-    const html = r.files!.get('vorlagen/2-2024.html') as string;
+    const html = readable(r.files!.get('vorlagen/2-2024.html') as string);
     expect(html).toContain('<li>☒\u00a0Lesepaten gewonnen</li>');
     expect(html).toContain('<li>☐\u00a0Räume gefunden</li>');
     expect(html).toContain('<li>ein gewöhnlicher Punkt</li>');
@@ -72,7 +72,7 @@ describe('a label the form blanks leaves no empty element', () => {
     ].join('\n'));
     const r = await runPipeline({ content: f.dir, templates, jobs: 1 });
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const html = r.files!.get('vorlagen/1-2024.html') as string;
+    const html = readable(r.files!.get('vorlagen/1-2024.html') as string);
     const main = html.slice(html.indexOf('<main'));
     expect(main).not.toMatch(/<h[1-6][^>]*>\s*<\/h[1-6]>/);
     expect(main).not.toMatch(/<caption[^>]*>\s*<\/caption>/);

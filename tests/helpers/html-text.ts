@@ -10,7 +10,8 @@ export function htmlText(html: string): string {
   const re = /<(\/?)([a-zA-Z0-9]+)([^>]*)>|([^<]+)/g;
   for (let m = re.exec(body); m; m = re.exec(body)) {
     if (m[4] !== undefined) {
-      out.push(decode(m[4]));
+      // Soft hyphens (from the typesetting) are invisible breaks: a reader's text has none.
+      out.push(decode(m[4]).replaceAll('\u00ad', ''));
       continue;
     }
     const closing = m[1] === '/';
@@ -67,4 +68,13 @@ export function longestPrefixRun(haystack: string[], needle: string[]): number {
     best = Math.max(best, j);
   }
   return best;
+}
+
+/**
+ * The HTML as a reader's copy holds it, for assertions on the markup: the typesetting's
+ * invisible soft hyphens removed and its no-break spans (`<span class="nobr">Z-BIL-1.1</span>`,
+ * see render/html/inline.ts) unwrapped.
+ */
+export function readable(html: string): string {
+  return html.replaceAll('\u00ad', '').replace(/<span class="nobr">([^<]*)<\/span>/g, '$1');
 }

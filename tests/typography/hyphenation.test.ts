@@ -9,12 +9,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Block, DocumentTree, Inline, TableCell } from '../../src/document/tree.js';
 import { SHY, hyphenateWord, noBreakSpaces, typeset, withoutSoftHyphens } from '../../src/format/typeset.js';
 import { renderPdf, type PdfRenderOptions } from '../../src/render/pdf/render.js';
 import { ThemeSchema } from '../../src/theme/theme.js';
 import { pdfItems, pdfPages } from '../helpers/pdf-text.js';
 import { checkTaggedPdf } from '../helpers/tagged-pdf.js';
+import { narrowTable, WORDS } from './narrow-table.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const ttf = (file: string) => readFileSync(path.join(root, 'node_modules/dejavu-fonts-ttf/ttf', file));
@@ -23,24 +23,6 @@ const fonts: PdfRenderOptions['fonts'] = {
 };
 const theme = ThemeSchema.parse({});
 const { hyphenateSync } = createRequire(import.meta.url)('hyphen/de') as { hyphenateSync: (w: string, o: { hyphenChar: string }) => string };
-
-export const WORDS = ['Integrationsmanagement', 'Ausbildungsmarktstatistik', 'Kirchengemeinden'];
-
-const t = (value: string): Inline => ({ type: 'text', value });
-const cell = (value: string): TableCell => ({ children: [t(value)] });
-
-/** A Vorlage-like tree with one table whose first column is narrow (1 of 7 parts). */
-export function narrowTable(words: string[], weights: number[] = [1, 6]): DocumentTree {
-  const table: Block = {
-    type: 'table', widths: weights, headerRows: [[cell('Begriff'), cell('Erläuterung')]],
-    rows: words.map((w) => [cell(w), cell('Zum Vergleich steht der Begriff hier in der breiten Spalte: ' + w + '.')]),
-  };
-  return {
-    kind: 'vorlage', outPath: 'vorlagen/test',
-    meta: { title: 'Silbentrennung', author: 'Stadt Bergkamen', subject: 'Test', keywords: [], lang: 'de-DE', created: new Date('2024-01-01T00:00:00Z') },
-    header: 'Test', blocks: [table],
-  } as DocumentTree;
-}
 
 /** The hyphenation points the package gives (offsets into the word), at least 3 letters either side. */
 function patternPoints(word: string): number[] {

@@ -4,6 +4,7 @@ import type { Inline } from '../../document/tree.js';
 import path from 'node:path';
 import { h, text } from './h.js';
 import { classifyLink, isSafeRelativePath } from './url.js';
+import { typeset } from '../../format/typeset.js';
 
 /** State shared while converting one document. */
 export interface InlineState {
@@ -29,6 +30,24 @@ export function footnoteRefId(anchor: string): string {
   return `fnref-${anchor.replace(/^fn-/, '')}`;
 }
 
+/**
+ * A text typeset for German (format/typeset.ts): soft hyphens in long words, so that browsers
+ * without a German hyphenation dictionary break them too (`hyphens: auto` does the rest), and
+ * no-break spaces. A piece that must not break but has a break opportunity of its own (an ID
+ * such as `Z-BIL-1.1`, a URL) is a `span.nobr`. Browsers ignore soft hyphens when searching
+ * and copying.
+ */
+export function typesetToHast(value: string): ElementContent[] {
+  const out: ElementContent[] = [];
+  for (const run of typeset(value)) {
+    const last = out[out.length - 1];
+    if (run.keep && /[-/]/.test(run.text)) out.push(h('span', { className: ['nobr'] }, run.text));
+    else if (last?.type === 'text') last.value += run.text;
+    else out.push(text(run.text));
+  }
+  return out;
+}
+
 /** Converts inline nodes to hast. */
 export function inlineToHast(nodes: Inline[], state: InlineState, options: InlineOptions = {}): ElementContent[] {
   return nodes.flatMap((node) => one(node, state, options));
@@ -38,7 +57,7 @@ function one(node: Inline, state: InlineState, options: InlineOptions): ElementC
   const kids = (children: Inline[]) => inlineToHast(children, state, options);
   switch (node.type) {
     case 'text':
-      return [text(node.value)];
+      return options.plain ? [text(node.value)] : typesetToHast(node.value);
     case 'strong':
       return [h('strong', {}, kids(node.children))];
     case 'emphasis':

@@ -8,6 +8,13 @@ import type { Theme } from '../../theme/theme.js';
 /** Fallback fonts after the theme's font: no web fonts, nothing fetched. */
 const FONT_STACK = '"DejaVu Sans", "Segoe UI", Arial, sans-serif';
 
+/**
+ * German typesetting, whatever the city's style sheet says: the browser hyphenates (`lang`
+ * is set on `<html>`; the text carries soft hyphens for browsers without a German
+ * dictionary), code does not, `.nobr` pieces (IDs, URLs) never break.
+ */
+const TYPOGRAPHY_CSS = 'body{hyphens:auto;-webkit-hyphens:auto;overflow-wrap:break-word}code,pre{hyphens:manual;-webkit-hyphens:manual}.nobr{white-space:nowrap}\n';
+
 /** CSS rules derived from the theme, prepended to the stylesheet. */
 export function themeCss(theme: Theme): string {
   const base = theme.base.font_size;
@@ -37,7 +44,8 @@ export function themeCss(theme: Theme): string {
   ];
   const [top, right, bottom, left] = theme.page.margin;
   return `:root{${vars.map(([k, v]) => `${k}:${v};`).join('')}}\n`
-    + `@page{size:${theme.page.size};margin:${top}mm ${right}mm ${bottom}mm ${left}mm;}\n`;
+    + `@page{size:${theme.page.size};margin:${top}mm ${right}mm ${bottom}mm ${left}mm;}\n`
+    + TYPOGRAPHY_CSS;
 }
 
 function safeFontName(name: string): string {
