@@ -160,7 +160,7 @@ function indikatorBlocks(i: IndikatorStand, stand: BerichtStand, ctx: BuildConte
   if (series.length || ind.zielwert) {
     const c = ctx.theme.colors;
     blocks.push(progressChart(series, ind.basis, ind.zielwert, stand.stichtag, {
-      width: Math.min(320, textWidth(ctx)), font: ctx.theme.base.font_family, primary: c.primary, accent: c.accent, muted: c.muted,
+      width: Math.min(320, textWidth(ctx)), font: ctx.theme.base.font_family, primary: c.primary, accent: c.accent, muted: c.muted, unit: ind.einheit,
       alt: progressAlt(ind.titel, ind.einheit, series, ind.zielwert, formatValue),
     }));
   }

@@ -3,7 +3,7 @@
  * path from Ausgangswert to Zielwert, and the summary's bar chart. Same SVG subset as
  * `charts.ts` (line, polyline, polygon, rect, text), so pdfmake draws it as the browser does.
  */
-import { formatDate } from '../format/german.js';
+import { formatDate, formatValue } from '../format/german.js';
 import type { Chart } from './tree.js';
 import { esc, valueAxes, valueRange } from './charts.js';
 
@@ -13,6 +13,8 @@ interface ChartStyle {
   primary: string;
   accent: string;
   muted: string;
+  /** The indicator's unit, printed above the value axis (none for a count). */
+  unit?: string;
 }
 
 function r(v: number): number {
@@ -35,21 +37,21 @@ export function progressChart(
   stichtag: string,
   style: ChartStyle & { alt: string; caption?: string },
 ): Chart {
-  const height = 120;
+  const height = 124;
   const left = 44;
   const right = 14;
-  const top = 12;
+  const top = 16;
   const bottom = 22;
   const dates = [...series.map((p) => p.stichtag), ...(basis ? [basis.stichtag] : []), ...(ziel ? [ziel.stichtag] : []), stichtag];
   const first = Math.min(...dates.map(day));
   const last = Math.max(...dates.map(day));
-  const { min, max } = valueRange([...series.map((p) => p.wert), ...(basis ? [basis.wert] : []), ...(ziel ? [ziel.wert] : [])]);
+  const { min, max, ticks } = valueRange([...series.map((p) => p.wert), ...(basis ? [basis.wert] : []), ...(ziel ? [ziel.wert] : [])]);
   const plotW = style.width - left - right;
   const plotH = height - top - bottom;
   const px = (iso: string) => left + ((day(iso) - first) / Math.max(1, last - first)) * plotW;
   const py = (v: number) => top + plotH - ((v - min) / (max - min)) * plotH;
   const font = `font-family="${esc(style.font)}"`;
-  const parts: string[] = valueAxes({ min, max, left, top, plotW, plotH, py, font, muted: style.muted });
+  const parts: string[] = valueAxes({ ticks, left, top, plotW, plotH, py, font, muted: style.muted, unit: style.unit });
   // Year ticks on 1 January within the axis.
   const y0 = Number(new Date(first * 86_400_000).toISOString().slice(0, 4));
   const y1 = Number(new Date(last * 86_400_000).toISOString().slice(0, 4));
@@ -70,6 +72,8 @@ export function progressChart(
     const cx = px(ziel.stichtag);
     const cy = py(ziel.wert);
     parts.push(`<polygon points="${r(cx)},${r(cy - 4)} ${r(cx + 4)},${r(cy)} ${r(cx)},${r(cy + 4)} ${r(cx - 4)},${r(cy)}" fill="${style.accent}"/>`);
+    // The target labelled beside its diamond, inside the plot.
+    parts.push(`<text class="target" x="${r(cx - 6)}" y="${r(cy + 2)}" font-size="6" text-anchor="end" ${font} fill="${style.accent}">${esc(`Ziel ${formatValue(ziel.wert, style.unit)}`)}</text>`);
   }
   if (series.length > 1) parts.push(`<polyline points="${series.map((p) => `${r(px(p.stichtag))},${r(py(p.wert))}`).join(' ')}" fill="none" stroke="${style.primary}" stroke-width="1.4"/>`);
   for (const p of series) parts.push(`<rect x="${r(px(p.stichtag) - 2)}" y="${r(py(p.wert) - 2)}" width="4" height="4" fill="${style.primary}"/>`);

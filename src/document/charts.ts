@@ -4,7 +4,7 @@
  * line, polygon, text. Text uses the theme font so the PDF embeds it.
  */
 import { escapeMarkup } from '../format/escape.js';
-import { formatNumber } from '../format/german.js';
+import { formatNumber, isCountUnit } from '../format/german.js';
 import type { Chart } from './tree.js';
 
 /** Escapes text for SVG. */
@@ -91,18 +91,18 @@ export function indicatorChart(
   target: { value: number; label: string } | undefined,
   options: { width: number; font: string; primary: string; accent: string; muted: string; unit: string; alt: string },
 ): Chart {
-  const height = 110;
+  const height = 114;
   const left = 44;
   const right = 10;
-  const top = 10;
+  const top = 14;
   const bottom = 22;
-  const { min, max } = valueRange(points.map((p) => p.value).concat(target ? [target.value] : []));
+  const { min, max, ticks } = valueRange(points.map((p) => p.value).concat(target ? [target.value] : []));
   const plotW = options.width - left - right;
   const plotH = height - top - bottom;
   const px = (i: number) => left + (points.length === 1 ? plotW / 2 : (i * plotW) / (points.length - 1));
   const py = (v: number) => top + plotH - ((v - min) / (max - min)) * plotH;
   const font = `font-family="${esc(options.font)}"`;
-  const parts: string[] = valueAxes({ min, max, left, top, plotW, plotH, py, font, muted: options.muted });
+  const parts: string[] = valueAxes({ ticks, left, top, plotW, plotH, py, font, muted: options.muted, unit: options.unit });
   if (target) {
     parts.push(`<line x1="${left}" y1="${r(py(target.value))}" x2="${left + plotW}" y2="${r(py(target.value))}" stroke="${options.accent}" stroke-width="0.8" stroke-dasharray="3,2"/>`);
     parts.push(`<text x="${left + plotW}" y="${r(py(target.value) - 2)}" font-size="6" text-anchor="end" ${font} fill="${options.accent}">${esc(target.label)}</text>`);
@@ -117,28 +117,50 @@ export function indicatorChart(
   return { type: 'chart', svg, width: options.width, height, alt: options.alt };
 }
 
-/** The y range of a line chart: 15 % room above and below the data, not below 0 for data that is not negative. */
-export function valueRange(values: number[]): { min: number; max: number } {
-  let min = Math.min(...values);
-  let max = Math.max(...values);
-  if (min === max) {
-    min -= 1;
-    max += 1;
+/** Round tick steps: 1, 2, 2,5 and 5 × 10ⁿ. */
+const NICE_STEPS = [1, 2, 2.5, 5, 10];
+
+/**
+ * The y scale of a line chart: round ticks (1, 2, 2,5 or 5 × 10ⁿ apart, about `count`
+ * intervals) from a tick at or below the smallest value to one at or above the largest, not
+ * below 0 for data that is not negative.
+ */
+export function valueRange(values: number[], count = 4): { min: number; max: number; ticks: number[] } {
+  let lo = Math.min(...values);
+  let hi = Math.max(...values);
+  if (lo === hi) {
+    lo = lo === 0 ? 0 : lo - Math.abs(lo) * 0.1;
+    hi = hi === 0 ? 1 : hi + Math.abs(hi) * 0.1;
   }
-  const pad = (max - min) * 0.15;
-  min = Math.max(0, min - pad) === 0 && min >= 0 ? Math.max(0, min - pad) : min - pad;
-  max += pad;
-  return { min, max };
+  const raw = (hi - lo) / count;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = NICE_STEPS.map((f) => f * magnitude).find((s) => s >= raw * 0.999) ?? 10 * magnitude;
+  const exact = (v: number) => Number(v.toPrecision(12));
+  let min = exact(Math.floor(lo / step + 1e-9) * step);
+  const max = exact(Math.ceil(hi / step - 1e-9) * step);
+  if (lo >= 0 && min < 0) min = 0;
+  const ticks: number[] = [];
+  for (let v = min, i = 0; v <= max + step / 1000; i++, v = exact(min + i * step)) ticks.push(v);
+  return { min, max: Math.max(max, ticks[ticks.length - 1]), ticks };
 }
 
-/** The two axis lines of a line chart and the value labels at bottom, middle and top, as SVG elements. */
-export function valueAxes(a: { min: number; max: number; left: number; top: number; plotW: number; plotH: number; py: (v: number) => number; font: string; muted: string }): string[] {
+/**
+ * The two axis lines of a line chart, a label and a faint grid line at every tick, and the
+ * unit above the value axis (none for a plain count, `einheit: Anzahl`), as SVG elements.
+ */
+export function valueAxes(a: { ticks: number[]; left: number; top: number; plotW: number; plotH: number; py: (v: number) => number; font: string; muted: string; unit?: string }): string[] {
   const parts = [
     `<line x1="${a.left}" y1="${a.top}" x2="${a.left}" y2="${a.top + a.plotH}" stroke="${a.muted}" stroke-width="0.6"/>`,
     `<line x1="${a.left}" y1="${a.top + a.plotH}" x2="${a.left + a.plotW}" y2="${a.top + a.plotH}" stroke="${a.muted}" stroke-width="0.6"/>`,
   ];
-  for (const v of [a.min, (a.min + a.max) / 2, a.max]) {
-    parts.push(`<text x="${a.left - 3}" y="${r(a.py(v) + 2)}" font-size="6" text-anchor="end" ${a.font} fill="${a.muted}">${esc(formatNumber(round2(v)))}</text>`);
+  for (const v of a.ticks) {
+    const y = r(a.py(v));
+    if (v !== a.ticks[0]) parts.push(`<line x1="${a.left}" y1="${y}" x2="${a.left + a.plotW}" y2="${y}" stroke="#e3e7eb" stroke-width="0.4"/>`);
+    parts.push(`<line x1="${a.left - 2}" y1="${y}" x2="${a.left}" y2="${y}" stroke="${a.muted}" stroke-width="0.6"/>`);
+    parts.push(`<text class="tick" x="${a.left - 3}" y="${r(y + 2)}" font-size="6" text-anchor="end" ${a.font} fill="${a.muted}">${esc(formatNumber(v))}</text>`);
+  }
+  if (a.unit && !isCountUnit(a.unit)) {
+    parts.push(`<text class="unit" x="${a.left + 3}" y="${r(a.top - 4)}" font-size="6" ${a.font} fill="${a.muted}">${esc(a.unit)}</text>`);
   }
   return parts;
 }
