@@ -3,7 +3,8 @@
  * pdf.js text positions. A line that ends in a letter, followed by a line at the same left edge
  * (the same cell or column) starting with a lowercase letter, is a word cut without a hyphen
  * when the two pieces joined are a word of the city's content and the first piece alone is
- * none. An amount or percentage whose „€“ or „%“ starts the next line is split from its unit.
+ * none. An amount or percentage (not a date) whose „€“ or „%“ starts the next line is split
+ * from its unit.
  * Both must be zero.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -54,7 +55,7 @@ export async function scanLineEnds(name: string, buf: Uint8Array, vocab: Set<str
       const left = nearest(lines.filter((b) => Math.abs(b.x1 - a.x1) < 1.5 && below(b)));
       const right = nearest(lines.filter((b) => Math.abs(b.x2 - a.x2) < 6 && below(b)));
       for (const next of new Set([left, right])) {
-        if (next && /\d$/.test(a.s.trim()) && /^[€%]/.test(next.s.trim())) splits.push(`${name} S. ${index + 1}: ${a.s.trim().slice(-12)}|${next.s.trim().slice(0, 3)}`);
+        if (next && /\d$/.test(a.s.trim()) && !/\d\.\d\d\.\d{4}$/.test(a.s.trim()) && /^[€%]/.test(next.s.trim())) splits.push(`${name} S. ${index + 1}: ${a.s.trim().slice(-12)}|${next.s.trim().slice(0, 3)}`);
       }
       const end = /(\p{L}+)$/u.exec(a.s);
       const start = left && /^(\p{Ll}\p{L}*)/u.exec(left.s);
