@@ -12,13 +12,9 @@ import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.j
 import { escapeMarkup } from '../../format/escape.js';
 import type { FontAsset } from '../renderer.js';
 import { installHyphenationHook } from './hyphenation.js';
-import { installRunMerging } from './merge-runs.js';
 import { installTaggingHooks } from './tagging/hooks.js';
 import { writeStructure } from './tagging/write.js';
 
-// Before the tagging hooks: they draw a line as runs of one structure element each, and the
-// merging joins the words within such a run.
-installRunMerging();
 installTaggingHooks();
 installHyphenationHook();
 
