@@ -38,11 +38,14 @@ export function blocksToPdf(blocks: Block[], ctx: RenderContext): Content[] {
       out[out.length - 1] = withoutTrailingMargin(out[out.length - 1]);
       continue;
     }
-    const next = blocks[i + 1];
     let content: Content | null;
-    if (block.type === 'heading' && next && keepsWithHeading(block, next, ctx)) {
-      content = { stack: [headingToPdf(block, ctx), ...nonNull(blockToPdf(next, ctx))], unbreakable: true };
-      i++;
+    const kept = block.type === 'heading' ? keptWithHeading(blocks, i, ctx) : 0;
+    if (kept > 0) {
+      // A heading never ends a page: it goes with the headings right below it and the first
+      // block of their text („2 Ausgangslage“, „2.1 Bevölkerung“, first paragraph).
+      const group = blocks.slice(i, i + kept + 1);
+      content = { stack: group.flatMap((b) => (b.type === 'heading' ? [headingToPdf(b, ctx)] : nonNull(blockToPdf(b, ctx)))), unbreakable: true };
+      i += kept;
     } else {
       content = blockToPdf(block, ctx);
     }
@@ -53,8 +56,17 @@ export function blocksToPdf(blocks: Block[], ctx: RenderContext): Content[] {
   return out;
 }
 
-function keepsWithHeading(heading: Heading, next: Block, ctx: RenderContext): boolean {
-  return !NOT_KEPT_WITH_HEADING.has(next.type) && fitsOnePage([heading, next], ctx);
+/**
+ * How many blocks after the heading at `start` go on its page: the headings directly below
+ * it and the first block of text after them, when that group fits well within one page;
+ * 0 when nothing is kept with it.
+ */
+function keptWithHeading(blocks: Block[], start: number, ctx: RenderContext): number {
+  let end = start + 1;
+  while (blocks[end]?.type === 'heading') end++;
+  const follower = blocks[end];
+  if (!follower || NOT_KEPT_WITH_HEADING.has(follower.type)) return 0;
+  return fitsOnePage(blocks.slice(start, end + 1), ctx) ? end - start : 0;
 }
 
 function withPageBreak(content: Content, pageBreak: PageBreak): Content {
