@@ -46,6 +46,13 @@ export function blocksToPdf(blocks: Block[], ctx: RenderContext): Content[] {
       const group = blocks.slice(i, i + kept + 1);
       content = { stack: group.flatMap((b) => (b.type === 'heading' ? [headingToPdf(b, ctx)] : nonNull(blockToPdf(b, ctx)))), unbreakable: true };
       i += kept;
+    } else if (block.type === 'heading') {
+      // Too much follows to keep it with its text (a long table): the headings at least stay
+      // whole, never split over two pages.
+      let end = i + 1;
+      while (blocks[end]?.type === 'heading') end++;
+      content = { stack: blocks.slice(i, end).map((b) => headingToPdf(b as Heading, ctx)), unbreakable: true };
+      i = end - 1;
     } else {
       content = blockToPdf(block, ctx);
     }
