@@ -20,7 +20,7 @@ beforeAll(async () => {
   base = await fs.mkdtemp(path.join(os.tmpdir(), 'ratsdoc-serve-values-'));
   await fs.cp(path.join(FIXTURES, 'helpers'), path.join(base, 'content'), { recursive: true });
   serving = await startServe(['--content', 'content', '--out', 'out'], base);
-  await serving.waitForOutput(/PDF-Dateien fertig/, 120_000);
+  await serving.waitForOutput(/PDF-( und DOCX-)?Dateien fertig/, 120_000);
   browser = (await launchChromium()).browser;
   page = await browser.newPage();
   page.setDefaultTimeout(60_000);
