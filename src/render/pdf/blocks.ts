@@ -39,20 +39,13 @@ export function blocksToPdf(blocks: Block[], ctx: RenderContext): Content[] {
       continue;
     }
     let content: Content | null;
-    const kept = block.type === 'heading' ? keptWithHeading(blocks, i, ctx) : 0;
-    if (kept > 0) {
+    if (block.type === 'heading') {
       // A heading never ends a page: it goes with the headings right below it and the first
-      // block of their text („2 Ausgangslage“, „2.1 Bevölkerung“, first paragraph).
-      const group = blocks.slice(i, i + kept + 1);
+      // block of their text („2 Ausgangslage“, „2.1 Bevölkerung“, first paragraph). When that
+      // is too much (a long table follows), the headings at least stay whole on one page.
+      const group = headingGroup(blocks, i, ctx);
       content = { stack: group.flatMap((b) => (b.type === 'heading' ? [headingToPdf(b, ctx)] : nonNull(blockToPdf(b, ctx)))), unbreakable: true };
-      i += kept;
-    } else if (block.type === 'heading') {
-      // Too much follows to keep it with its text (a long table): the headings at least stay
-      // whole, never split over two pages.
-      let end = i + 1;
-      while (blocks[end]?.type === 'heading') end++;
-      content = { stack: blocks.slice(i, end).map((b) => headingToPdf(b as Heading, ctx)), unbreakable: true };
-      i = end - 1;
+      i += group.length - 1;
     } else {
       content = blockToPdf(block, ctx);
     }
@@ -64,16 +57,15 @@ export function blocksToPdf(blocks: Block[], ctx: RenderContext): Content[] {
 }
 
 /**
- * How many blocks after the heading at `start` go on its page: the headings directly below
- * it and the first block of text after them, when that group fits well within one page;
- * 0 when nothing is kept with it.
+ * The blocks set together with the heading at `start`: the headings directly below it, and
+ * the first block of text after them when the whole group fits well within one page.
  */
-function keptWithHeading(blocks: Block[], start: number, ctx: RenderContext): number {
+function headingGroup(blocks: Block[], start: number, ctx: RenderContext): Block[] {
   let end = start + 1;
   while (blocks[end]?.type === 'heading') end++;
   const follower = blocks[end];
-  if (!follower || NOT_KEPT_WITH_HEADING.has(follower.type)) return 0;
-  return fitsOnePage(blocks.slice(start, end + 1), ctx) ? end - start : 0;
+  const withFollower = follower !== undefined && !NOT_KEPT_WITH_HEADING.has(follower.type) && fitsOnePage(blocks.slice(start, end + 1), ctx);
+  return blocks.slice(start, withFollower ? end + 1 : end);
 }
 
 function withPageBreak(content: Content, pageBreak: PageBreak): Content {
@@ -277,7 +269,6 @@ function tocToPdf(node: Toc, ctx: RenderContext): Content {
   } as Content;
 }
 
-/** Footnotes at the end of a chapter: a short rule, then number | text in small type. */
 /**
  * A chapter's footnotes: their Note elements stand here in the structure tree (after the
  * text that references them), their rows go to the foot of the page of their marker
