@@ -2,7 +2,8 @@
  * Whether a PDF Anlage can be appended to a Vorlage's PDF: checked with the library that
  * appends it (pdf-lib), so `check` reports what `build` would otherwise fail on.
  */
-import { EncryptedPDFError, PDFDocument } from 'pdf-lib';
+// pdf-lib is loaded when an Anlage is to be appended, not with every `check` (its import
+// alone costs about as much CPU as the rest of `check`'s modules together).
 
 /** Whether bytes start like a PDF file. */
 export function looksLikePdf(head: Uint8Array): boolean {
@@ -11,6 +12,7 @@ export function looksLikePdf(head: Uint8Array): boolean {
 
 /** Why the PDF cannot be appended (German, to follow the file name), or null. */
 export async function appendProblem(bytes: Uint8Array): Promise<string | null> {
+  const { EncryptedPDFError, PDFDocument } = await import('pdf-lib');
   try {
     const doc = await PDFDocument.load(bytes, { updateMetadata: false });
     return doc.getPageCount() > 0 ? null : 'hat keine Seiten und kann nicht angehängt werden';
