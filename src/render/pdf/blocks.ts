@@ -13,9 +13,13 @@ import { chartToPdf, imageToPdf } from './image.js';
 import { inlineText, inlinesToPdf, taggedText, type TextFragment } from './inline.js';
 import { fitsOnePage } from './keep.js';
 import { withoutTrailingMargin } from './margins.js';
+import { KEEP_LINES } from './page-flow.js';
 import { bannerToPdf, fieldListToPdf, logoToPdf, signaturesToPdf, titlePageToPdf } from './parts.js';
 import { tableToPdf } from './table.js';
 import { headingRole, tagged, type ContentTag } from './tagging/structure.js';
+
+/** Lines of a paragraph (of twice as many or more) that stay together at a page break, on each side. */
+const MIN_LINES = 2;
 
 /** Blocks that start something new and are never glued to a preceding heading. */
 const NOT_KEPT_WITH_HEADING = new Set<Block['type']>(['heading', 'pageBreak', 'toc', 'titlePage', 'footnotes']);
@@ -141,7 +145,7 @@ export function headingToPdf(node: Heading, ctx: RenderContext): Content {
 
 /** A paragraph: left-aligned (never justified), in the body, lead, small or muted style. */
 function paragraphToPdf(node: Paragraph, ctx: RenderContext): Content {
-  return { text: ctx.tags.within('P', {}, () => inlinesToPdf(node.children, ctx)), style: node.style ?? 'paragraph' };
+  return { text: ctx.tags.within('P', {}, () => inlinesToPdf(node.children, ctx)), style: node.style ?? 'paragraph', [KEEP_LINES]: MIN_LINES } as Content;
 }
 
 /**
@@ -189,7 +193,7 @@ function bulletLabel(label: ContentTag, item: Content): Content {
 
 /** A list item; its paragraphs closer together than in running text. */
 function listItemToPdf(item: Block[], ctx: RenderContext): Content {
-  const tight = (p: Paragraph): Content => ({ text: ctx.tags.within('P', {}, () => inlinesToPdf(p.children, ctx)), margin: [0, 0, 0, ctx.theme.fontSize * 0.3] });
+  const tight = (p: Paragraph): Content => ({ text: ctx.tags.within('P', {}, () => inlinesToPdf(p.children, ctx)), margin: [0, 0, 0, ctx.theme.fontSize * 0.3], [KEEP_LINES]: MIN_LINES }) as Content;
   if (item.length === 1 && item[0].type === 'paragraph') return tight(item[0]);
   const content = item.map((b) => (b.type === 'paragraph' && !b.style ? tight(b) : blockToPdf(b, ctx)));
   return { stack: content.filter((c): c is Content => c !== null) };

@@ -24,8 +24,12 @@
  */
 import { createRequire } from 'node:module';
 import type { Content } from 'pdfmake/interfaces.js';
+import { beginFlowPass, installPageFlowHooks, needsAnotherPass } from './page-flow.js';
 
 const require = createRequire(import.meta.url);
+
+/** Layout passes the last document took (for measuring). */
+export let lastPasses = 0;
 
 /** The property of a definition's `content` array that holds its footnotes. */
 export const FOOTNOTE_AREA = '_ratsdocFootnotes';
@@ -74,6 +78,7 @@ let installed = false;
 export function installFootnoteHooks(): void {
   if (installed) return;
   installed = true;
+  installPageFlowHooks();
   const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js').default;
   const DocumentContext = require('pdfmake/js/DocumentContext.js').default;
   const builder = LayoutBuilder.prototype as Record<string, (...args: never[]) => unknown>;
@@ -87,20 +92,21 @@ export function installFootnoteHooks(): void {
 
   builder.tryLayoutDocument = function layoutWithFootnotes(this: PdfmakeBuilder, ...args: unknown[]) {
     const area = (args[0] as Record<string, unknown> | undefined)?.[FOOTNOTE_AREA] as FootnoteArea | undefined;
-    if (!area) return tryLayout.apply(this, args as never[]);
     const reserve: number[] = [];
     for (let pass = 1; ; pass++) {
-      const current: Pass = { area, reserve, needed: [] };
+      const current: Pass | undefined = area && { area, reserve, needed: [] };
       active = current;
+      beginFlowPass();
       let result: unknown;
       try {
         result = tryLayout.apply(this, args as never[]);
       } finally {
         active = undefined;
       }
-      const short = current.needed.some((h, i) => h > (reserve[i] ?? 0) + 0.01);
-      if (!short || pass === MAX_PASSES) return result;
-      current.needed.forEach((h, i) => (reserve[i] = Math.max(reserve[i] ?? 0, h)));
+      const short = current?.needed.some((h, i) => h > (reserve[i] ?? 0) + 0.01) ?? false;
+      lastPasses = pass;
+      if ((!short && !needsAnotherPass()) || pass === MAX_PASSES) return result;
+      current?.needed.forEach((h, i) => (reserve[i] = Math.max(reserve[i] ?? 0, h)));
       for (const node of this.linearNodeList) node.resetXY();
     }
   } as never;
