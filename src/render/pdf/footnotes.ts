@@ -21,6 +21,9 @@
  *   tree (not as artifacts), the markers as References, so the PDF stays tagged.
  *
  * A document opts in by carrying a `FootnoteArea` on its content array (`FOOTNOTE_AREA`).
+ * The same loop lays a document out again when `page-flow.ts` found a table row or kept
+ * block taller than a page (set breakable in the next pass); a document with neither
+ * footnotes nor such a block is laid out once. Widows and orphans need no pass of their own.
  */
 import { createRequire } from 'node:module';
 import type { Content } from 'pdfmake/interfaces.js';
@@ -43,7 +46,7 @@ export interface FootnoteArea {
 /** The inline property that marks a footnote marker with its note's number. */
 export const FOOTNOTE_MARK = '_footnote';
 
-/** Layout passes at most (the reserve converges in two or three). */
+/** Layout passes at most (the reserve converges in two or three; a too tall block adds one). */
 const MAX_PASSES = 6;
 
 interface Margins { left: number; top: number; right: number; bottom: number }
