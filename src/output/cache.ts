@@ -14,6 +14,13 @@ import type { RenderAssets } from '../render/renderer.js';
 import type { Theme } from '../theme/theme.js';
 import { VERSION } from '../version.js';
 
+/**
+ * Raised whenever a renderer writes other bytes for the same input (within one version of
+ * ratsdoc, e.g. on a branch): cached files of the earlier code are then never reused.
+ * 2: runs of same-styled words drawn as one text object in the PDF (render/pdf/text-runs.ts).
+ */
+export const RENDER_REVISION = 2;
+
 /** Cache entries unused for this long are removed. */
 const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -33,7 +40,7 @@ export function renderKey(format: string, tree: DocumentTree, theme: Theme, asse
   const images = [...assets.images.entries()].map(([p, img]) => [p, img.mime, bytesHash(img.data)]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
   const attachments = [...(assets.attachments ?? new Map()).entries()].map(([p, data]) => [p, bytesHash(data)]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
   const files = Object.entries(assets.files ?? {}).map(([p, data]) => [p, bytesHash(data)]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  return createHash('sha256').update(JSON.stringify([VERSION, format, tree, theme, fonts, images, attachments, assets.templates, files, assets.liveReloadSnippet ?? null])).digest('hex');
+  return createHash('sha256').update(JSON.stringify([VERSION, RENDER_REVISION, format, tree, theme, fonts, images, attachments, assets.templates, files, assets.liveReloadSnippet ?? null])).digest('hex');
 }
 
 /** Rendered files on disk by key. Failures to read or write the cache never fail a build. */

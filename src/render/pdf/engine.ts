@@ -14,7 +14,11 @@ import type { FontAsset } from '../renderer.js';
 import { installHyphenationHook } from './hyphenation.js';
 import { installTaggingHooks } from './tagging/hooks.js';
 import { writeStructure } from './tagging/write.js';
+import { installTextRuns } from './text-runs.js';
 
+// Before the tagging hooks: they draw a line as parts of one structure element each, and
+// each part's words of one style become one text object.
+installTextRuns();
 installTaggingHooks();
 installHyphenationHook();
 
