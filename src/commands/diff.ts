@@ -7,10 +7,7 @@
  */
 import { compareRevisions } from '../diff/compare.js';
 import { RevisionProblem } from '../diff/git-source.js';
-import { formatDiffHtml } from '../diff/format-html.js';
 import { formatDiffJson } from '../diff/format-json.js';
-import { formatDiffMarkdown } from '../diff/format-markdown.js';
-import { formatDiffText } from '../diff/format-text.js';
 import { loadTemplates, resolveTemplatesDir } from '../theme/load.js';
 import { BerichtProblem, berichteTree, compareBerichte, formatBerichte } from '../diff/berichte.js';
 import { checkContent } from '../model/check.js';
@@ -18,6 +15,7 @@ import { formatText } from '../diagnostics/format.js';
 import type { DocumentTree } from '../document/tree.js';
 import { readAssets } from '../pipeline/assets.js';
 import { rendererFor } from '../render/renderers.js';
+import { treeToText } from '../render/text.js';
 import type { Templates } from '../theme/load.js';
 import { diffTree } from '../diff/tree.js';
 
@@ -34,12 +32,16 @@ export interface DiffOptions {
   berichte?: boolean;
 }
 
-/** The tree as PDF or HTML on stdout, set by that format's renderer with the templates' theme, fonts and stylesheet. */
-async function writeRendered(format: 'pdf' | 'html', tree: DocumentTree, templates: Templates): Promise<void> {
+/** The tree as PDF or HTML, set by that format's renderer with the templates' theme, fonts, stylesheet and sanitiser. */
+export async function renderReport(format: 'pdf' | 'html', tree: DocumentTree, templates: Templates): Promise<string | Uint8Array> {
   // The HTML layout prints the title itself: the tree's own title heading (for PDF and text) goes.
   const [first, ...rest] = tree.blocks;
   if (format === 'html' && first?.type === 'heading' && first.depth === 1) tree = { ...tree, blocks: rest };
-  process.stdout.write(await rendererFor(format).render(tree, templates.theme, await readAssets([tree], templates)));
+  return rendererFor(format).render(tree, templates.theme, await readAssets([tree], templates));
+}
+
+async function writeRendered(format: 'pdf' | 'html', tree: DocumentTree, templates: Templates): Promise<void> {
+  process.stdout.write(await renderReport(format, tree, templates));
 }
 
 /** `diff --berichte A [B]`: the content as it is now, two reports' figures compared. */
@@ -67,7 +69,7 @@ async function diffBerichte(opts: DiffOptions, templates: Templates | undefined)
 export async function diff(opts: DiffOptions): Promise<number> {
   // Declared Vorlage fields come from the templates as they are now (like build).
   const tpl = await loadTemplates(resolveTemplatesDir(opts.templates));
-  if ((opts.format === 'pdf' || (opts.berichte && opts.format === 'html')) && !tpl.templates) {
+  if ((opts.format === 'pdf' || opts.format === 'html') && !tpl.templates) {
     // The renderers set it with the templates' theme and fonts: their errors first.
     process.stderr.write(formatText(tpl.diagnostics));
     return 1;
@@ -83,16 +85,9 @@ export async function diff(opts: DiffOptions): Promise<number> {
     }
     throw err;
   }
-  if (opts.format === 'pdf') {
-    await writeRendered('pdf', diffTree(report), tpl.templates!);
-    return report.identical ? 0 : 1;
-  }
-  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const text =
-    opts.format === 'json' ? formatDiffJson(report)
-    : opts.format === 'markdown' ? formatDiffMarkdown(report)
-    : opts.format === 'html' ? formatDiffHtml(report)
-    : formatDiffText(report, { color });
-  process.stdout.write(text);
+  // Every format but JSON from the report's one document tree; text coloured on a terminal unless NO_COLOR.
+  if (opts.format === 'pdf' || opts.format === 'html') await writeRendered(opts.format, diffTree(report), tpl.templates!);
+  else if (opts.format === 'json') process.stdout.write(formatDiffJson(report));
+  else process.stdout.write(treeToText(diffTree(report), opts.format, { color: process.stdout.isTTY === true && !process.env.NO_COLOR }));
   return report.identical ? 0 : 1;
 }

@@ -16,7 +16,7 @@ import type { Model, ModelIndex } from '../model/model.js';
 import { MASSNAHME_STATUS, IsoDate } from '../model/schemas.js';
 import { formatDate, formatValue } from '../format/german.js';
 import { formatDiffJson } from './format-json.js';
-import { treeText } from './tree-text.js';
+import { treeToText } from '../render/text.js';
 
 const Side = z.object({
   bericht: z.string().nullable().describe('Name des Berichts (berichte/NAME.md); null bei einem bloßen Stichtag'),
@@ -140,7 +140,7 @@ export function compareBerichte(model: Model, index: ModelIndex, content: string
 const sideName = (s: BerichteDiff['old']) => (s.bericht ? `${s.title ?? s.bericht} (${s.bericht}, Stichtag ${formatDate(s.stichtag)})` : `Stichtag ${formatDate(s.stichtag)}`);
 const point = (p: BerichteDiff['indicators'][number]['old'], unit: string) => (p ? `${formatValue(p.value, unit)} (${formatDate(p.stichtag)})` : '–');
 
-/** The comparison as a document tree: what every format prints (text and Markdown by `tree-text.ts`, HTML and PDF by the renderers). */
+/** The comparison as a document tree: what every format prints (text and Markdown by `render/text.ts`, HTML and PDF by the renderers). */
 export function berichteTree(d: BerichteDiff): DocumentTree {
   const at = (s: BerichteDiff['old']) => formatDate(s.stichtag);
   const title = `Vergleich der Sachstandsberichte: ${d.old.bericht ?? at(d.old)} → ${d.new.bericht ?? at(d.new)}`;
@@ -182,5 +182,5 @@ export function berichteTree(d: BerichteDiff): DocumentTree {
 
 /** The comparison as text, Markdown or JSON (HTML and PDF: the renderers, from {@link berichteTree}). */
 export function formatBerichte(d: BerichteDiff, format: 'text' | 'markdown' | 'json'): string {
-  return format === 'json' ? formatDiffJson(d) : treeText(berichteTree(d), format);
+  return format === 'json' ? formatDiffJson(d) : treeToText(berichteTree(d), format);
 }

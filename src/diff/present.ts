@@ -1,7 +1,7 @@
 /**
- * What the text, Markdown and HTML reports share: German wording, value formatting (dates,
- * money, yes/no), field changes flattened into lines, and the grouping of the Konzept's
- * changes by Handlungsfeld. The formatters only decide the markup.
+ * The report's words for its document tree (`tree.ts`): German wording, value formatting
+ * (dates, money, yes/no), field changes flattened into lines, and the grouping of the
+ * Konzept's changes by Handlungsfeld.
  */
 import { formatDate, formatMoney, formatNumber } from '../format/german.js';
 import { kostenList, kostenSumme } from '../model/kosten.js';
@@ -27,9 +27,6 @@ export const STATUS_WORD: Record<EntityDiff['status'], string> = {
   changed: 'geändert',
   renamed: 'umbenannt',
 };
-
-/** `18.500,50 €`. */
-export const money = formatMoney;
 
 /** `+1.500,00 €`, `−250,00 €`, `±0,00 €`. */
 export function signedMoney(delta: number): string {
@@ -144,7 +141,7 @@ export function fieldLines(changes: FieldChange[], prefix = ''): FieldLine[] {
         break;
       }
       case 'rows': {
-        if (c.sum) out.push({ kind: 'value', field: `${field} (Summe)`, op: 'changed', old: money(c.sum.old), new: money(c.sum.new), note: signedMoney(c.sum.delta) });
+        if (c.sum) out.push({ kind: 'value', field: `${field} (Summe)`, op: 'changed', old: formatMoney(c.sum.old), new: formatMoney(c.sum.new), note: signedMoney(c.sum.delta) });
         const noun = rowNoun(c.field);
         for (const r of c.rows) {
           const n = (r.index ?? r.oldIndex ?? 0) + 1;
@@ -185,44 +182,6 @@ export function paragraphHeading(p: ParagraphChange): string {
     case 'moved':
       return `Absatz verschoben${p.segments ? ' und geändert' : ''}: von ${paragraphPlace(p, true)} nach ${paragraphPlace(p)}`;
   }
-}
-
-/**
- * Shortens the unchanged text of a word diff to `context` words around each change
- * (`… vorher [-alt-]{+neu+} nachher …`), for the text and Markdown reports.
- */
-export function condense(segments: Segment[], context = 12): Segment[] {
-  const head = (tokens: string[], n: number) => {
-    const out: string[] = [];
-    let w = 0;
-    for (const t of tokens) {
-      if (/\S/.test(t) && w++ === n) break;
-      out.push(t);
-    }
-    return out.join('').trim();
-  };
-  const tail = (tokens: string[], n: number) => {
-    const out: string[] = [];
-    let w = 0;
-    for (let i = tokens.length - 1; i >= 0; i--) {
-      if (/\S/.test(tokens[i]) && w++ === n) break;
-      out.unshift(tokens[i]);
-    }
-    return out.join('').trim();
-  };
-  return segments.map((s, i) => {
-    if (s.op !== 'equal') return s;
-    const tokens = s.text.split(/(\s+)/).filter((t) => t !== '');
-    const count = tokens.filter((t) => /\S/.test(t)).length;
-    const first = i === 0;
-    const last = i === segments.length - 1;
-    if (count <= (first || last ? context : 2 * context) + 2) return s;
-    const lead = /^\s/.test(s.text) ? ' ' : '';
-    const trail = /\s$/.test(s.text) ? ' ' : '';
-    if (first) return { op: 'equal', text: `… ${tail(tokens, context)}${trail}` };
-    if (last) return { op: 'equal', text: `${lead}${head(tokens, context)} …` };
-    return { op: 'equal', text: `${lead}${head(tokens, context)} … ${tail(tokens, context)}${trail}` };
-  });
 }
 
 /** The Konzept's entity changes grouped as the concept is: per Handlungsfeld, then the other collections. */
@@ -293,7 +252,7 @@ export function entityFacts(e: EntityDiff): string[] {
     add('Ziele', v.ziele);
     add('Status', v.status);
     if (v.beginn || v.ende) facts.push(`Zeitraum: ${formatJson(v.beginn ?? null)} bis ${formatJson(v.ende ?? null)}`);
-    if (kostenList(v.kosten).length) facts.push(`Kosten: ${money(kostenSumme(v.kosten))}`);
+    if (kostenList(v.kosten).length) facts.push(`Kosten: ${formatMoney(kostenSumme(v.kosten))}`);
   } else if (e.collection === 'ziele') {
     add('Ebene', v.ebene);
     add('Handlungsfeld', v.handlungsfeld);
@@ -310,51 +269,7 @@ export function entityFacts(e: EntityDiff): string[] {
   return facts;
 }
 
-/** The first `n` words of a text, with `…` when cut. */
-export function shorten(text: string, n: number): string {
-  const w = text.replace(/\s+/g, ' ').trim().split(' ');
-  return w.length <= n ? w.join(' ') : `${w.slice(0, n).join(' ')} …`;
-}
-
-/** A German count: `1 Maßnahme`, `3 Maßnahmen`. */
-export function countText(n: number, one: string, many: string): string {
-  return `${formatNumber(n)} ${n === 1 ? one : many}`;
-}
-
-/** The summary lines: what changed, per kind. */
-export function summaryLines(report: DiffReport): string[] {
-  const lines: string[] = [];
-  const part = (c: { added: number; removed: number; changed: number; renamed: number }) =>
-    [
-      c.added ? `${c.added} neu` : '',
-      c.removed ? `${c.removed} entfernt` : '',
-      c.changed ? `${c.changed} geändert` : '',
-      c.renamed ? `${c.renamed} umbenannt` : '',
-    ].filter(Boolean).join(', ');
-  if (report.summary.settings) lines.push(`Einstellungen (ratsdoc.yaml): ${countText(report.summary.settings, 'Feld', 'Felder')} geändert`);
-  if (report.summary.konzept) lines.push(`Konzept (konzept.yaml): ${countText(report.summary.konzept, 'Feld', 'Felder')} geändert`);
-  for (const [name, c] of Object.entries(report.summary.entities) as Array<[CollectionName, NonNullable<DiffReport['summary']['entities'][CollectionName]>]>) {
-    lines.push(`${COLLECTION_TITLE[name]}: ${part(c)}`);
-  }
-  const k = part(report.summary.kapitel);
-  if (k) lines.push(`Kapitel: ${k}`);
-  const v = part(report.summary.vorlagen);
-  if (v) lines.push(`Vorlagen: ${v}`);
-  const f = fileCounts(report);
-  if (f) lines.push(`Weitere Dateien: ${f}`);
-  if (report.notCompared.length) lines.push(`Nicht verglichen: ${report.notCompared.length}`);
-  return lines;
-}
-
 export const FILE_STATUS: Record<FileChange['status'], string> = { added: 'neu', removed: 'entfernt', changed: 'ersetzt' };
-
-function fileCounts(report: DiffReport): string {
-  return (['added', 'removed', 'changed'] as const)
-    .map((s) => [s, report.files.filter((d) => d.status === s).length] as const)
-    .filter(([, n]) => n)
-    .map(([s, n]) => `${n} ${FILE_STATUS[s]}`)
-    .join(', ');
-}
 
 /** `Vorlage 11/1702 „Betreff“` or `Kapitel „Einleitung“ (einleitung)`. */
 export function documentTitle(d: DiffReport['kapitel'][number]): string {

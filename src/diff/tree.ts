@@ -1,17 +1,19 @@
 /**
- * The diff report as a document tree (`document/tree.ts`), for the renderers: a redline a
- * council member can print (`diff --format pdf`). A change summary at the top, then the
- * Konzept's changes by Handlungsfeld, the Vorlagen, the effects on the documents and the
- * check of both revisions. Changed fields stand in tables (Feld | bisher | neu), changed
- * paragraphs side by side, old and new version („Synopse“, as councils use for amended
- * statutes): deletions in the old column and insertions in the new one as `del`/`ins` nodes.
+ * The diff report as a document tree (`document/tree.ts`): what every format but JSON prints —
+ * PDF and HTML by their renderers, text and Markdown by `render/text.ts`. A redline a council
+ * member can print: a change summary at the top, then the Konzept's changes by Handlungsfeld,
+ * the Vorlagen, the effects on the documents and the check of both revisions. Changed fields
+ * stand in tables (Feld | bisher | neu), changed paragraphs side by side, old and new version
+ * („Synopse“, as councils use for amended statutes): deletions in the old column and
+ * insertions in the new one as `del`/`ins` nodes.
  */
 import type { Block, DocumentTree, Heading, Inline, Table, TableCell } from '../document/tree.js';
 import { cell, head, p, t } from '../document/tree.js';
 import { display } from '../document/labels.js';
+import { formatMoney as money } from '../format/german.js';
 import {
   COLLECTION_TITLE, documentFacts, documentStatus, documentTitle, entityFacts, entityStatus, entityTitle, fieldLines, FILE_STATUS, groupKonzept,
-  money, paragraphHeading, revisionLine, signedMoney, VORLAGE_FIELD_LABEL, type FieldLine,
+  paragraphHeading, revisionLine, signedMoney, VORLAGE_FIELD_LABEL, type FieldLine,
 } from './present.js';
 import type { DiagnosticJson, DiffReport, DocumentDiff, EntityDiff, FieldChange, ParagraphChange, Segment } from './report.js';
 import type { CollectionName } from '../model/schemas.js';
@@ -73,6 +75,8 @@ export function diffTree(report: DiffReport): DocumentTree {
     const place = e.place ?? e.oldPlace;
     out.push(heading(3, `${entityTitle(e)} – ${entityStatus(e)}`));
     if (place) out.push(p(`${e.status === 'removed' ? 'bisher ' : ''}${place.file}:${place.line}`, 'muted'));
+    const invalid = [e.invalidOld ? report.old.label : '', e.invalidNew ? report.new.label : ''].filter(Boolean).join(' und ');
+    if (invalid) out.push(p(`Ungültig in ${invalid} (siehe Prüfung); verglichen wie geschrieben.`));
     const facts = e.status === 'added' || e.status === 'removed' ? entityFacts(e).join(' · ') : '';
     if (facts) out.push({ type: 'paragraph', children: e.status === 'added' ? ins(facts) : del(facts) });
     fields(e.changes, 4, `Geänderte Felder: ${entityTitle(e)}`);
@@ -98,7 +102,7 @@ export function diffTree(report: DiffReport): DocumentTree {
   for (const [label, c] of [['Kapitel', s.kapitel], ['Vorlagen', s.vorlagen]] as const) if (c.added + c.removed + c.changed + c.renamed) rows.push({ label, ...c });
   const files = (st: 'added' | 'removed' | 'changed') => report.files.filter((f) => f.status === st).length;
   if (report.files.length) rows.push({ label: 'Weitere Dateien', added: files('added'), removed: files('removed'), changed: files('changed'), renamed: 0 });
-  out.push(heading(2, 'Zusammenfassung'));
+  out.push(heading(1, 'Zusammenfassung'));
   if (report.identical) out.push(p('Keine Unterschiede.'));
   else out.push({ type: 'changeSummary', caption: 'Was sich geändert hat', rows });
   out.push({ type: 'paragraph', children: [t('Legende: '), ...del('gestrichener Text'), t(' · '), ...ins('eingefügter Text')] });

@@ -15,7 +15,7 @@ import { checkContent } from '../../src/model/check.js';
 import { loadTemplates } from '../../src/theme/load.js';
 import { generateSchemas } from '../../src/commands/schema.js';
 import { compareRevisions } from '../../src/diff/compare.js';
-import { formatDiffText } from '../../src/diff/format-text.js';
+import { formats } from '../diff/formats.js';
 import { formatDiagnosticLine } from '../../src/diagnostics/format.js';
 import { BIN, ensureDist } from '../helpers/dist.js';
 
@@ -153,7 +153,7 @@ describe('declared fields in the JSON Schema and in diff', () => {
     await replace(path.join(dir, VORLAGE), 'co2_relevanz: positiv', 'co2_relevanz: nicht bewertet');
     const tpl = await loadTemplates(path.join(dir, 'templates'));
     const report = await compareRevisions({ content: path.join(dir, 'content'), oldRev: 'HEAD', form: tpl.templates!.theme.vorlage });
-    const text = formatDiffText(report, { color: false });
+    const { text } = await formats(report);
     expect(text).toContain('co2_relevanz');
     expect(text).toMatch(/positiv.*nicht bewertet/s);
     expect(report.identical).toBe(false);

@@ -6,9 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import path from 'node:path';
 import { compareRevisions } from '../../src/diff/compare.js';
-import { formatDiffText } from '../../src/diff/format-text.js';
-import { formatDiffMarkdown } from '../../src/diff/format-markdown.js';
-import { formatDiffHtml } from '../../src/diff/format-html.js';
+import { formats, nb, part, row, untypeset } from '../diff/formats.js';
 import { cleanupTemp, Repo } from '../diff/repo.js';
 import { FIXTURES } from '../check/fixture.js';
 
@@ -35,9 +33,9 @@ describe('a changed measurement', () => {
       { document: 'Vorlage „11/1500“', location: 'Vorlage „11/1500“', call: '{{wert "I-01"}}', old: '21,7\u00a0%', new: '20,15\u00a0%' },
       { document: 'Konzept', location: 'Maßnahme „M-07“', call: '{{wert "I-01"}}', old: '21,7\u00a0%', new: '20,15\u00a0%' },
     ]);
-    const nb = (s: string) => s.replace(/\u00a0/g, ' ');
-    expect(nb(formatDiffText(report, { color: false }))).toContain('Werte im Text\n  Konzept, Kapitel „lage“: {{wert "I-01"}} 21,7 % → 20,15 %');
-    expect(nb(formatDiffMarkdown(report))).toContain('- Vorlage „11/1500“, Vorlage „11/1500“: `{{wert "I-01"}}` <del>21,7 %</del> → <ins>20,15 %</ins>');
-    expect(nb(formatDiffHtml(report))).toContain('<h3>Werte im Text</h3>');
+    const f = await formats(report);
+    expect(part(nb(f.text), 'Werte im Text')).toMatch(row('Konzept, Kapitel „lage“', '{{wert "I-01"}}', '[-21,7 %-]', '{+20,15 %+}'));
+    expect(nb(f.markdown)).toContain('| Vorlage „11/1500“, Vorlage „11/1500“ | `{{wert "I-01"}}` | <del>21,7 %</del> | <ins>20,15 %</ins> |');
+    expect(untypeset(f.html)).toContain('<h3 id="werte-im-text">Werte im Text</h3>');
   });
 });

@@ -38,7 +38,7 @@ describe('ratsdoc diff', () => {
     }
     const text = ratsdoc(['diff', 'HEAD~1', 'HEAD'], repo.dir);
     expect(text.stdout).not.toContain('\x1b[');
-    expect(text.stdout.startsWith(`ratsdoc diff: HEAD~1 (`)).toBe(true);
+    expect(text.stdout.startsWith(`Änderungsbericht: HEAD~1 (`)).toBe(true);
   });
 
   test('no differences: exit 0; the working tree is the default second revision', () => {

@@ -1,12 +1,14 @@
 /**
- * The HTML redline report in a real browser: axe-core finds no WCAG 2.x A/AA violations, the
- * page makes no request of its own, and deletions and insertions are visibly marked.
+ * The HTML redline report (`diff --format html`: the report's document tree set by the HTML
+ * renderer, with its layout, stylesheet and sanitiser) in a real browser: axe-core finds no
+ * WCAG 2.x A/AA violations, the page makes no request of its own, and deletions and insertions
+ * are visibly marked and announced by hidden words.
  */
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { compareRevisions } from '../../src/diff/compare.js';
-import { formatDiffHtml } from '../../src/diff/format-html.js';
+import { formats } from './formats.js';
 import { cleanupTemp, Repo } from './repo.js';
 import { axeViolations } from '../helpers/axe.js';
 
@@ -32,7 +34,7 @@ beforeAll(async () => {
   const cwd = process.cwd();
   process.chdir(repo.dir);
   try {
-    html = formatDiffHtml(await compareRevisions({ content: 'content', oldRev: 'HEAD' }));
+    html = (await formats(await compareRevisions({ content: 'content', oldRev: 'HEAD' }))).html;
   } finally {
     process.chdir(cwd);
   }
@@ -61,6 +63,10 @@ test('no axe-core violations (WCAG 2 A/AA), no requests, redline visible', async
   const ins = await page.$eval('ins', (e) => getComputedStyle(e).textDecorationLine);
   expect(del).toContain('line-through');
   expect(ins).toContain('underline');
-  expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+  // The hidden words are in the accessible text, not on screen.
+  expect(await page.$eval('del', (e) => e.textContent)).toMatch(/^\[gestrichen: .+\]$/);
+  expect(await page.$eval('ins', (e) => e.textContent)).toMatch(/^\[eingefügt: .+\]$/);
+  expect(await page.$eval('del .visually-hidden', (e) => e.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('de-DE');
   await page.close();
 }, 120_000);

@@ -7,10 +7,7 @@ import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { generateScaledContent } from '../helpers/scale-content.js';
 import { compareRevisions } from '../../src/diff/compare.js';
-import { formatDiffHtml } from '../../src/diff/format-html.js';
-import { formatDiffJson } from '../../src/diff/format-json.js';
-import { formatDiffMarkdown } from '../../src/diff/format-markdown.js';
-import { formatDiffText } from '../../src/diff/format-text.js';
+import { formats } from './formats.js';
 import { cleanupTemp, ratsdoc, Repo } from './repo.js';
 import { ensureDist } from '../helpers/dist.js';
 
@@ -59,7 +56,7 @@ test('diff of two revisions of 10× the example: changes found; time measured', 
       runs.push(performance.now() - t0);
     }
     const t1 = performance.now();
-    const outputs = [formatDiffText(report, { color: false }), formatDiffMarkdown(report), formatDiffHtml(report), formatDiffJson(report)];
+    const outputs = Object.values(await formats(report));
     const formatMs = performance.now() - t1;
     const t2 = performance.now();
     await compareRevisions({ content: 'content', oldRev: 'HEAD~1' });
