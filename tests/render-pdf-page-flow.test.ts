@@ -242,3 +242,26 @@ describe('blocks taller than a page in other places', async () => {
     expect(all).toContain('p3w3');
   });
 });
+
+describe('a heading followed by a one-line paragraph', () => {
+  it('stays on the page of the block after that line („Handlungsziel …“, „Frist: …“, indicator table)', async () => {
+    const pagesOf = (pages: PdfTextItem[][], needle: string) => pages.flatMap((items, page) => (items.some((i) => i.str.includes(needle)) ? [page] : []));
+    let splitBefore = 0;
+    // The filler moves the heading across the last lines of page 1.
+    for (let words = 380; words <= 480; words += 10) {
+      const blocks: Block[] = [
+        paragraph(1, words),
+        { type: 'heading', depth: 2, number: '5.1', anchor: 'ziel', toc: false, children: [{ type: 'text', value: 'Handlungsziel Kopf' }] },
+        { type: 'paragraph', children: [{ type: 'text', value: 'Frist: Dezember 2021' }] },
+        { type: 'table', variant: 'grid', headerRows: [[cell('Ausgangswert'), cell('Zielwert')]], rows: [[cell('12 %'), cell('16 %')], [cell('13 %'), cell('17 %')]] },
+      ];
+      const pages = await pdfItems(await renderPdf(document(blocks), theme, options));
+      const heading = pagesOf(pages, 'Handlungsziel Kopf');
+      expect(heading, `${words} words`).toEqual(pagesOf(pages, 'Frist: Dezember 2021'));
+      expect(heading, `${words} words`).toEqual(pagesOf(pages, 'Ausgangswert'));
+      if (heading[0] === 1) splitBefore++;
+    }
+    // Some fillers push the group onto page 2 (so the keeping is exercised).
+    expect(splitBefore).toBeGreaterThan(0);
+  });
+});

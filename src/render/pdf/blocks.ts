@@ -11,7 +11,7 @@ import { changeSummaryTable } from '../../document/tree.js';
 import type { RenderContext } from './context.js';
 import { chartToPdf, imageToPdf } from './image.js';
 import { inlineText, inlinesToPdf, taggedText, type TextFragment } from './inline.js';
-import { fitsOnePage } from './keep.js';
+import { fitsOnePage, isOneLine } from './keep.js';
 import { withoutTrailingMargin } from './margins.js';
 import { KEEP_LINES } from './page-flow.js';
 import { bannerToPdf, fieldListToPdf, logoToPdf, signaturesToPdf, titlePageToPdf } from './parts.js';
@@ -62,14 +62,20 @@ export function blocksToPdf(blocks: Block[], ctx: RenderContext): Content[] {
 
 /**
  * The blocks set together with the heading at `start`: the headings directly below it, and
- * the first block of text after them when the whole group fits well within one page.
+ * the first block of text after them when the whole group fits well within one page. A
+ * one-line paragraph first („Frist: Dezember 2021“) takes the next block with it, so at least
+ * two lines of text (or a table) follow the heading on its page.
  */
 function headingGroup(blocks: Block[], start: number, ctx: RenderContext): Block[] {
   let end = start + 1;
   while (blocks[end]?.type === 'heading') end++;
-  const follower = blocks[end];
-  const withFollower = follower !== undefined && !NOT_KEPT_WITH_HEADING.has(follower.type) && fitsOnePage(blocks.slice(start, end + 1), ctx);
-  return blocks.slice(start, withFollower ? end + 1 : end);
+  // Whether the group may reach up to and including block `last`.
+  const fits = (last: number) => blocks[last] !== undefined && !NOT_KEPT_WITH_HEADING.has(blocks[last].type) && fitsOnePage(blocks.slice(start, last + 1), ctx);
+  if (fits(end)) {
+    end++;
+    if (isOneLine(blocks[end - 1], ctx) && fits(end)) end++;
+  }
+  return blocks.slice(start, end);
 }
 
 function withPageBreak(content: Content, pageBreak: PageBreak): Content {

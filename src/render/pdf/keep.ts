@@ -66,6 +66,14 @@ function sumHeights(blocks: Block[], ctx: RenderContext): number {
   return blocks.reduce((sum, block) => sum + estimateHeight(block, ctx), 0);
 }
 
+/**
+ * Whether a block is a paragraph of one line (estimated generously, so a paragraph said to be
+ * one line is one): „Frist: Dezember 2021“ below a Handlungsziel.
+ */
+export function isOneLine(block: Block, ctx: RenderContext): boolean {
+  return block.type === 'paragraph' && textLines(inlineText(block.children), ctx.theme.contentWidth, ctx.theme.fontSize) === 1;
+}
+
 /** Lines a text needs at `width`, assuming a wide average glyph (0.6 em). */
 function textLines(text: string, width: number, fontSize: number): number {
   const perLine = Math.max(1, Math.floor(width / (fontSize * 0.6)));
