@@ -179,7 +179,8 @@ function drawRun(doc: PdfKitDocument, words: Word[], destination: string | undef
     if (doc._currentStructureElement && doc._currentStructureElement.dictionary.data.S === 'Link') linkOptions.structParent = doc._currentStructureElement;
     doc.link(x0, top, end - x0, doc.currentLineHeight(), first.inline.link, linkOptions);
   }
-  if (first.inline.linkToDestination != null) doc.goTo(x0, top, end - x0, doc.currentLineHeight(), first.inline.linkToDestination);
+  // As pdfmake: a falsy linkToDestination sets no goTo.
+  if (first.inline.linkToDestination) doc.goTo(x0, top, end - x0, doc.currentLineHeight(), first.inline.linkToDestination);
   if (destination != null) doc.addNamedDestination(destination, 'XYZ', x0, top, null);
 
   doc.save();
