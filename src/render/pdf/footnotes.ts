@@ -31,9 +31,6 @@ import { beginFlowPass, installPageFlowHooks, needsAnotherPass } from './page-fl
 
 const require = createRequire(import.meta.url);
 
-/** Layout passes the last document took (for measuring). */
-export let lastPasses = 0;
-
 /** The property of a definition's `content` array that holds its footnotes. */
 export const FOOTNOTE_AREA = '_ratsdocFootnotes';
 
@@ -107,7 +104,6 @@ export function installFootnoteHooks(): void {
         active = undefined;
       }
       const short = current?.needed.some((h, i) => h > (reserve[i] ?? 0) + 0.01) ?? false;
-      lastPasses = pass;
       if ((!short && !needsAnotherPass()) || pass === MAX_PASSES) return result;
       current?.needed.forEach((h, i) => (reserve[i] = Math.max(reserve[i] ?? 0, h)));
       for (const node of this.linearNodeList) node.resetXY();
