@@ -75,8 +75,17 @@ export function hyphenateWord(word: string): string {
 /** Never broken: digits, URLs, e-mail addresses. */
 const KEEP = /\d|@|:\/\/|^www\./u;
 
+/** How to typeset. */
+export interface TypesetOptions {
+  /**
+   * Soft hyphens in long words (default true). The PDF passes false: its line breaker
+   * hyphenates a word only where it does not fit (render/pdf/hyphenation.ts).
+   */
+  hyphenate?: boolean;
+}
+
 /** One whitespace-free token (NBSP-joined groups count as one) → its runs. */
-function token(tok: string): TypesetRun {
+function token(tok: string, hyphenate: boolean): TypesetRun {
   if (KEEP.test(tok)) return { text: tok, keep: true };
   const parts = tok.split('-');
   if (parts.length > 1) {
@@ -84,7 +93,7 @@ function token(tok: string): TypesetRun {
     const letters = parts.map((p) => (p.match(/\p{L}/gu) ?? []).length);
     if (letters.some((n, i) => n < MIN_PART && !(n === 0 && (i === 0 || i === parts.length - 1)))) return { text: tok, keep: true };
   }
-  return { text: tok.replace(/\p{L}+/gu, hyphenateWord) };
+  return { text: hyphenate ? tok.replace(/\p{L}+/gu, hyphenateWord) : tok };
 }
 
 /**
@@ -92,7 +101,8 @@ function token(tok: string): TypesetRun {
  * runs. Adjacent breakable runs are merged; joined, the runs' texts are the input with
  * U+00A0 for the glued spaces and U+00AD at the hyphenation points.
  */
-export function typeset(text: string): TypesetRun[] {
+export function typeset(text: string, options: TypesetOptions = {}): TypesetRun[] {
+  const hyphenate = options.hyphenate ?? true;
   const runs: TypesetRun[] = [];
   const push = (run: TypesetRun) => {
     const last = runs[runs.length - 1];
@@ -101,7 +111,7 @@ export function typeset(text: string): TypesetRun[] {
   };
   for (const piece of noBreakSpaces(text).split(/([ \t\r\n]+)/)) {
     if (piece === '') continue;
-    push(/^[ \t\r\n]+$/.test(piece) ? { text: piece } : token(piece));
+    push(/^[ \t\r\n]+$/.test(piece) ? { text: piece } : token(piece, hyphenate));
   }
   return runs;
 }

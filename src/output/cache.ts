@@ -18,8 +18,9 @@ import { VERSION } from '../version.js';
  * Raised whenever a renderer writes other bytes for the same input (within one version of
  * ratsdoc, e.g. on a branch): cached files of the earlier code are then never reused.
  * 2: runs of same-styled words drawn as one text object in the PDF (render/pdf/text-runs.ts).
+ * 3: PDF hyphenation on demand (whole words in the text runs; render/pdf/hyphenation.ts).
  */
-export const RENDER_REVISION = 2;
+export const RENDER_REVISION = 3;
 
 /** Cache entries unused for this long are removed. */
 const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;

@@ -21,6 +21,8 @@ export interface TextFragment {
   color?: string;
   /** A piece that must stay on one line (an ID, amount, date, URL; see format/typeset.ts). */
   noWrap?: boolean;
+  /** Running text the line breaker may hyphenate where a word does not fit (hyphenation.ts). */
+  _hyphenate?: true;
   /** The structure element slot (or artifact) this text belongs to; see tagging/structure.ts. */
   _tag?: ContentTag;
   /** A footnote marker: its note's number (`footnotes.ts` finds the page it lands on). */
@@ -79,8 +81,9 @@ function inlineToPdf(node: Inline, ctx: RenderContext, style: InlineStyle): Text
 const CHANGE_COLOR = { ins: '#0b5a1f', del: '#8a1111' } as const;
 
 /**
- * A text as fragments of one style, typeset (format/typeset.ts): soft hyphens in long words,
- * no-break spaces, and every piece that must not break as a `noWrap` fragment of its own.
+ * A text as fragments of one style, typeset (format/typeset.ts): no-break spaces, and every
+ * piece that must not break as a `noWrap` fragment of its own. No soft hyphens: the rest is
+ * marked `_hyphenate`, and the line breaker hyphenates a word only where it does not fit.
  * Inline code keeps its text as it is.
  */
 function fragment(text: string, style: InlineStyle, ctx: RenderContext): TextFragment[] {
@@ -91,7 +94,7 @@ function fragment(text: string, style: InlineStyle, ctx: RenderContext): TextFra
 }
 
 function typesetFragments(text: string, style: InlineStyle, tag: ContentTag): TextFragment[] {
-  return typeset(text).map((run) => (run.keep ? { ...style, text: run.text, noWrap: true, _tag: tag } : { ...style, text: run.text, _tag: tag }));
+  return typeset(text, { hyphenate: false }).map((run) => (run.keep ? { ...style, text: run.text, noWrap: true, _tag: tag } : { ...style, text: run.text, _hyphenate: true, _tag: tag }));
 }
 
 /** `#anchor` → an internal link to the node with that `id`; anything else an external link. */
