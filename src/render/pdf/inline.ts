@@ -93,8 +93,29 @@ function fragment(text: string, style: InlineStyle, ctx: RenderContext): TextFra
   return typesetFragments(text, style, tag);
 }
 
+/**
+ * The spaces after a `noWrap` piece go with it (pdfmake trims them at a line end as in any
+ * word): one fragment and one measured inline fewer than a fragment starting with a space.
+ */
 function typesetFragments(text: string, style: InlineStyle, tag: ContentTag): TextFragment[] {
-  return typeset(text, { hyphenate: false }).map((run) => (run.keep ? { ...style, text: run.text, noWrap: true, _tag: tag } : { ...style, text: run.text, _hyphenate: true, _tag: tag }));
+  const out: TextFragment[] = [];
+  for (const run of typeset(text, { hyphenate: false })) {
+    const last = out[out.length - 1];
+    if (run.keep) {
+      out.push({ ...style, text: run.text, noWrap: true, _tag: tag });
+      continue;
+    }
+    let rest = run.text;
+    if (last?.noWrap) {
+      const spaces = /^ +/.exec(rest)?.[0];
+      if (spaces) {
+        last.text += spaces;
+        rest = rest.slice(spaces.length);
+      }
+    }
+    if (rest !== '') out.push({ ...style, text: rest, _hyphenate: true, _tag: tag });
+  }
+  return out;
 }
 
 /** `#anchor` → an internal link to the node with that `id`; anything else an external link. */
