@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ContentSource } from '../content/load.js';
+import { isInsideFolder, normaliseRelative } from '../content/paths.js';
 
 /** A problem with the call or the repository (not with the content): German message, exit 2. */
 export class RevisionProblem extends Error {}
@@ -83,11 +84,10 @@ export async function locateRepository(contentDir: string): Promise<GitRepositor
   }
   const realTop = await fs.realpath(top);
   const real = path.join(await fs.realpath(existing), ...tail);
-  const rel = path.relative(realTop, real).split(path.sep).join('/');
-  if (rel === '..' || rel.startsWith('../') || path.isAbsolute(rel)) {
+  if (real !== realTop && !isInsideFolder(realTop, real)) {
     throw new RevisionProblem(`Der Inhaltsordner „${contentDir}“ liegt außerhalb des git-Repositorys ${top}`);
   }
-  return { top: realTop, rel };
+  return { top: realTop, rel: path.relative(realTop, real).split(path.sep).join('/') };
 }
 
 /** Resolves a revision to a commit; an unknown revision is a `RevisionProblem`. */
@@ -176,9 +176,8 @@ export async function gitTreeSource(repo: GitRepository, commit: Commit, content
     if (depth > 8) return { problem: 'missing' };
     const target = (await blob(e.oid)).toString('utf8');
     if (path.posix.isAbsolute(target)) return { problem: 'outside' };
-    const next = path.posix.normalize(path.posix.join(path.posix.dirname(rel), target));
-    if (next === '..' || next.startsWith('../')) return { problem: 'outside' };
-    return resolve(next, depth + 1);
+    const next = normaliseRelative(path.posix.join(path.posix.dirname(rel), target));
+    return next.ok ? resolve(next.norm, depth + 1) : { problem: 'outside' };
   }
 
   return {

@@ -7,8 +7,9 @@ import path from 'node:path';
 import { CODES } from '../diagnostics/codes.js';
 import { loadContent, loadContentFrom, type RawContent } from '../content/load.js';
 import { sortDiagnostics, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
+import { normaliseRelative } from '../content/paths.js';
 import { at, type Model, type ModelIndex } from '../model/model.js';
-import { runRules } from '../model/rules.js';
+import { RELATIVE_PROBLEM, runRules } from '../model/rules.js';
 import { validateShapes } from '../model/validate.js';
 import type { Form } from '../theme/form.js';
 import { gitTreeSource, type Commit, type GitRepository, type GitTreeSource } from './git-source.js';
@@ -68,9 +69,9 @@ export async function loadCommit(repo: GitRepository, commit: Commit, contentDir
 
 /** The same messages as rules.ts `checkContentFile`, answered from the revision's tree. */
 async function treeFileProblem(tree: GitTreeSource, rel: string): Promise<string | null> {
-  if (path.isAbsolute(rel) || /^[a-zA-Z]:[\\/]/.test(rel)) return 'ist ein absoluter Pfad; erlaubt sind nur Pfade im Inhaltsordner (z. B. anlagen/datei.pdf)';
-  const norm = path.posix.normalize(rel.replace(/\\/g, '/'));
-  if (norm.startsWith('../') || norm === '..') return 'zeigt aus dem Inhaltsordner heraus; erlaubt sind nur Pfade im Inhaltsordner';
+  const relative = normaliseRelative(rel);
+  if (!relative.ok) return RELATIVE_PROBLEM[relative.reason];
+  const norm = relative.norm;
   if (tree.isFolder(norm)) return 'ist keine Datei';
   if (!tree.files.has(norm)) return 'gibt es nicht';
   const r = await tree.resolveLink(norm);

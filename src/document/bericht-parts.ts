@@ -15,17 +15,13 @@ import type { BuildContext } from './context.js';
 import { barGroupsChart, progressAlt, progressChart } from './charts-bericht.js';
 import { textWidth } from './data-blocks.js';
 import { display } from './labels.js';
-import type { Block, Heading, Inline, Table, TableCell } from './tree.js';
+import { cell, head, p, t, type Block, type Heading, type Inline, type Table, type TableCell } from './tree.js';
 
 /** Depth of a part's own heading; its sub-headings are one deeper. */
 export type PartDepth = 1 | 2 | 3;
 
-const t = (value: string): Inline => ({ type: 'text', value });
 const strong = (value: string): Inline => ({ type: 'strong', children: [t(value)] });
-const cell = (children: Inline[] | string, extra: Partial<TableCell> = {}): TableCell => ({ children: typeof children === 'string' ? [t(children)] : children, ...extra });
 const right = (value: string): TableCell => cell(value, { align: 'right' });
-const head = (labels: string[], align: Array<TableCell['align']> = []): TableCell[] => labels.map((l, i) => cell(l, { header: true, ...(align[i] ? { align: align[i] } : {}) }));
-const p = (children: Inline[] | string, style?: 'small' | 'muted'): Block => ({ type: 'paragraph', children: typeof children === 'string' ? [t(children)] : children, ...(style ? { style } : {}) });
 
 function heading(ctx: BuildContext, depth: number, text: string): Heading {
   const d = Math.min(4, depth) as Heading['depth'];

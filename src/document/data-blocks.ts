@@ -241,7 +241,7 @@ export function kostenPosten(ctx: BuildContext, f: KostenFilter): Array<{ massna
 
 /** Sum of cost entries in euros, exact to the cent. */
 export function postenSumme(posten: Array<{ kosten: Kosten }>): number {
-  return Math.round(posten.reduce((s, p) => s + p.kosten.betrag * 100, 0)) / 100;
+  return kostenSumme(posten.map((x) => x.kosten));
 }
 
 /** The cost table: one row per cost entry (Maßnahme, Jahr, Finanzierung, Betrag) with the sum. */

@@ -226,8 +226,8 @@ export interface Attachment {
 /** A text node. */
 export const t = (value: string): Text => ({ type: 'text', value });
 
-/** A paragraph of plain text. */
-export const p = (value: string, style?: Paragraph['style']): Paragraph => ({ type: 'paragraph', children: [t(value)], ...(style ? { style } : {}) });
+/** A paragraph from inline content or plain text. */
+export const p = (children: Inline[] | string, style?: Paragraph['style']): Paragraph => ({ type: 'paragraph', children: typeof children === 'string' ? [t(children)] : children, ...(style ? { style } : {}) });
 
 /** A table cell from inline content or plain text. */
 export const cell = (children: Inline[] | string, extra: Partial<TableCell> = {}): TableCell => ({ children: typeof children === 'string' ? [t(children)] : children, ...extra });

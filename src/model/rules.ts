@@ -274,14 +274,16 @@ const helperCalls: Rule = (model, index) => {
   return out;
 };
 
+/** Why a path an author wrote may not be used (`normaliseRelative`), in the words of `check` and `diff`. */
+export const RELATIVE_PROBLEM = {
+  absolute: 'ist ein absoluter Pfad; erlaubt sind nur Pfade im Inhaltsordner (z. B. anlagen/datei.pdf)',
+  outside: 'zeigt aus dem Inhaltsordner heraus; erlaubt sind nur Pfade im Inhaltsordner',
+} as const;
+
 /** Checks that a file named in the content stays inside the content folder and exists. */
 export async function checkContentFile(model: Model, rel: string): Promise<string | null> {
   const relative = normaliseRelative(rel);
-  if (!relative.ok) {
-    return relative.reason === 'absolute'
-      ? 'ist ein absoluter Pfad; erlaubt sind nur Pfade im Inhaltsordner (z. B. anlagen/datei.pdf)'
-      : 'zeigt aus dem Inhaltsordner heraus; erlaubt sind nur Pfade im Inhaltsordner';
-  }
+  if (!relative.ok) return RELATIVE_PROBLEM[relative.reason];
   const abs = path.join(model.root, relative.norm);
   let real: string;
   try {
