@@ -3,6 +3,7 @@ import type { Model, ModelIndex } from '../model/model.js';
 import type { Theme } from '../theme/theme.js';
 import type { BerichtStand } from '../evaluation/bericht.js';
 import path from 'node:path';
+import { sharedRead } from './tracking.js';
 
 /** Entities that have a profile (an anchor) in the Konzept. */
 export type EntityKind = 'massnahme' | 'ziel' | 'indikator' | 'akteur' | 'sozialraum' | 'handlungsfeld';
@@ -15,10 +16,12 @@ export const KONZEPT_OUT_PATH = 'konzept/integrationskonzept';
  * to them, from inside the Konzept and from the Vorlagen.
  */
 export function konzeptProfiles(model: Model): ReadonlySet<string> {
-  const cached = profileCache.get(model);
-  if (cached) return cached;
+  // Computed once per build, shared by every document (and its reads with each of them).
+  return sharedRead(model, 'konzeptProfiles', profilesOf);
+}
+
+function profilesOf(model: Model): Set<string> {
   const out = new Set<string>();
-  profileCache.set(model, out);
   const gliederung = model.konzept?.value.gliederung;
   if (!gliederung) return out;
   const has = (part: string) => gliederung.some((g) => g === part);
@@ -35,8 +38,6 @@ export function konzeptProfiles(model: Model): ReadonlySet<string> {
   if (appendix.includes('akteure')) add('akteur', c.akteure);
   return out;
 }
-
-const profileCache = new WeakMap<Model, Set<string>>();
 
 /**
  * State shared while building one document: unique anchors, running footnote numbers,

@@ -9,6 +9,7 @@ import { kostenList, kostenSumme } from '../model/kosten.js';
 import { formatDate, formatMoney, formatPeriod, formatValue } from '../format/german.js';
 import { mm } from '../theme/theme.js';
 import { BuildContext, KONZEPT_OUT_PATH, konzeptProfiles, type EntityKind } from './context.js';
+import { sharedRead } from './tracking.js';
 import { ganttChart, indicatorChart, type GanttRow } from './charts.js';
 import { capitalize, display } from './labels.js';
 import { markdownFieldToInlines } from './markdown.js';
@@ -156,29 +157,30 @@ const GANTT_ROWS_PER_CHART = 44;
 /** The time plan: measures grouped by Handlungsfeld, then the milestones; split when long. */
 export function zeitplanCharts(hfId: string | undefined, ctx: BuildContext): Chart[] {
   // Many Vorlagen show the same time plan: build it once per model, theme and Handlungsfeld.
-  let cache = zeitplanCache.get(ctx.index);
-  if (!cache) zeitplanCache.set(ctx.index, (cache = new Map()));
-  const key = `${hfId ?? ''}\u0000${JSON.stringify(ctx.theme.colors)}\u0000${ctx.theme.base.font_family}\u0000${textWidth(ctx)}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
-  const charts = buildZeitplanCharts(hfId, ctx);
-  cache.set(key, charts);
-  return charts;
+  const key = `zeitplan\u0000${hfId ?? ''}\u0000${JSON.stringify(ctx.theme.colors)}\u0000${ctx.theme.base.font_family}\u0000${textWidth(ctx)}`;
+  return sharedRead(ctx.model, key, (model) => buildZeitplanCharts(hfId, model, ctx));
 }
 
-const zeitplanCache = new WeakMap<object, Map<string, Chart[]>>();
-
-function buildZeitplanCharts(hfId: string | undefined, ctx: BuildContext): Chart[] {
+/** The time plan of `model` (as the shared computation sees it; the theme from `ctx`). */
+function buildZeitplanCharts(hfId: string | undefined, model: BuildContext['model'], ctx: BuildContext): Chart[] {
   const rows: GanttRow[] = [];
-  for (const hf of ctx.model.collections.handlungsfelder) {
+  // The measures by Handlungsfeld in one pass (not one pass per Handlungsfeld: a Vorlage's
+  // build reads the model through the source cache's tracker, where each read costs).
+  const byField = new Map<string, Array<(typeof model.collections.massnahmen)[number]>>();
+  for (const m of model.collections.massnahmen) {
+    const list = byField.get(m.value.handlungsfeld);
+    if (list) list.push(m);
+    else byField.set(m.value.handlungsfeld, [m]);
+  }
+  for (const hf of model.collections.handlungsfelder) {
     if (hfId && hf.value.id !== hfId) continue;
-    const measures = ctx.model.collections.massnahmen.filter((m) => m.value.handlungsfeld === hf.value.id && m.value.beginn && m.value.ende);
+    const measures = (byField.get(hf.value.id) ?? []).filter((m) => m.value.beginn && m.value.ende);
     if (!measures.length) continue;
     rows.push({ kind: 'group', label: hf.value.titel });
     for (const { value: m } of measures) rows.push({ kind: 'bar', label: `${m.id} ${m.titel}`, start: m.beginn!, end: m.ende!, ...(m.status ? { status: m.status } : {}) });
   }
   if (!hfId) {
-    const ms = ctx.model.collections.meilensteine;
+    const ms = model.collections.meilensteine;
     if (ms.length) {
       rows.push({ kind: 'group', label: 'Meilensteine' });
       for (const { value: m } of ms) rows.push({ kind: 'milestone', label: m.titel, date: m.datum });
