@@ -63,6 +63,11 @@ export async function build(opts: BuildOptions): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1).replace('.', ',');
   // Page counts come from a format with pages (PDF); Word counts its pages itself.
   const pages = (opts.renderers ?? RENDERERS).some((r) => r.pages) ? ` (${result.pages} Seiten)` : '';
-  if (!opts.quiet) process.stdout.write(`${result.documents} Dokumente${pages} als ${formatList(result.formats)} in „${opts.out}“ geschrieben, in ${seconds} s.\n`);
+  // For tests and for finding out why a rebuild is slow: which documents were built anew.
+  if (process.env.RATSDOC_CACHE_REPORT) process.stderr.write(`Neu erzeugt: ${result.rebuilt.length ? result.rebuilt.join(', ') : '–'}\n`);
+  // With the cache: how many documents were built anew (the others read as before).
+  const reused = result.documents - result.rebuilt.length;
+  const fresh = reused > 0 ? ` (${result.rebuilt.length} neu erzeugt, ${reused} unverändert aus dem Zwischenspeicher)` : '';
+  if (!opts.quiet) process.stdout.write(`${result.documents} Dokumente${pages} als ${formatList(result.formats)} in „${opts.out}“ geschrieben${fresh}, in ${seconds} s.\n`);
   return 0;
 }

@@ -31,6 +31,14 @@ export async function readAssets(trees: readonly DocumentTree[], templates: Temp
   };
 }
 
+/** Adds the images `trees` show to `images` (those not read yet). */
+export async function addImages(images: Map<string, ImageAsset>, trees: readonly DocumentTree[]): Promise<void> {
+  await Promise.all([...imagePaths(trees)].filter((p) => !images.has(p)).sort().map(async (p) => {
+    const data = await fs.readFile(p);
+    images.set(p, { mime: /\.jpe?g$/i.test(p) ? 'image/jpeg' : 'image/png', data });
+  }));
+}
+
 /**
  * The assets of one document: only the images it shows and the Anlagen it appends (they go
  * into its cache key and to the worker).

@@ -50,6 +50,11 @@ export function missingGlyphs(trees: readonly DocumentTree[], families: readonly
   return missing;
 }
 
+/** The fonts of the families a theme uses (`used`, first occurrence, those present). */
+export function fontFamilies(fonts: Readonly<Record<string, FontAsset>>, used: readonly string[]): FontAsset[] {
+  return used.filter((f, i) => used.indexOf(f) === i && fonts[f]).map((f) => fonts[f]);
+}
+
 /** Text files of a folder (recursively), relative with `/`, sorted. */
 async function textFiles(dir: string): Promise<string[]> {
   const names = await fs.readdir(dir, { recursive: true }).catch(() => [] as string[]);
@@ -61,9 +66,21 @@ async function textFiles(dir: string): Promise<string[]> {
  * writes one, else (text ratsdoc composed) at the document. `folders` are the content and
  * templates folders, as given (for messages) and absolute.
  */
-export async function glyphWarnings(trees: readonly DocumentTree[], fonts: Readonly<Record<string, FontAsset>>, used: readonly string[], folders: ReadonlyArray<{ display: string; dir: string }>): Promise<Diagnostic[]> {
+export async function glyphWarnings(
+  trees: readonly DocumentTree[],
+  fonts: Readonly<Record<string, FontAsset>>,
+  used: readonly string[],
+  folders: ReadonlyArray<{ display: string; dir: string }>,
+  /** Documents not rebuilt (source-level cache): out path → the code points they lack, as found before. */
+  cached: ReadonlyArray<{ outPath: string; missingGlyphs: readonly number[] }> = [],
+): Promise<Diagnostic[]> {
+  const missing = missingGlyphs(trees, fontFamilies(fonts, used));
+  for (const doc of cached) for (const cp of doc.missingGlyphs) {
+    const docs = missing.get(cp);
+    if (docs) docs.add(doc.outPath);
+    else missing.set(cp, new Set([doc.outPath]));
+  }
   const families = used.filter((f, i) => used.indexOf(f) === i && fonts[f]);
-  const missing = missingGlyphs(trees, families.map((f) => fonts[f]));
   if (!missing.size) return [];
   const fontNames = families.map((f) => `„${f}“`).join(' und ');
   const diagnostics: Diagnostic[] = [];
