@@ -17,7 +17,7 @@ import type { DocumentTree } from '../document/tree.js';
 import type { RenderAssets } from '../render/renderer.js';
 import type { Theme } from '../theme/theme.js';
 import { VERSION } from '../version.js';
-import { bytesHash } from './cache.js';
+import { bytesHash, RENDER_REVISION } from './cache.js';
 
 /** Bump when the meaning of an entry changes. */
 const ENTRY_REVISION = 1;
@@ -44,14 +44,15 @@ export interface SourceEntry {
 }
 
 /**
- * What every document's output depends on besides the content: ratsdoc's version, the
+ * What every document's output depends on besides the content: ratsdoc's version and the
+ * renderers' revision (the render cache's key has both: an entry names its files), the
  * theme, the templates (text and binary), the fonts' bytes, the formats written, the
  * live-reload snippet and SOURCE_DATE_EPOCH (the date of documents whose content names none).
  */
 export function buildKey(theme: Theme, assets: RenderAssets, formats: readonly string[]): string {
   const fonts = Object.entries(assets.fonts).map(([family, files]) => [family, Object.values(files).map(bytesHash)]);
   const files = Object.entries(assets.files ?? {}).map(([p, data]) => [p, bytesHash(data)]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  return createHash('sha256').update(JSON.stringify([ENTRY_REVISION, VERSION, theme, assets.templates, files, fonts, formats, assets.liveReloadSnippet ?? null, process.env.SOURCE_DATE_EPOCH ?? null])).digest('hex');
+  return createHash('sha256').update(JSON.stringify([ENTRY_REVISION, RENDER_REVISION, VERSION, theme, assets.templates, files, fonts, formats, assets.liveReloadSnippet ?? null, process.env.SOURCE_DATE_EPOCH ?? null])).digest('hex');
 }
 
 /** Entries on disk. Like the render cache, a failure to read or write one only costs time. */
