@@ -38,8 +38,8 @@ export interface SlowRender {
 }
 
 /**
- * How far the renders are. Reported once the content is checked (`done` 0), and again
- * whenever a document is finished or another one becomes the one being set.
+ * How far the renders are. Reported once the first document's tree is built (`done` 0), and
+ * again whenever a document is finished or another one becomes the one being set.
  */
 export interface PipelineProgress {
   /** Documents whose every format is rendered. */
@@ -312,6 +312,8 @@ function progressCounter(
   const report = () => {
     const doc = running.at(-1) ?? order.find((t) => left.get(t)! > 0);
     const current = doc && outPathOf(doc);
+    // Until the next document in line has its tree (and so its name), say nothing new.
+    if (current === undefined && done < order.length) return;
     const key = `${done} ${current ?? ''}`;
     if (key === last) return;
     last = key;
