@@ -64,7 +64,7 @@ export function summaryPart(stand: BerichtStand, ctx: BuildContext, depth: PartD
     }),
     statusTable(stand, ctx, 'Maßnahmen nach Stand am Stichtag und Handlungsfeld'),
     {
-      type: 'table', variant: 'grid', caption: 'Indikatoren nach Bewertung', widths: [22, 10, 68],
+      type: 'table', variant: 'grid', caption: 'Indikatoren nach Bewertung',
       headerRows: [head(['Bewertung', 'Anzahl', 'Indikatoren'], [undefined, 'right'])],
       rows: BEWERTUNGEN.map((b) => [cell(b, { header: true }), right(String(perBewertung.get(b) ?? 0)), cell(stand.indikatoren.filter((i) => i.assessment.bewertung === b).map((i) => i.indikator.value.id).join(', ') || '–')]),
     },
@@ -87,20 +87,12 @@ function statusColumns(stand: BerichtStand): Array<MassnahmeStatus | undefined> 
   return [...MASSNAHME_STATUS, ...(stand.statusGesamt.counts.ohneAngabe ? [undefined] : [])];
 }
 
-/** Long column heads break at a hyphen, as a print shop would set them in a narrow column. */
-const BREAKS: Record<string, [string, string]> = { abgeschlossen: ['abge-', 'schlossen'], zurückgestellt: ['zurück-', 'gestellt'], 'überfällig': ['über-', 'fällig'] };
-function hyphenated(label: string): Inline[] {
-  const parts = BREAKS[label];
-  return parts ? [t(parts[0]), { type: 'break' }, t(parts[1])] : [t(label)];
-}
-
 function statusTable(stand: BerichtStand, ctx: BuildContext, caption: string): Table {
   const columns = statusColumns(stand);
   const countsRow = (s: StatusCounts) => [...columns.map((c) => right(String(c ? s.counts[c] : s.counts.ohneAngabe))), right(String(s.ueberfaellig.length)), right(String(s.total))];
   return {
     type: 'table', variant: 'grid', caption,
-    widths: [28, ...columns.map(() => 12), 12, 12],
-    headerRows: [[cell('Handlungsfeld', { header: true }), ...[...columns.map(statusLabel), 'überfällig', 'gesamt'].map((l) => cell(hyphenated(l), { header: true, align: 'right' }))]],
+    headerRows: [[cell('Handlungsfeld', { header: true }), ...[...columns.map(statusLabel), 'überfällig', 'gesamt'].map((l) => cell(l, { header: true, align: 'right' }))]],
     rows: stand.status.map(({ handlungsfeld, stand: s }) => [cell(handlungsfeld.value.titel, { header: true }), ...countsRow(s)]),
     footerRows: [[cell('Summe', { header: true }), ...countsRow(stand.statusGesamt)]],
   };
@@ -121,7 +113,6 @@ export function massnahmenPart(stand: BerichtStand, ctx: BuildContext, depth: Pa
     const overdue = new Set(s.ueberfaellig.map((m) => m.value.id));
     blocks.push({
       type: 'table', variant: 'grid', caption: `Maßnahmen im Handlungsfeld ${handlungsfeld.value.titel} am ${formatDate(stand.stichtag)}`,
-      widths: [46, 20, 17, 17],
       headerRows: [head(['Maßnahme', 'Zeitraum', 'Stand', 'Hinweis'])],
       rows: measures.map(({ value: m }) => [
         cell(`${m.id} ${m.titel}`),
@@ -163,7 +154,6 @@ function indikatorBlocks(i: IndikatorStand, stand: BerichtStand, ctx: BuildConte
   const change = i.vorher && a.latest ? (i.vorher.stichtag === a.latest.stichtag ? 'kein neuer Wert' : formatChange(a.latest.wert - i.vorher.wert, ind.einheit)) : stand.vorheriger ? (a.latest ? 'kein Vergleichswert' : '–') : 'kein vorheriger Bericht';
   blocks.push({
     type: 'table', variant: 'grid', caption: `Indikator ${ind.id} am ${formatDate(stand.stichtag)}`,
-    widths: [20, 20, 20, 20, 20],
     headerRows: [head(['Ausgangswert', 'Letzter Wert', 'Veränderung seit dem vorherigen Bericht', 'Zielwert', 'Bewertung'])],
     rows: [[cell(point(ind.basis, ind.einheit)), cell(point(a.latest, ind.einheit)), cell(change), cell(point(ind.zielwert, ind.einheit)), cell([strong(a.bewertung)])]],
   });
@@ -186,7 +176,6 @@ export function zielePart(stand: BerichtStand, ctx: BuildContext, depth: PartDep
     heading(ctx, depth, 'Stand der Ziele'),
     {
       type: 'table', variant: 'grid', caption: `Ziele am ${formatDate(stand.stichtag)}`,
-      widths: [34, 12, 24, 30],
       headerRows: [head(['Ziel', 'Frist', 'Indikatoren', 'Bewertung der Verwaltung'])],
       rows: stand.ziele.map(({ ziel: { value: z }, indikatoren }) => [
         cell(`${z.id} ${z.titel}`),
@@ -205,7 +194,6 @@ export function finanzenPart(stand: BerichtStand, ctx: BuildContext, depth: Part
   const hfTitle = (id: string | undefined) => (id && ctx.index.handlungsfelder.get(id)?.value.titel) || id || '–';
   const table = (caption: string, label: string, rows: MoneyRow[], name: (key: string | undefined) => string): Table => ({
     type: 'table', variant: 'grid', caption,
-    widths: [50, 25, 25],
     headerRows: [head([label, 'Geplant', 'Ausgegeben (Ist)'], [undefined, 'right', 'right'])],
     rows: rows.map((r) => [cell(name(r.key), { header: true }), right(formatMoney(r.plan)), right(ist(r))]),
     footerRows: [[cell('Summe', { header: true }), right(formatMoney(stand.geld.total.plan)), right(ist(stand.geld.total))]],
@@ -242,7 +230,6 @@ export function veraenderungenPart(stand: BerichtStand, ctx: BuildContext, depth
     stand.statusWechsel.length
       ? {
           type: 'table', variant: 'grid', caption: 'Maßnahmen mit geändertem Stand',
-          widths: [50, 25, 25],
           headerRows: [head(['Maßnahme', `Stand am ${formatDate(before)}`, `Stand am ${formatDate(stand.stichtag)}`])],
           rows: stand.statusWechsel.map((w) => [cell(`${w.massnahme.value.id} ${w.massnahme.value.titel}`), cell(statusLabel(w.vorher)), cell(statusLabel(w.nachher))]),
         }
@@ -250,7 +237,6 @@ export function veraenderungenPart(stand: BerichtStand, ctx: BuildContext, depth
     moved.length
       ? {
           type: 'table', variant: 'grid', caption: 'Indikatoren mit neuem Wert oder geänderter Bewertung',
-          widths: [22, 16, 16, 22, 24],
           headerRows: [head(['Indikator', 'Wert vorher', 'Wert jetzt', 'Veränderung', 'Bewertung'])],
           rows: moved.map((i) => {
             const e = i.indikator.value.einheit;

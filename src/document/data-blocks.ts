@@ -54,7 +54,6 @@ export function massnahmenTable(list: Array<Located<Massnahme>>, ctx: BuildConte
     type: 'table',
     variant: 'grid',
     ...(caption ? { caption } : {}),
-    widths: [25, 17, 18, 13, 14, 13],
     headerRows: [head(['Maßnahme', 'Federführung', 'Partner', 'Zeitraum', 'Status', 'Kosten'], [undefined, undefined, undefined, undefined, undefined, 'right'])],
     rows,
     footerRows: [[cell('Summe', { header: true, colSpan: 5 }), cell(formatMoney(total), { align: 'right' })]],
@@ -91,7 +90,6 @@ export function zieleTable(hfId: string | undefined, ctx: BuildContext, caption?
     type: 'table',
     variant: 'grid',
     ...(caption ? { caption } : {}),
-    widths: [14, 43, 17, 13, 13],
     headerRows: [head(['Nr.', 'Ziel', 'Ebene', 'Frist', 'Indikatoren'])],
     rows,
   };
@@ -129,7 +127,6 @@ export function indikatorTable(ind: Indikator, ctx: BuildContext): Table {
     type: 'table',
     variant: 'grid',
     caption: `Indikator ${ind.id}: ${ind.titel}`,
-    widths: [25, 25, 25, 25],
     headerRows: [head(['Ausgangswert', 'Aktueller Wert', 'Zielwert', 'Quelle'])],
     rows: [[cell([entityRef(ctx, 'indikator', ind.id, fmt(ind.basis))]), cell(fmt(latest)), cell(fmt(ind.zielwert)), cell(ind.quelle)]],
   };
@@ -206,7 +203,6 @@ export function meilensteineTable(ctx: BuildContext): Table {
     type: 'table',
     variant: 'grid',
     caption: 'Meilensteine',
-    widths: [14, 30, 12, 44],
     headerRows: [head(['Datum', 'Meilenstein', 'Status', 'Beschreibung'])],
     rows: ms.map((item) => {
       const m: Meilenstein = item.value;
@@ -253,7 +249,6 @@ export function kostenTable(ctx: BuildContext, f: KostenFilter, caption: string)
     type: 'table',
     variant: 'grid',
     caption,
-    widths: [46, 12, 24, 18],
     headerRows: [head(['Maßnahme', 'Jahr', 'Finanzierung', 'Betrag'], [undefined, undefined, undefined, 'right'])],
     rows: posten.map(({ massnahme: m, kosten: k }) => [
       cell([entityRef(ctx, 'massnahme', m.id, `${m.id} ${m.titel}`)]),

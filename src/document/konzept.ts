@@ -27,7 +27,6 @@ function profileTable(rows: Array<[string, Inline[] | string | undefined]>): Tab
   return {
     type: 'table',
     variant: 'plain',
-    widths: [28, 72],
     headerRows: [],
     rows: rows.filter((r) => r[1] !== undefined && r[1] !== '').map(([label, value]) => [cell(label, { header: true }), cell(value!)]),
   };
@@ -124,7 +123,6 @@ function sozialraeume(n: string, ctx: BuildContext): Block[] {
         type: 'table',
         variant: 'grid',
         caption: `Kennzahlen ${s.name}`,
-        widths: [34, 22, 14, 30],
         headerRows: [headCells(['Kennzahl', 'Wert', 'Stichtag', 'Quelle'])],
         rows: kennzahlen.map(([name, kz]) => [cell(name, { header: true }), cell(formatValue(kz.wert, kz.einheit), { align: 'right' }), cell(kz.stichtag ? formatDate(kz.stichtag) : '–'), cell(kz.quelle ?? '–')]),
       });
@@ -143,7 +141,6 @@ function interviews(n: string, ctx: BuildContext): Block[] {
     type: 'table',
     variant: 'grid',
     caption: 'Interviewreihen',
-    widths: [15, 17, 11, 16, 15, 26],
     headerRows: [headCells(['Nr.', 'Zielgruppe', 'Anzahl', 'Sozialraum', 'Zeitraum', 'Methode'])],
     rows: list.map(({ value: i }) => [
       cell(i.id),
@@ -287,7 +284,6 @@ function kostenuebersicht(n: string, ctx: BuildContext): Block[] {
     type: 'table',
     variant: 'grid',
     caption: 'Kosten nach Handlungsfeld',
-    widths: [60, 15, 25],
     headerRows: [[cell('Handlungsfeld', { header: true }), cell('Maßnahmen', { header: true, align: 'right' }), cell('Kosten', { header: true, align: 'right' })]],
     rows: ctx.model.collections.handlungsfelder.map(({ value: h }) => {
       const list = measures.filter((m) => m.value.handlungsfeld === h.id);
@@ -383,7 +379,6 @@ function indikatorProfil(ind: Located<Indikator>, ctx: BuildContext): Block[] {
       type: 'table',
       variant: 'grid',
       caption: `Messungen ${v.id}`,
-      widths: [25, 25, 50],
       headerRows: [headCells(['Stichtag', 'Wert', 'Sozialraum'])],
       rows: messungen.map((m) => [cell(formatDate(m.stichtag)), cell(formatValue(m.wert, v.einheit), { align: 'right' }), cell(m.sozialraum ? [entityRef(ctx, 'sozialraum', m.sozialraum, ctx.index.sozialraeume.get(m.sozialraum)?.value.name ?? m.sozialraum)] : 'gesamte Stadt')]),
     });

@@ -75,13 +75,14 @@ export interface ThematicBreak { type: 'thematicBreak' }
 export interface TableCell { children: Inline[]; header?: boolean; align?: 'left' | 'right' | 'center'; colSpan?: number }
 /**
  * A table. `headerRows` rows at the top are column headers (repeated on every PDF page);
- * a first cell with `header: true` in a body row is a row header. `widths` are relative
- * weights or 'auto' per column. `footerRows` at the bottom are sums.
+ * a first cell with `header: true` in a body row is a row header. `footerRows` at the bottom
+ * are sums. Column widths come from the content (render/table-columns.ts); `widths` are
+ * relative weights per column only where a city declares them (its form's `spalten[].breite`).
  */
 export interface Table {
   type: 'table';
   caption?: string;
-  widths?: Array<number | 'auto'>;
+  widths?: number[];
   headerRows: TableCell[][];
   rows: TableCell[][];
   footerRows?: TableCell[][];
@@ -239,7 +240,7 @@ export const head = (labels: string[], align: Array<TableCell['align']> = []): T
 export function changeSummaryTable(b: ChangeSummary): Table {
   const n = (x: number) => cell(x ? String(x) : '–', { align: 'right' });
   return {
-    type: 'table', variant: 'grid', caption: b.caption, widths: [40, 15, 15, 15, 15],
+    type: 'table', variant: 'grid', caption: b.caption,
     headerRows: [head(['Teil', 'neu', 'entfernt', 'geändert', 'umbenannt'], ['left', 'right', 'right', 'right', 'right'])],
     rows: b.rows.map((r) => [cell(r.label, { header: true }), n(r.added), n(r.removed), n(r.changed), n(r.renamed)]),
   };

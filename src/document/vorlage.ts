@@ -240,7 +240,7 @@ function checklist(keys: string[], columns: 1 | 2, widths: number[] | undefined,
     while (row.length < columns * 2) row.push({ children: [] });
     rows.push(row);
   }
-  return { type: 'table', variant: 'plain', widths: widths ?? (columns === 2 ? [27, 23, 27, 23] : [40, 60]), headerRows: [], rows };
+  return { type: 'table', variant: 'plain', ...(widths ? { widths } : {}), headerRows: [], rows };
 }
 
 function deckblatt(keys: string[], labelWidth: number, s: VorlageState): FieldList {
@@ -288,7 +288,7 @@ function beratungsfolge(b: Extract<FormBlock, { block: 'beratungsfolge' }>, s: V
     type: 'table',
     variant: 'grid',
     ...((b.titel ?? s.labels.beratungsfolge).trim() ? { caption: b.titel ?? s.labels.beratungsfolge } : {}),
-    widths: b.spalten.map((c) => c.breite),
+    ...(b.spalten.every((c) => c.breite !== undefined) ? { widths: b.spalten.map((c) => c.breite!) } : {}),
     headerRows: [b.spalten.map((c) => ({ children: [t(c.label)], header: true, ...(c.feld === 'oeffentlich' ? { align: 'center' as const } : {}) }))],
     rows,
   };

@@ -74,16 +74,22 @@ const BeratungsfolgeBlock = z.strictObject({
   spalten: z.array(z.strictObject({
     feld: z.enum(BERATUNG_COLUMNS).describe('gremium, sitzung, top, zustaendigkeit oder oeffentlich'),
     label: z.string(),
-    breite: z.number().positive().default(10).describe('relative Breite'),
+    breite: z.number().positive().optional().describe('relative Breite (bei allen Spalten oder bei keiner; ohne: aus dem Inhalt)'),
   })).min(1).default([
-    { feld: 'gremium', label: 'Gremium', breite: 38 },
-    { feld: 'sitzung', label: 'Sitzung', breite: 16 },
-    { feld: 'top', label: 'TOP', breite: 10 },
-    { feld: 'zustaendigkeit', label: 'Zuständigkeit', breite: 24 },
-    { feld: 'oeffentlich', label: 'Ö/N', breite: 8 },
+    { feld: 'gremium', label: 'Gremium' },
+    { feld: 'sitzung', label: 'Sitzung' },
+    { feld: 'top', label: 'TOP' },
+    { feld: 'zustaendigkeit', label: 'Zuständigkeit' },
+    { feld: 'oeffentlich', label: 'Ö/N' },
   ]),
   oeffentlich: z.strictObject({ ja: z.string().default('Ö'), nein: z.string().default('N') }).prefault({}).describe('Schreibweise von öffentlich / nichtöffentlich'),
   leer: z.string().default('–').describe('Inhalt einer leeren Zelle ("" für leer)'),
+}).superRefine((b, ctx) => {
+  // Relative widths mean something only against each other: all columns have one, or none.
+  if (!b.spalten.some((c) => c.breite !== undefined)) return;
+  b.spalten.forEach((c, i) => {
+    if (c.breite === undefined) ctx.addIssue({ code: 'custom', path: ['spalten', i], message: `Spalte „${c.feld}“ hat keine „breite“: entweder jede Spalte bekommt eine Breite oder keine (dann richtet sich die Breite nach dem Inhalt)`, input: c });
+  });
 });
 const BeschlussvorschlagBlock = z.strictObject({ block: z.literal('beschlussvorschlag'), titel: Titel.optional() });
 const SachdarstellungBlock = z.strictObject({ block: z.literal('sachdarstellung'), titel: Titel.optional() });

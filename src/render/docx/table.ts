@@ -44,7 +44,7 @@ export function tableToDocx(table: TreeTable, ctx: DocxContext): FileChild[] {
     style: plain ? STYLE.layoutTable : STYLE.dataTable,
     width: { size: ctx.contentWidth, type: WidthType.DXA },
     columnWidths: widths,
-    layout: table.widths?.includes('auto') ? TableLayoutType.AUTOFIT : TableLayoutType.FIXED,
+    layout: TableLayoutType.FIXED,
   }));
   out.push(spacer(ctx));
   return out;

@@ -3,6 +3,7 @@
  */
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Heading } from '../../document/tree.js';
+import type { FontAsset } from '../renderer.js';
 import type { StructureTree } from './tagging/structure.js';
 import type { PdfTheme } from './theme.js';
 
@@ -11,6 +12,8 @@ export interface RenderContext {
   theme: PdfTheme;
   /** Font family for inline code and code blocks (the body font if no monospace font is registered). */
   monoFont: string;
+  /** The fonts handed to this render, by family (tables measure their text with them). */
+  fonts: Readonly<Record<string, FontAsset>>;
   /** The images handed to this render, by absolute path. */
   images: ReadonlyMap<string, unknown>;
   /** `outPath` of the document being rendered, for links to other documents. */

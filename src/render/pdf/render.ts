@@ -54,6 +54,7 @@ export function toDocDefinition(tree: DocumentTree, theme: Theme, options: PdfRe
   const ctx: RenderContext = {
     theme: pdf,
     monoFont: MONO_FAMILY in options.fonts ? MONO_FAMILY : pdf.font,
+    fonts: options.fonts,
     images: options.images,
     outPath: tree.outPath,
     outlineParents: [],

@@ -1,16 +1,17 @@
 /**
  * Table → pdfmake table: header rows repeated on every page, header cells bold on the
- * theme's header background, rows never split across pages, relative widths.
+ * theme's header background, rows never split across pages, column widths from the content
+ * (render/table-columns.ts, as the DOCX renderer sets them) unless the city declared them.
+ * Right-aligned cells (numbers, amounts) ask the font for tabular figures.
  */
-import type { Content, TableCell as PdfCell } from 'pdfmake/interfaces.js';
+import type { Content, CustomTableLayout, TableCell as PdfCell } from 'pdfmake/interfaces.js';
 import type { Table, TableCell } from '../../document/tree.js';
+import { SHY } from '../../format/typeset.js';
+import { cellBold, columnCount, tableColumns, type CellRole } from '../table-columns.js';
 import type { RenderContext } from './context.js';
-import { inlinesToPdf, taggedText } from './inline.js';
+import { inlinesToPdf, taggedText, type TextFragment } from './inline.js';
 import { fitsOnePage } from './keep.js';
 import type { StructRole } from './tagging/structure.js';
-
-type PdfWidth = number | string;
-type CellRole = 'header' | 'body' | 'footer';
 
 /**
  * Converts a table; its caption is a small bold line above, its anchor a link target.
@@ -20,20 +21,45 @@ type CellRole = 'header' | 'body' | 'footer';
  */
 export function tableToPdf(table: Table, ctx: RenderContext): Content {
   if (table.headerRows.length + table.rows.length + (table.footerRows?.length ?? 0) === 0) return { text: '' };
-  if (isPairGrid(table)) return ctx.tags.within('L', {}, () => tableDefinition(table, columnCount(table), pairRows(table, ctx), undefined, ctx));
+  const columns = layoutOf(table, ctx);
+  if (isPairGrid(table)) return ctx.tags.within('L', {}, () => tableDefinition(table, columns.widths, pairRows(table, ctx), undefined, ctx));
   return ctx.tags.within('Table', {}, () => {
     const caption = table.caption === undefined ? undefined : { text: taggedText(table.caption, () => ctx.tags.leaf('Caption')), style: 'caption', id: table.anchor };
-    const columns = columnCount(table);
+    const count = columnCount(table);
     const shaded = table.variant !== 'plain';
     const group = (role: StructRole, rows: TableCell[][], cellRole: CellRole) =>
-      rows.length === 0 ? [] : ctx.tags.within(role, {}, () => rows.map((row) => rowToPdf(row, columns, cellRole, shaded, ctx)));
+      rows.length === 0 ? [] : ctx.tags.within(role, {}, () => rows.map((row) => rowToPdf(row, count, cellRole, shaded, ctx, cellRole === 'header' && !columns.headerHyphens)));
     const body = [
       ...group('THead', table.headerRows, 'header'),
       ...group('TBody', table.rows, 'body'),
       ...group('TFoot', table.footerRows ?? [], 'footer'),
     ];
-    return tableDefinition(table, columns, body, caption, ctx);
+    return tableDefinition(table, columns.widths, body, caption, ctx);
   });
+}
+
+/** The table's pdfmake layout (rules and paddings). */
+function pdfLayout(table: Table, ctx: RenderContext): CustomTableLayout {
+  return table.variant === 'plain' ? ctx.theme.tableLayouts.plain : ctx.theme.tableLayouts.grid;
+}
+
+/**
+ * The column widths (render/table-columns.ts) as percentages of the width pdfmake gives the
+ * table. A column's padding is what pdfmake reserves for a percentage column: its paddings
+ * and its share of the rules (the outer rules whole, the inner ones half).
+ */
+function layoutOf(table: Table, ctx: RenderContext): { widths: string[]; headerHyphens: boolean } {
+  const layout = pdfLayout(table, ctx);
+  const count = columnCount(table);
+  const node = {} as never;
+  const rule = (i: number) => layout.vLineWidth?.(i, node) ?? 1;
+  const padding = (i: number) => (layout.paddingLeft?.(i, node) ?? 4) + (layout.paddingRight?.(i, node) ?? 4)
+    + (i === 0 ? rule(0) : rule(i) / 2) + (i === count - 1 ? rule(count) : rule(i + 1) / 2);
+  const width = ctx.theme.contentWidth;
+  const fontSize = table.variant === 'plain' ? ctx.theme.fontSize : (ctx.theme.styles.dataTable.fontSize ?? ctx.theme.fontSize);
+  const mono = ctx.fonts[ctx.monoFont];
+  const result = tableColumns(table, { text: ctx.fonts[ctx.theme.font], ...(mono ? { mono } : {}) }, { width, fontSize, padding });
+  return { widths: result.widths.map((w) => `${((w / width) * 100).toFixed(4)}%`), headerHyphens: result.headerHyphens };
 }
 
 /**
@@ -64,17 +90,17 @@ function pairRows(table: Table, ctx: RenderContext): PdfCell[][] {
   });
 }
 
-function tableDefinition(table: Table, columns: number, body: PdfCell[][], caption: Content | undefined, ctx: RenderContext): Content {
+function tableDefinition(table: Table, widths: string[], body: PdfCell[][], caption: Content | undefined, ctx: RenderContext): Content {
   if (table.anchor && !caption) attachAnchor(body, table.anchor);
   const pdfTable: Content = {
     table: {
       headerRows: table.headerRows.length,
       keepWithHeaderRows: table.headerRows.length > 0 ? 1 : undefined,
       dontBreakRows: true,
-      widths: columnWidths(table.widths, columns),
+      widths,
       body,
     },
-    layout: table.variant === 'plain' ? ctx.theme.tableLayouts.plain : ctx.theme.tableLayouts.grid,
+    layout: pdfLayout(table, ctx),
     ...(table.variant === 'plain' ? {} : { style: 'dataTable' }),
     margin: [0, 0, 0, ctx.theme.blockGap],
   };
@@ -83,28 +109,8 @@ function tableDefinition(table: Table, columns: number, body: PdfCell[][], capti
   return { stack: [caption, pdfTable], unbreakable: fitsOnePage([table], ctx) || undefined };
 }
 
-/** The number of columns: from `widths`, else the widest row (counting colSpans). */
-function columnCount(table: Table): number {
-  const rows = [...table.headerRows, ...table.rows, ...(table.footerRows ?? [])];
-  const widest = Math.max(0, ...rows.map((row) => row.reduce((n, cell) => n + (cell.colSpan ?? 1), 0)));
-  return Math.max(table.widths?.length ?? 0, widest, 1);
-}
-
-/**
- * Relative weights → percentages of the available width; `auto` stays. With a mix of both,
- * the weighted columns share the rest equally (`*`): pdfmake cannot weight star columns.
- */
-export function columnWidths(widths: Array<number | 'auto'> | undefined, columns: number): PdfWidth[] {
-  const given = Array.from({ length: columns }, (_, i) => widths?.[i] ?? 1);
-  if (given.some((w) => w === 'auto')) return given.map((w) => (w === 'auto' ? 'auto' : '*'));
-  const weights = given as number[];
-  const sum = weights.reduce((a, b) => a + b, 0);
-  if (sum <= 0) return weights.map(() => '*');
-  return weights.map((w) => `${((w / sum) * 100).toFixed(3)}%`);
-}
-
 /** A row padded to `columns` cells, with pdfmake's placeholder cells after a colSpan. */
-function rowToPdf(row: TableCell[], columns: number, role: CellRole, shaded: boolean, ctx: RenderContext): PdfCell[] {
+function rowToPdf(row: TableCell[], columns: number, role: CellRole, shaded: boolean, ctx: RenderContext, wholeWords: boolean): PdfCell[] {
   const cells: PdfCell[] = [];
   ctx.tags.within('TR', {}, () => row.forEach((cell, index) => {
     const span = Math.min(cell.colSpan ?? 1, columns - cells.length);
@@ -113,7 +119,7 @@ function rowToPdf(row: TableCell[], columns: number, role: CellRole, shaded: boo
     const header = role === 'header' || cell.header === true;
     const scope = role === 'header' ? 'Column' : 'Row';
     const content = ctx.tags.within(header ? 'TH' : 'TD', { ...(header ? { scope } : {}), ...(span > 1 ? { colSpan: span } : {}) }, () =>
-      cellToPdf(cell, span, cellStyle(cell, index, role), shaded, ctx));
+      cellToPdf(cell, span, cellStyle(cell, index, role), shaded, ctx, wholeWords));
     cells.push(content);
     for (let i = 1; i < span; i++) cells.push({ text: '' });
   }));
@@ -123,19 +129,29 @@ function rowToPdf(row: TableCell[], columns: number, role: CellRole, shaded: boo
 
 function cellStyle(cell: TableCell, index: number, role: CellRole): string | undefined {
   if (role === 'header') return 'tableHeader';
-  if (role === 'footer') return 'tableFooter';
-  return cell.header && index === 0 ? 'tableFooter' : undefined;
+  return cellBold(cell, index, role) ? 'tableFooter' : undefined;
 }
 
-function cellToPdf(cell: TableCell, span: number, style: string | undefined, shaded: boolean, ctx: RenderContext): PdfCell {
+/**
+ * A cell; `wholeWords`: without its soft hyphens (a header cell whose column fits its
+ * longest word wraps between words only).
+ */
+function cellToPdf(cell: TableCell, span: number, style: string | undefined, shaded: boolean, ctx: RenderContext, wholeWords = false): PdfCell {
+  const text = inlinesToPdf(cell.children, ctx);
   return {
-    text: inlinesToPdf(cell.children, ctx),
+    text: wholeWords ? text.map(withoutShy) : text,
     style,
     alignment: cell.align ?? 'left',
+    // Figures of one width, so the digits of right-aligned numbers stand in columns.
+    ...(cell.align === 'right' ? { fontFeatures: ['tnum'] } : {}),
     colSpan: span > 1 ? span : undefined,
     // pdfmake reads a cell's fill from the cell itself, not from its style.
     fillColor: style === 'tableHeader' && shaded ? ctx.theme.colors.table_header_background : undefined,
   };
+}
+
+function withoutShy(fragment: TextFragment): TextFragment {
+  return fragment.text.includes(SHY) ? { ...fragment, text: fragment.text.replaceAll(SHY, '') } : fragment;
 }
 
 /** Puts the table's anchor on its first cell (pdfmake link targets must be text). */
