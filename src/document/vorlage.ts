@@ -199,7 +199,8 @@ function block(b: FormBlock, s: VorlageState): Block[] {
 
 /** A checkbox with its word: `☒ investiv`. */
 function box(checked: boolean, word: string, s: VorlageState): string {
-  return `${checked ? s.form.kaestchen.an : s.form.kaestchen.aus}\u00a0${word}`;
+  // One choice never breaks: box and words joined by U+00A0 („☐ nicht bewertet“).
+  return `${checked ? s.form.kaestchen.an : s.form.kaestchen.aus}\u00a0${word.replaceAll(' ', '\u00a0')}`;
 }
 
 /** A declared field's value as printed text; ja-nein and choices as rows of boxes. */
