@@ -22,6 +22,7 @@ const ttf = (f: string) => readFileSync(path.join(ROOT, 'node_modules/dejavu-fon
 const assets: DocxAssets = {
   images: new Map([[wappen, readFileSync(wappen)]]),
   fonts: ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map(ttf),
+  families: { 'DejaVu Sans': { normal: ttf('DejaVuSans.ttf'), bold: ttf('DejaVuSans-Bold.ttf'), italics: ttf('DejaVuSans-Oblique.ttf'), bolditalics: ttf('DejaVuSans-BoldOblique.ttf') } },
 };
 const t = (value: string): Inline => ({ type: 'text', value });
 const p = (...children: Inline[]): Block => ({ type: 'paragraph', children });

@@ -48,7 +48,10 @@ describe('GFM task lists keep their ticks', () => {
     const tpl = await loadTemplates(resolveTemplatesDir());
     const tree = buildDocuments(checked.model, checked.index, tpl.templates!.theme).trees.find((t) => t.outPath === 'vorlagen/2-2024')!;
     const fonts = await Promise.all(Object.values(tpl.templates!.fonts).flatMap((ff) => Object.values(ff).map((p) => fs.readFile(p))));
-    const docx = await renderDocx(tree, tpl.templates!.theme, { images: new Map(), fonts });
+    const family = async (ff: { normal: string; bold: string; italics: string; bolditalics: string }) =>
+      ({ normal: await fs.readFile(ff.normal), bold: await fs.readFile(ff.bold), italics: await fs.readFile(ff.italics), bolditalics: await fs.readFile(ff.bolditalics) });
+    const families = Object.fromEntries(await Promise.all(Object.entries(tpl.templates!.fonts).map(async ([name, ff]) => [name, await family(ff)] as const)));
+    const docx = await renderDocx(tree, tpl.templates!.theme, { images: new Map(), fonts, families });
     const paragraphs = docxParagraphs(docx).map((p) => p.text);
     expect(paragraphs).toContain('☒\u00a0Lesepaten gewonnen');
     expect(paragraphs).toContain('☐\u00a0Räume gefunden');

@@ -2,7 +2,8 @@
  * Reading a DOCX back in tests: unzip, then the paragraphs of `word/document.xml` in
  * document order (table cells row by row) with their style and text as a reader sees it:
  * the numbers Word draws for numbered lists are written out (bullets are not words) (from `word/numbering.xml`), a
- * footnote reference reads as its number (a word of its own), tabs and line breaks as spaces, field codes
+ * footnote reference reads as its number (a word of its own), tabs and line breaks as spaces, a
+ * non-breaking hyphen (`w:noBreakHyphen`) as „-“, optional hyphens (`w:softHyphen`) and field codes
  * (`w:instrText`) are left out.
  */
 import { unzipSync } from 'fflate';
@@ -64,9 +65,10 @@ function numberingOf(xml: string | undefined): Map<string, Map<number, { format:
 /** Text of the runs of one paragraph's XML (a reader's view; list numbers not included). */
 export function runText(xml: string): string {
   const out: string[] = [];
-  const re = /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\b[^>]*\/>|<w:footnoteReference\b[^>]*w:id="(\d+)"[^>]*\/>|<w:instrText\b[^>]*>[^<]*<\/w:instrText>/g;
+  const re = /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\b[^>]*\/>|<w:noBreakHyphen\/>|<w:footnoteReference\b[^>]*w:id="(\d+)"[^>]*\/>|<w:instrText\b[^>]*>[^<]*<\/w:instrText>/g;
   for (const m of xml.matchAll(re)) {
     if (m[1] !== undefined) out.push(decode(m[1]));
+    else if (m[0] === '<w:noBreakHyphen/>') out.push('-'); // Word's non-breaking hyphen reads as a hyphen (optional hyphens as nothing)
     else if (m[2] !== undefined) out.push(` ${m[2]} `); // a superscript: its own word, as pdf.js reads the PDF's
     else if (m[0].startsWith('<w:tab') || m[0].startsWith('<w:br')) out.push(' ');
   }

@@ -1,8 +1,10 @@
 /**
- * Column widths from the content (issue 15, point 3), in the PDF: a crowded table without
- * declared widths breaks the long words of its narrow column at pattern points with a printed
- * hyphen, its columns are as wide as their content asks (short IDs narrower than running
- * text), no header word is cut, amounts stand right-aligned; widths a city declares are kept.
+ * Column widths from the content (issue 15, point 3), in the PDF and the DOCX: a crowded table
+ * without declared widths breaks the long words of its narrow column at pattern points with a
+ * printed hyphen, its columns are as wide as their content asks (short IDs narrower than
+ * running text), no header word is cut, amounts stand right-aligned; widths a city declares
+ * are kept. The DOCX has the same column widths and the same typesetting (optional hyphens,
+ * no-break spaces), checked in LibreOffice's rendering of it.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -122,4 +124,36 @@ describe('PDF: column widths from the content', async () => {
     expect(widths[2]).toBeCloseTo(total * 0.2, 0);
     expect(widths[3]).toBeCloseTo(total * 0.2, 0);
   });
+});
+
+describe('DOCX: the same columns and the same typesetting, read back by LibreOffice', async () => {
+  const { renderDocx } = await import('../../src/render/docx/render.js');
+  const { docxParts } = await import('../helpers/docx-text.js');
+  const { convertWithLibreOffice } = await import('../helpers/libreoffice.js');
+  const docx = await renderDocx(columnTree(), theme, { images: new Map(), fonts: [font.normal, font.bold], families: fonts });
+  const xml = docxParts(docx).get('word/document.xml')!;
+
+  it('has the PDF\'s column widths, optional hyphens at the pattern points and no-break spaces in amounts', () => {
+    const cols = [...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    const pdf = tableColumns(columnTable(), { text: font }, { width: cols.reduce((a, b) => a + b, 0) / 20, fontSize: theme.table.font_size, padding: (i) => 8 + (i === 0 || i === 5 ? 0.75 : 0.5) });
+    cols.forEach((w, i) => expect(Math.abs(w - pdf.widths[i] * 20)).toBeLessThanOrEqual(1));
+    expect(cols[0]).toBeLessThan(cols[2]);
+    const soft = '<w:softHyphen/>';
+    expect(xml).toContain(['Inte', 'gra', 'ti', 'ons', 'ma', 'nage', 'ment'].join(`</w:t>${soft}<w:t xml:space="preserve">`));
+    expect(xml).toContain('21.700,00\u00a0€');
+    // Header words carry no optional hyphen: they wrap between words only.
+    const header = /<w:tr\b[\s\S]*?<\/w:tr>/.exec(xml)![0];
+    expect(header).not.toContain(soft);
+  });
+
+  it('LibreOffice breaks the long words at pattern points with a hyphen, cuts no header word and sets amounts flush right', async () => {
+    const { converted } = await convertWithLibreOffice(new Map([['spalten.docx', docx]]), 'pdf');
+    const items = (await pdfItems(converted.get('spalten.docx')!, { hyphens: 'keep' }))[0].filter((i) => i.str.trim() !== '' && i.region === 'body');
+    const head = HEADERS.map((h) => items.find((i) => i.str.trim() === h));
+    expect(head.map((h) => h?.str.trim())).toEqual(HEADERS);
+    const lines = columnLines(items, head[1]!.x, head[1]!.y).map((l) => l.replace(/\u00ad$/, '-'));
+    for (const word of WORDS) expectPatternBreaks(word, takeWord(lines, word));
+    const ends = AMOUNTS.map((a) => items.find((i) => i.str.replace(/\u00a0/g, ' ').trim() === a)).map((i) => i!.x + i!.width);
+    for (const end of ends) expect(Math.abs(end - ends[0])).toBeLessThan(1);
+  }, 120_000);
 });

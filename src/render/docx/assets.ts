@@ -2,6 +2,7 @@
  * What the DOCX renderer needs besides the tree and the theme, as bytes: it reads no file
  * itself (the pipeline loads images, fonts and the reference document once).
  */
+import type { FontAsset } from '../renderer.js';
 
 /** Bytes the DOCX renderer uses. */
 export interface DocxAssets {
@@ -9,6 +10,8 @@ export interface DocxAssets {
   images: ReadonlyMap<string, Uint8Array>;
   /** TTF/OTF files the charts' text may use (the theme's fonts), for rendering them to PNG. */
   fonts: readonly Uint8Array[];
+  /** The theme's font families by name (tables measure their text in `base.font_family`). */
+  families: Readonly<Record<string, FontAsset>>;
   /** A reference document (`templates/vorlage.docx` …) whose styles, page setup, header and footer are used. */
   reference?: ReferenceDocument;
 }

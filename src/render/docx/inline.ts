@@ -3,10 +3,17 @@
  * the tree's nesting is flattened into runs that each carry their full formatting, links
  * become hyperlinks (external by relationship, internal by bookmark), footnote references
  * Word footnotes.
+ *
+ * Text is typeset as in the PDF and HTML (format/typeset.ts): the soft hyphens at the
+ * pattern points become Word's optional hyphens (`<w:softHyphen/>`, drawn only at a line
+ * end), the no-break spaces stay U+00A0, and a hyphen before a letter inside a piece that
+ * must not break (`Z-BIL-1.1`, `E-Mail`) is Word's non-breaking hyphen (`<w:noBreakHyphen/>`;
+ * Word's search then needs `^~` there). Inline code keeps its text as it is.
  */
-import { ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, TextRun, type ParagraphChild } from 'docx';
+import { ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, NoBreakHyphen, SoftHyphen, TextRun, type ParagraphChild } from 'docx';
 import path from 'node:path';
 import type { Inline } from '../../document/tree.js';
+import { SHY, typeset } from '../../format/typeset.js';
 import { STYLE } from './styles.js';
 
 /** Formatting accumulated from the enclosing inline nodes. */
@@ -18,6 +25,8 @@ interface RunStyle {
   link?: boolean;
   /** Text a change inserted (underlined) or deleted (struck through), in its colour. */
   change?: 'ins' | 'del';
+  /** Without optional hyphens: words wrap whole (a table header whose column fits them). */
+  wholeWords?: boolean;
 }
 
 /** The document being converted, for links to other documents (`documentLink`). */
@@ -72,9 +81,31 @@ function inlineToDocx(node: Inline, style: RunStyle, doc: InlineDocument | undef
   }
 }
 
+/** A text's pieces for a run: strings, optional hyphens and non-breaking hyphens. */
+type RunChild = string | SoftHyphen | NoBreakHyphen;
+
+function typesetChildren(text: string, wholeWords: boolean): RunChild[] {
+  const out: RunChild[] = [];
+  const push = (piece: string) => {
+    if (piece === '') return;
+    if (typeof out[out.length - 1] === 'string') out[out.length - 1] += piece;
+    else out.push(piece);
+  };
+  for (const r of typeset(text)) {
+    // In a keep run only a hyphen before a letter could end a line („Z-|BIL“); before a digit
+    // („M-07“) neither Word nor LibreOffice breaks, and the plain hyphen keeps the ID searchable.
+    const parts = r.keep ? r.text.split(/-(?=\p{L})/u) : r.text.split(SHY);
+    parts.forEach((part, i) => {
+      if (i > 0 && (r.keep || !wholeWords)) out.push(r.keep ? new NoBreakHyphen() : new SoftHyphen());
+      push(part);
+    });
+  }
+  return out;
+}
+
 function run(text: string, style: RunStyle): TextRun {
   return new TextRun({
-    text,
+    ...(style.code ? { text } : { children: typesetChildren(text, style.wholeWords === true) }),
     ...(style.bold ? { bold: true } : {}),
     ...(style.italics ? { italics: true } : {}),
     ...(style.strike || style.change === 'del' ? { strike: true } : {}),

@@ -24,5 +24,5 @@ export function docxAssets(assets: RenderAssets, templatesShown = 'templates'): 
   for (const [p, img] of assets.images) images.set(p, img.data);
   const fonts = Object.values(assets.fonts).flatMap((f) => [f.normal, f.bold, f.italics, f.bolditalics]);
   const name = REFERENCE_NAMES.find((n) => assets.files?.[n]);
-  return { images, fonts, ...(name ? { reference: { file: `${templatesShown}/${name}`, bytes: assets.files![name] } } : {}) };
+  return { images, fonts, families: assets.fonts, ...(name ? { reference: { file: `${templatesShown}/${name}`, bytes: assets.files![name] } } : {}) };
 }

@@ -1,8 +1,8 @@
 /**
  * Table → Word table: the header rows repeat on every page („Überschrift wiederholen“),
- * rows never split, column widths are the PDF's (the same relative weights of the text
- * width), header cells shaded in the theme's colour, captions above in Word's caption style;
- * a table that fits well within a page is kept on one.
+ * rows never split, column widths are the PDF's (render/table-columns.ts: from the content,
+ * or the weights a city declared), header cells shaded in the theme's colour, captions above
+ * in Word's caption style; a table that fits well within a page is kept on one.
  */
 import {
   AlignmentType, Bookmark, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType, type FileChild,
@@ -10,29 +10,25 @@ import {
 import type { Table as TreeTable, TableCell as TreeCell } from '../../document/tree.js';
 import { plainText } from '../../document/markdown.js';
 import type { DocxContext } from './context.js';
+import { cellBold, columnCount, tableColumns, tableRows, type CellRole } from '../table-columns.js';
 import { bookmarkName, inlinesToDocx } from './inline.js';
 import { STYLE } from './styles.js';
 import { hex } from './units.js';
-
-type CellRole = 'header' | 'body' | 'footer';
 
 const ALIGN = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
 
 /** Converts a table; its caption (with the table's anchor as bookmark) stands above it. */
 export function tableToDocx(table: TreeTable, ctx: DocxContext): FileChild[] {
   const columns = columnCount(table);
-  const widths = columnWidths(table.widths, columns, ctx.contentWidth);
+  const layout = columnLayout(table, ctx);
+  const widths = layout.widths;
   const plain = table.variant === 'plain';
-  const all: Array<{ row: TreeCell[]; role: CellRole }> = [
-    ...table.headerRows.map((row) => ({ row, role: 'header' as const })),
-    ...table.rows.map((row) => ({ row, role: 'body' as const })),
-    ...(table.footerRows ?? []).map((row) => ({ row, role: 'footer' as const })),
-  ];
+  const all = tableRows(table);
   // A short table stays on one page, as the PDF keeps a block that fits well within one
   // (Word's trick: every row but the last kept with the next). A long one breaks between
   // rows, its header rows repeated.
   const keep = estimatedHeight(all.map((r) => r.row), widths, ctx) <= (ctx.contentHeight / 20) * KEEP_LIMIT;
-  const rows = all.map(({ row, role }, i) => rowToDocx(row, columns, widths, role, plain, ctx, keep && i < all.length - 1));
+  const rows = all.map(({ row, role }, i) => rowToDocx(row, columns, widths, role, plain, ctx, keep && i < all.length - 1, role === 'header' && !layout.headerHyphens));
   if (rows.length === 0) return [];
   const out: FileChild[] = [];
   if (table.caption !== undefined) {
@@ -58,32 +54,36 @@ export function spacer(ctx: DocxContext): Paragraph {
   return new Paragraph({ style: STYLE.tableText, spacing: { before: 0, after: Math.round(ctx.theme.base.font_size * 0.7 * 20) } });
 }
 
-/** The number of columns: from `widths`, else the widest row (counting colSpans), as in the PDF. */
-function columnCount(table: TreeTable): number {
-  const rows = [...table.headerRows, ...table.rows, ...(table.footerRows ?? [])];
-  const widest = Math.max(0, ...rows.map((row) => row.reduce((n, cell) => n + (cell.colSpan ?? 1), 0)));
-  return Math.max(table.widths?.length ?? 0, widest, 1);
-}
+/** Rules of a data table (`w:sz="4"`: eighths of a point). */
+const RULE = 0.5;
 
 /**
- * Relative weights → twips of the text width, as the PDF turns them into percentages; with
- * `auto` columns Word sizes the columns to their content (the PDF shares the rest equally).
+ * The column widths in twips, as the PDF sets them (render/table-columns.ts), adding up to
+ * the text width exactly. A column's padding is its cell margins and, in a data table, its
+ * share of the rules, as the PDF reserves them.
  */
-export function columnWidths(widths: Array<number | 'auto'> | undefined, columns: number, total: number): number[] {
-  const given = Array.from({ length: columns }, (_, i) => widths?.[i] ?? 1);
-  const weights = given.map((w) => (w === 'auto' ? 1 : w));
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const exact = weights.map((w) => (sum > 0 ? (w / sum) * total : total / columns));
+export function columnLayout(table: TreeTable, ctx: DocxContext): { widths: number[]; headerHyphens: boolean } {
+  const family = ctx.assets.families[ctx.theme.base.font_family];
+  if (!family) throw new Error(`Schrift "${ctx.theme.base.font_family}" (theme base.font_family) ist nicht unter den Schriften: ${Object.keys(ctx.assets.families).join(', ')}`);
+  const columns = columnCount(table);
+  const plain = table.variant === 'plain';
+  const padding = (i: number) => (plain ? CELL_MARGIN.plain : CELL_MARGIN.grid + (i === 0 ? RULE : RULE / 2) + (i === columns - 1 ? RULE : RULE / 2));
+  const fontSize = plain ? ctx.theme.base.font_size : ctx.theme.table.font_size;
+  const layout = tableColumns(table, { text: family }, { width: ctx.contentWidth / 20, fontSize, padding });
   // Round so the columns add up to the text width exactly.
   const out: number[] = [];
   let used = 0;
-  exact.forEach((w, i) => {
-    const end = Math.round(exact.slice(0, i + 1).reduce((a, b) => a + b, 0));
-    out.push(end - used);
-    used = end;
-  });
-  return out;
+  let end = 0;
+  for (const w of layout.widths) {
+    end += w * 20;
+    out.push(Math.round(end) - used);
+    used = Math.round(end);
+  }
+  return { widths: out, headerHyphens: layout.headerHyphens };
 }
+
+/** Left plus right cell margin of the table styles (styles.ts), pt. */
+const CELL_MARGIN = { grid: 8, plain: 2 };
 
 /** Fraction of the text area height up to which a table is kept on one page (as the PDF's keep.ts). */
 const KEEP_LIMIT = 0.55;
@@ -108,14 +108,14 @@ function estimatedHeight(rows: TreeCell[][], widths: number[], ctx: DocxContext)
   }, 0);
 }
 
-function rowToDocx(row: TreeCell[], columns: number, widths: number[], role: CellRole, plain: boolean, ctx: DocxContext, keepNext: boolean): TableRow {
+function rowToDocx(row: TreeCell[], columns: number, widths: number[], role: CellRole, plain: boolean, ctx: DocxContext, keepNext: boolean, wholeWords: boolean): TableRow {
   const cells: TableCell[] = [];
   let column = 0;
   row.forEach((cell, index) => {
     const span = Math.min(cell.colSpan ?? 1, columns - column);
     if (span < 1) return;
     const width = widths.slice(column, column + span).reduce((a, b) => a + b, 0);
-    cells.push(cellToDocx(cell, span, width, cellStyle(cell, index, role, plain), role === 'header' && !plain, keepNext, ctx));
+    cells.push(cellToDocx(cell, span, width, cellStyle(cell, index, role, plain), role === 'header' && !plain, keepNext, ctx, wholeWords));
     column += span;
   });
   for (; column < columns; column++) cells.push(cellToDocx({ children: [] }, 1, widths[column], plain ? STYLE.fieldValue : STYLE.tableText, role === 'header' && !plain, keepNext, ctx));
@@ -124,14 +124,14 @@ function rowToDocx(row: TreeCell[], columns: number, widths: number[], role: Cel
 
 /** Header and footer rows bold, as is a body row's first cell marked as row header. */
 function cellStyle(cell: TreeCell, index: number, role: CellRole, plain: boolean): string {
-  const bold = role !== 'body' || (cell.header === true && index === 0);
+  const bold = cellBold(cell, index, role);
   if (plain) return bold ? STYLE.fieldLabel : STYLE.fieldValue;
   return bold ? STYLE.tableHeading : STYLE.tableText;
 }
 
-function cellToDocx(cell: TreeCell, span: number, width: number, style: string, shaded: boolean, keepNext: boolean, ctx: DocxContext): TableCell {
+function cellToDocx(cell: TreeCell, span: number, width: number, style: string, shaded: boolean, keepNext: boolean, ctx: DocxContext, wholeWords = false): TableCell {
   return new TableCell({
-    children: [new Paragraph({ style, alignment: ALIGN[cell.align ?? 'left'], ...(keepNext ? { keepNext: true } : {}), children: inlinesToDocx(cell.children, {}, ctx) })],
+    children: [new Paragraph({ style, alignment: ALIGN[cell.align ?? 'left'], ...(keepNext ? { keepNext: true } : {}), children: inlinesToDocx(cell.children, wholeWords ? { wholeWords } : {}, ctx) })],
     width: { size: width, type: WidthType.DXA },
     ...(span > 1 ? { columnSpan: span } : {}),
     // A cell's fill is direct formatting: LibreOffice ignores a table style's first-row shading.
