@@ -38,6 +38,8 @@ describe('the font cache', () => {
     const parsedCold = fontCacheStats.parsed - parsedBefore;
     // The example's Konzept and Vorlagen fill the shared layout caches with other words.
     const bergkamen = await pdfs(FIXTURE_CONTENT, FIXTURE_TEMPLATES);
+    // Bergkamen may use a face Musterstadt does not (its italics): parsed then, once.
+    const parsedBeforeWarm = fontCacheStats.parsed;
     const viewsBefore = fontCacheStats.views;
     const warm = await pdfs(MUSTERSTADT);
     expect(without.size).toBeGreaterThan(2);
@@ -51,6 +53,8 @@ describe('the font cache', () => {
     expect(parsedCold).toBeGreaterThan(0);
     expect(parsedCold).toBeLessThanOrEqual(8);
     expect(fontCacheStats.views - viewsBefore).toBeGreaterThanOrEqual(without.size);
-    expect(fontCacheStats.parsed - parsedBefore).toBe(parsedCold);
+    expect(fontCacheStats.parsed - parsedBefore).toBeLessThanOrEqual(8);
+    // The warm run reuses every font the runs before it parsed.
+    expect(fontCacheStats.parsed).toBe(parsedBeforeWarm);
   }, 300_000);
 });
