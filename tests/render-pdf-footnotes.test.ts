@@ -4,24 +4,17 @@
  * below all of that page's body text and above its running footer. The notes stay tagged
  * (Note with ID, marker as Reference), and the PDF stays byte-identical on a second render.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Block, DocumentTree, Inline } from '../src/document/tree.js';
 import { renderPdf, type PdfRenderOptions } from '../src/render/pdf/render.js';
 import { ThemeSchema } from '../src/theme/theme.js';
 import { loadPdf } from './helpers/pdf-text.js';
 import { checkTaggedPdf, hasQpdf, type CheckedElement } from './helpers/tagged-pdf.js';
+import { DEJAVU_FONTS } from './helpers/dejavu.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const ttf = (file: string) => readFileSync(path.join(root, 'node_modules/dejavu-fonts-ttf/ttf', file));
-const options: PdfRenderOptions = {
-  fonts: {
-    'DejaVu Sans': { normal: ttf('DejaVuSans.ttf'), bold: ttf('DejaVuSans-Bold.ttf'), italics: ttf('DejaVuSans-Oblique.ttf'), bolditalics: ttf('DejaVuSans-BoldOblique.ttf') },
-  },
-  images: new Map(),
-};
+const options: PdfRenderOptions = { fonts: DEJAVU_FONTS, images: new Map() };
 const theme = ThemeSchema.parse({});
 
 const t = (value: string): Inline => ({ type: 'text', value });

@@ -12,9 +12,8 @@
  *
  * Every paragraph's words are `p<k>w<j>`, so each line read back names its paragraph.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Block, DocumentTree, TableCell } from '../src/document/tree.js';
@@ -23,15 +22,9 @@ import { pdfFromDefinition, renderPdf, toDocDefinition, type PdfRenderOptions } 
 import { ThemeSchema } from '../src/theme/theme.js';
 import { pdfItems, type PdfTextItem } from './helpers/pdf-text.js';
 import { checkTaggedPdf, hasQpdf, type CheckedElement } from './helpers/tagged-pdf.js';
+import { DEJAVU_FONTS } from './helpers/dejavu.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const ttf = (file: string) => readFileSync(path.join(root, 'node_modules/dejavu-fonts-ttf/ttf', file));
-const options: PdfRenderOptions = {
-  fonts: {
-    'DejaVu Sans': { normal: ttf('DejaVuSans.ttf'), bold: ttf('DejaVuSans-Bold.ttf'), italics: ttf('DejaVuSans-Oblique.ttf'), bolditalics: ttf('DejaVuSans-BoldOblique.ttf') },
-  },
-  images: new Map(),
-};
+const options: PdfRenderOptions = { fonts: DEJAVU_FONTS, images: new Map() };
 const theme = ThemeSchema.parse({});
 
 function document(blocks: Block[]): DocumentTree {

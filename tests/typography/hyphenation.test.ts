@@ -4,23 +4,17 @@
  * printed hyphen, IDs, amounts, dates, URLs and e-mail addresses never break, and text
  * extraction still reads whole words.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SHY, hyphenateWord, noBreakSpaces, typeset, withoutSoftHyphens } from '../../src/format/typeset.js';
-import { renderPdf, type PdfRenderOptions } from '../../src/render/pdf/render.js';
+import { renderPdf } from '../../src/render/pdf/render.js';
 import { ThemeSchema } from '../../src/theme/theme.js';
 import { pdfItems, pdfPages } from '../helpers/pdf-text.js';
 import { checkTaggedPdf } from '../helpers/tagged-pdf.js';
+import { DEJAVU_FONTS } from '../helpers/dejavu.js';
 import { narrowTable, WORDS } from './narrow-table.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const ttf = (file: string) => readFileSync(path.join(root, 'node_modules/dejavu-fonts-ttf/ttf', file));
-const fonts: PdfRenderOptions['fonts'] = {
-  'DejaVu Sans': { normal: ttf('DejaVuSans.ttf'), bold: ttf('DejaVuSans-Bold.ttf'), italics: ttf('DejaVuSans-Oblique.ttf'), bolditalics: ttf('DejaVuSans-BoldOblique.ttf') },
-};
+const fonts = DEJAVU_FONTS;
 const theme = ThemeSchema.parse({});
 const { hyphenateSync } = createRequire(import.meta.url)('hyphen/de') as { hyphenateSync: (w: string, o: { hyphenChar: string }) => string };
 
