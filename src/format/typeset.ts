@@ -116,11 +116,6 @@ export function typeset(text: string, options: TypesetOptions = {}): TypesetRun[
   return runs;
 }
 
-/** The text with soft hyphens and no-break spaces (for HTML, where `keep` runs are not needed). */
-export function typesetString(text: string): string {
-  return typeset(text).map((r) => r.text).join('');
-}
-
 /** Removes the soft hyphens again (plain text, search, comparisons). */
 export function withoutSoftHyphens(text: string): string {
   return text.replaceAll(SHY, '');
