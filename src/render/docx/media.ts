@@ -4,6 +4,7 @@
  * pixels on every machine), because Word reads PNG everywhere and SVG only in recent versions.
  */
 import { createHash } from 'node:crypto';
+import { constants, deflateSync, inflateSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
@@ -85,7 +86,7 @@ export async function chartToPng(svg: string, fonts: readonly Uint8Array[], defa
   const key = `${fontsKey(fonts)}\u0000${defaultFontFamily}\u0000${svg}`;
   const cached = pngCache.get(key);
   if (cached) return cached;
-  const png = await rasterize(svg, fonts, defaultFontFamily);
+  const png = recompressPng(await rasterize(svg, fonts, defaultFontFamily));
   if (pngCache.size >= PNG_CACHE_ENTRIES) pngCache.clear();
   pngCache.set(key, png);
   return png;
@@ -107,4 +108,57 @@ async function rasterize(svg: string, fonts: readonly Uint8Array[], defaultFontF
   } finally {
     resvg.free();
   }
+}
+
+const PNG_SIGNATURE = 8;
+
+/**
+ * The same PNG with its image data deflated at zlib's default level: resvg writes quickly and
+ * leaves a quarter in its timeline charts (934 × 1208 px, 212 → 156 KB, 20 ms; level 9 gains 5 %
+ * more at six times the time), and a Vorlage carries a dozen of them. Done once per chart (the cache above), so the zip stores images as they are.
+ * The pixels are untouched: only the IDAT chunks are rewritten, every other chunk is kept.
+ */
+export function recompressPng(png: Uint8Array): Uint8Array {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  const before: Uint8Array[] = [];
+  const after: Uint8Array[] = [];
+  const idat: Uint8Array[] = [];
+  for (let at = PNG_SIGNATURE; at + 12 <= png.length;) {
+    const length = view.getUint32(at);
+    const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
+    const chunk = png.subarray(at, at + 12 + length);
+    if (type === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
+    else (idat.length ? after : before).push(chunk);
+    at += 12 + length;
+  }
+  if (!idat.length) return png;
+  const data = deflateSync(inflateSync(Buffer.concat(idat)), { level: constants.Z_DEFAULT_COMPRESSION });
+  if (data.length >= idat.reduce((n, d) => n + d.length, 0)) return png;
+  return Buffer.concat([png.subarray(0, PNG_SIGNATURE), ...before, pngChunk('IDAT', data), ...after]);
+}
+
+/** One PNG chunk: length, type, data, CRC-32 of type and data. */
+function pngChunk(type: string, data: Uint8Array): Uint8Array {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, 'latin1');
+  out.set(data, 8);
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+  return out;
+}
+
+let crcTable: Uint32Array | undefined;
+
+function crc32(bytes: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let c = 0xffffffff;
+  for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
 }

@@ -3,7 +3,7 @@
  * XML), with the `docx` library. Pure apart from resvg's WebAssembly module: it reads no
  * content file and no clock. Output is byte-identical for the same input (see package.ts).
  */
-import { Document, Packer, Paragraph } from 'docx';
+import { Document, Paragraph } from 'docx';
 import type { Block, DocumentTree, Footnotes } from '../../document/tree.js';
 import type { Theme } from '../../theme/theme.js';
 import type { DocxAssets } from './assets.js';
@@ -12,7 +12,7 @@ import type { DocxContext } from './context.js';
 import { inlinesToDocx } from './inline.js';
 import { chartToPng } from './media.js';
 import { numberingDefinitions } from './numbering.js';
-import { normalizePackage, partText, readPackage, setPart, writePackage } from './package.js';
+import { compileParts, normalizePackage, partText, setPart, writePackage } from './package.js';
 import { sectionFrame, pageGeometry } from './page.js';
 import { applyReference, referencePage } from './reference.js';
 import { docxStyles, tableStylesXml } from './styles.js';
@@ -54,7 +54,7 @@ export async function renderDocx(tree: DocumentTree, theme: Theme, assets: DocxA
     ...(Object.keys(footnotes).length ? { footnotes } : {}),
     sections: [{ ...sectionFrame(tree, theme, page), children }],
   });
-  const parts = readPackage(await Packer.toBuffer(doc));
+  const parts = compileParts(doc);
   normalizePackage(parts, tree.meta.created);
   setPart(parts, 'word/styles.xml', partText(parts, 'word/styles.xml')!.replace(/<\/w:styles>\s*$/, `${tableStylesXml(theme)}</w:styles>`));
   if (assets.reference) applyReference(parts, assets.reference);
