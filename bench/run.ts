@@ -6,6 +6,9 @@
  *
  * Options: --scales 1,10,50  --runs 3  --quick (without the tagged-PDF check and the
  * in-process phases, whose pdfmake-alone floor renders everything once more)
+ *   --before REV  also measures the tree at git revision REV (checked out and installed in a
+ *   temporary worktree) in the same run, on the same content, each measurement in turn
+ *   --formats pdf,html  this tree's build formats (the --before tree builds its own defaults)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
@@ -32,6 +35,51 @@ const arg = (name: string, fallback: string) => {
 const scales = arg('scales', '1,10,50').split(',').map(Number);
 const runs = Number(arg('runs', '3'));
 const quick = args.includes('--quick');
+/** A git revision to measure in the same run, before this tree (e.g. the commit an issue was filed against). */
+const beforeRef = arg('before', '');
+/**
+ * Output formats of this tree's builds (`build --formats`), e.g. `pdf,html` to compare
+ * like for like with a revision from before DOCX joined the build; the --before tree builds its defaults.
+ */
+const formats = arg('formats', '');
+
+/** A ratsdoc to measure: its CLI and its own templates folder. */
+interface Cli {
+  /** Empty for this tree; the revision for the tree measured before it. */
+  label: string;
+  cli: string;
+  templates: string;
+  root?: string;
+}
+
+/**
+ * Checks `ref` out into a git worktree under `tmp` and installs and compiles it there
+ * (`npm ci`, whose prepare step runs tsc), so both trees are measured on the same content in
+ * the same run.
+ */
+async function checkoutBefore(ref: string, tmp: string): Promise<Cli> {
+  const root = path.join(tmp, 'before');
+  const run = (cmd: string, argv: string[], cwd: string) => {
+    const r = spawnSync(cmd, argv, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed:\n${r.stderr}`);
+    return r.stdout.trim();
+  };
+  const commit = run('git', ['rev-parse', '--short', `${ref}^{commit}`], ROOT);
+  run('git', ['worktree', 'add', '--detach', root, commit], ROOT);
+  run('npm', ['ci', '--no-audit', '--no-fund'], root);
+  return { label: commit, cli: path.join(root, 'bin/ratsdoc.js'), templates: path.join(root, 'templates'), root };
+}
+
+/** `times` results of `fn` for each tree, taken in turn (tree 1, tree 2, tree 1, …). */
+function each<T>(clis: Cli[], times: number, fn: (c: Cli, i: number) => T): T[][] {
+  const out: T[][] = clis.map(() => []);
+  for (let i = 0; i < times; i++) clis.forEach((c, k) => out[k].push(fn(c, i)));
+  return out;
+}
+
+function medianEach(clis: Cli[], times: number, fn: (c: Cli) => number): number[] {
+  return each(clis, times, fn).map(median);
+}
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -52,6 +100,8 @@ function timed(argv: string[], cwd = ROOT): { ms: number; rssMb: number; cpuMs: 
 
 interface ScaleResult {
   scale: number;
+  /** `jetzt` for this tree, else the revision given with --before. */
+  tree: string;
   documents: number;
   pages: number;
   startupMs: number;
@@ -107,79 +157,107 @@ function countsOf(stdout: string): { documents: number; pages: number } {
 
 const results: ScaleResult[] = [];
 const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'ratsdoc-bench-'));
+const before = beforeRef ? await checkoutBefore(beforeRef, tmp) : undefined;
+const here: Cli = { label: '', cli: CLI, templates: path.join(ROOT, 'templates') };
 for (const scale of scales) {
   const content = path.join(tmp, `content-${scale}x`);
   await generateScaledContent(scale, content, { vorlagenPerCopy: scale === 1 ? 1 : 5 });
   const n = scale >= 50 ? 1 : runs;
-  const startup = median(Array.from({ length: 7 }, () => timed([CLI, '--version']).ms));
-  const checks = Array.from({ length: n }, () => timed([CLI, 'check', '--content', content]));
-  const check = median(checks.map((c) => c.ms));
-  const templates = ['--templates', path.join(ROOT, 'templates')];
-  const buildArgs = (out: string, ...extra: string[]) => [CLI, 'build', '--content', content, '--out', path.join(tmp, out), ...templates, ...extra];
-  const builds = Array.from({ length: n }, (_, i) => {
-    const r = timed(buildArgs(`out-${scale}-${i}`, '--no-cache'), tmp);
-    if (r.status !== 0) throw new Error(`build failed at ${scale}×`);
+  const clis = before ? [before, here] : [here];
+  // Every measurement is taken for each tree in turn, so a machine getting busier or quieter
+  // during the run affects both alike.
+  const startup = medianEach(clis, 7, (c) => timed([c.cli, '--version']).ms);
+  const checks = each(clis, n, (c) => timed([c.cli, 'check', '--content', content]));
+  const buildArgs = (c: Cli, out: string, dir: string, ...extra: string[]) => [c.cli, 'build', '--content', dir, '--out', path.join(tmp, `${out}${c.label ? '-before' : ''}`), '--templates', c.templates, ...(formats && !c.label ? ['--formats', formats] : []), ...extra];
+  const builds = each(clis, n, (c, i) => {
+    const r = timed(buildArgs(c, `out-${scale}-${i}`, content, '--no-cache'), tmp);
+    if (r.status !== 0) throw new Error(`build failed at ${scale}×${c.label ? ` (${c.label})` : ''}`);
     return r;
   });
-  const oneJob = timed(buildArgs(`out-${scale}-one`, '--no-cache', '--jobs', '1'), tmp);
-  // Incremental: warm the cache, then edit one Vorlage, then one measure.
-  timed(buildArgs(`out-${scale}-warm`), tmp);
-  const vorlage = path.join(content, 'vorlagen/11-1481.md');
-  await fs.writeFile(vorlage, (await fs.readFile(vorlage, 'utf8')).replace('Ziel ist es,', 'Ziel ist es ausdrücklich,'));
-  const rebuildVorlage = timed(buildArgs(`out-${scale}-warm`), tmp);
-  const hf = path.join(content, 'konzept/hf-miteinander.yaml');
-  await fs.writeFile(hf, (await fs.readFile(hf, 'utf8')).replace('titel: Interkulturelles Stadtteilfest', 'titel: Großes Interkulturelles Stadtteilfest'));
-  const rebuildMassnahme = timed(buildArgs(`out-${scale}-warm`), tmp);
-  await fs.rm(path.join(tmp, '.ratsdoc-cache'), { recursive: true, force: true });
-  const pdfBytes = await pdfBytesIn(path.join(tmp, `out-${scale}-0`));
-  const tagged = scale >= 10 && !quick ? tagCheck(path.join(tmp, `out-${scale}-0`)) : undefined;
-  const phases = quick
-    ? { load: NaN, validate: NaN, tree: NaN, html: NaN, pdf: NaN, floor: NaN, maxRssMb: NaN, ...countsOf(builds[0].stdout) }
-    : JSON.parse(timed([path.join(ROOT, 'dist/bench/phases.js'), content]).stdout) as ScaleResult['phases'] & { documents: number; pages: number };
-  const buildMs = median(builds.map((b) => b.ms));
-  results.push({
-    scale,
-    documents: phases.documents,
-    pages: phases.pages,
-    startupMs: startup,
-    checkMs: check,
-    buildMs,
-    buildRssMb: Math.max(...builds.map((b) => b.rssMb)),
-    buildOneJobMs: oneJob.ms,
-    rebuildVorlageMs: rebuildVorlage.ms,
-    rebuildMassnahmeMs: rebuildMassnahme.ms,
-    cpu: { buildMs: median(builds.map((b) => b.cpuMs)), oneJobMs: oneJob.cpuMs, rebuildVorlageMs: rebuildVorlage.cpuMs, rebuildMassnahmeMs: rebuildMassnahme.cpuMs, checkMs: median(checks.map((c) => c.cpuMs)) },
-    oneJobRssMb: oneJob.rssMb,
-    phases,
-    pagesPerSecond: phases.pages / (buildMs / 1000),
-    // The pipeline's overhead: the whole single-threaded build against pdfmake alone.
-    overheadOverFloor: oneJob.ms / phases.floor,
-    pdfBytes,
-    ...(tagged ? { tagCheck: tagged } : {}),
-  });
+  const oneJob = each(clis, 1, (c) => timed(buildArgs(c, `out-${scale}-one`, content, '--no-cache', '--jobs', '1'), tmp)).map((r) => r[0]);
+  // Incremental, each tree on its own copy of the content with its own cache: warm the
+  // cache, then edit one Vorlage, then one measure.
+  const rebuilds = [];
+  for (const c of clis) {
+    const dir = path.join(tmp, `content-${scale}x-edit${c.label ? '-before' : ''}`);
+    await fs.cp(content, dir, { recursive: true });
+    const cwd = path.join(tmp, `cache${c.label ? '-before' : ''}`);
+    await fs.mkdir(cwd, { recursive: true });
+    timed(buildArgs(c, `out-${scale}-warm`, dir), cwd);
+    const vorlage = path.join(dir, 'vorlagen/11-1481.md');
+    await fs.writeFile(vorlage, (await fs.readFile(vorlage, 'utf8')).replace('Ziel ist es,', 'Ziel ist es ausdrücklich,'));
+    const vorlageEdit = timed(buildArgs(c, `out-${scale}-warm`, dir), cwd);
+    const hf = path.join(dir, 'konzept/hf-miteinander.yaml');
+    await fs.writeFile(hf, (await fs.readFile(hf, 'utf8')).replace('titel: Interkulturelles Stadtteilfest', 'titel: Großes Interkulturelles Stadtteilfest'));
+    const massnahmeEdit = timed(buildArgs(c, `out-${scale}-warm`, dir), cwd);
+    rebuilds.push({ vorlageEdit, massnahmeEdit });
+    await fs.rm(cwd, { recursive: true, force: true });
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+  for (const [k, c] of clis.entries()) {
+    const out = path.join(tmp, `out-${scale}-0${c.label ? '-before' : ''}`);
+    const pdfBytes = await pdfBytesIn(out);
+    const tagged = scale >= 10 && !quick && !c.label ? tagCheck(out) : undefined;
+    const phases = quick || c.label
+      ? { load: NaN, validate: NaN, tree: NaN, html: NaN, pdf: NaN, floor: NaN, maxRssMb: NaN, ...countsOf(builds[k][0].stdout) }
+      : JSON.parse(timed([path.join(ROOT, 'dist/bench/phases.js'), content]).stdout) as ScaleResult['phases'] & { documents: number; pages: number };
+    const buildMs = median(builds[k].map((b) => b.ms));
+    results.push({
+      scale,
+      tree: c.label || 'jetzt',
+      documents: phases.documents,
+      pages: phases.pages,
+      startupMs: startup[k],
+      checkMs: median(checks[k].map((x) => x.ms)),
+      buildMs,
+      buildRssMb: Math.max(...builds[k].map((b) => b.rssMb)),
+      buildOneJobMs: oneJob[k].ms,
+      rebuildVorlageMs: rebuilds[k].vorlageEdit.ms,
+      rebuildMassnahmeMs: rebuilds[k].massnahmeEdit.ms,
+      cpu: {
+        buildMs: median(builds[k].map((b) => b.cpuMs)), oneJobMs: oneJob[k].cpuMs, rebuildVorlageMs: rebuilds[k].vorlageEdit.cpuMs,
+        rebuildMassnahmeMs: rebuilds[k].massnahmeEdit.cpuMs, checkMs: median(checks[k].map((x) => x.cpuMs)),
+      },
+      oneJobRssMb: oneJob[k].rssMb,
+      phases,
+      pagesPerSecond: phases.pages / (buildMs / 1000),
+      // The pipeline's overhead: the whole single-threaded build against pdfmake alone.
+      overheadOverFloor: oneJob[k].ms / phases.floor,
+      pdfBytes,
+      ...(tagged ? { tagCheck: tagged } : {}),
+    });
+  }
   await fs.rm(content, { recursive: true, force: true });
   // Save after every scale: a 50× run takes minutes, and what was measured must not be lost.
   await report(results);
 }
+if (before?.root) spawnSync('git', ['worktree', 'remove', '--force', before.root], { cwd: ROOT });
 await fs.rm(tmp, { recursive: true, force: true });
 
 /** Prints the table and writes bench/results.json. */
 async function report(list: ScaleResult[]): Promise<void> {
   const f = (v: number, d = 0) => v.toFixed(d);
+  const name = (r: ScaleResult) => `${r.scale}×${r.tree === 'jetzt' ? '' : ` (vorher: ${r.tree})`}`;
   const rows = [
     ['Umfang', 'Dok.', 'Seiten', 'Start', 'check', 'build', '1 Thread', 'RSS MB', 'neu: Vorlage', 'neu: Maßnahme', 'laden', 'prüfen', 'Baum', 'HTML', 'PDF', 'pdfmake allein', 'Seiten/s', '1 Thread/pdfmake'],
-    ...list.map((r) => [`${r.scale}×`, f(r.documents), f(r.pages), f(r.startupMs), f(r.checkMs), f(r.buildMs), f(r.buildOneJobMs), f(r.buildRssMb), f(r.rebuildVorlageMs), f(r.rebuildMassnahmeMs), f(r.phases.load), f(r.phases.validate), f(r.phases.tree), f(r.phases.html), f(r.phases.pdf), f(r.phases.floor), f(r.pagesPerSecond, 1), f(r.overheadOverFloor, 2)]),
+    ...list.map((r) => [name(r), f(r.documents), f(r.pages), f(r.startupMs), f(r.checkMs), f(r.buildMs), f(r.buildOneJobMs), f(r.buildRssMb), f(r.rebuildVorlageMs), f(r.rebuildMassnahmeMs), f(r.phases.load), f(r.phases.validate), f(r.phases.tree), f(r.phases.html), f(r.phases.pdf), f(r.phases.floor), f(r.pagesPerSecond, 1), f(r.overheadOverFloor, 2)]),
   ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   console.log('Zeiten in ms (Median). „pdfmake allein“: dieselben Dokumentdefinitionen ohne ratsdoc, ein Thread; „1 Thread/pdfmake“: Mehraufwand der ganzen Kette gegenüber pdfmake allein.');
   for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
   for (const r of list) {
-    console.log(`${r.scale}×: CPU (user+system, alle Threads): build ${f(r.cpu.buildMs)} ms, 1 Thread ${f(r.cpu.oneJobMs)} ms, neu: Vorlage ${f(r.cpu.rebuildVorlageMs)} ms, neu: Maßnahme ${f(r.cpu.rebuildMassnahmeMs)} ms, check ${f(r.cpu.checkMs)} ms; RSS 1 Thread ${f(r.oneJobRssMb)} MB`);
+    console.log(`${name(r)}: CPU (user+system, alle Threads): build ${f(r.cpu.buildMs)} ms, 1 Thread ${f(r.cpu.oneJobMs)} ms, neu: Vorlage ${f(r.cpu.rebuildVorlageMs)} ms, neu: Maßnahme ${f(r.cpu.rebuildMassnahmeMs)} ms, check ${f(r.cpu.checkMs)} ms; RSS 1 Thread ${f(r.oneJobRssMb)} MB`);
   }
   for (const r of list) {
     const check = r.tagCheck === undefined ? '' : r.tagCheck === 'not run' ? ', Tagged-PDF-Prüfung nicht gelaufen (vitest oder qpdf fehlt)'
       : `, Tagged-PDF-Prüfung: ${r.tagCheck.pdfs - r.tagCheck.failed} von ${r.tagCheck.pdfs} PDFs bestanden (${f(r.tagCheck.ms / 1000, 1)} s)`;
-    console.log(`${r.scale}×: PDFs zusammen ${f(r.pdfBytes / 1e6, 1)} MB${check}`);
+    console.log(`${name(r)}: PDFs zusammen ${f(r.pdfBytes / 1e6, 1)} MB${check}`);
+  }
+  for (const r of list.filter((x) => x.tree === 'jetzt')) {
+    const b = list.find((x) => x.scale === r.scale && x.tree !== 'jetzt');
+    if (!b) continue;
+    const q = (now: number, then: number) => (now / then).toFixed(2).replace('.', ',');
+    console.log(`${r.scale}×: jetzt/vorher (${b.tree}): build ${q(r.buildMs, b.buildMs)} (CPU ${q(r.cpu.buildMs, b.cpu.buildMs)}), 1 Thread ${q(r.buildOneJobMs, b.buildOneJobMs)}, RSS 1 Thread ${q(r.oneJobRssMb, b.oneJobRssMb)}, neu: Vorlage ${q(r.rebuildVorlageMs, b.rebuildVorlageMs)}, neu: Maßnahme ${q(r.rebuildMassnahmeMs, b.rebuildMassnahmeMs)}, check ${q(r.checkMs, b.checkMs)}; neu: Vorlage = ${(100 * r.rebuildVorlageMs / r.buildMs).toFixed(0)} % des kalten build`);
   }
   const out = { date: new Date().toISOString().slice(0, 10), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, results: list };
   await fs.writeFile(path.join(ROOT, 'bench/results.json'), JSON.stringify(out, null, 2) + '\n');
