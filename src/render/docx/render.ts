@@ -19,9 +19,6 @@ import { docxStyles, tableStylesXml } from './styles.js';
 
 export type { DocxAssets, ReferenceDocument } from './assets.js';
 
-/** The media type of a Word document. */
-export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
 /** Renders a document tree to DOCX bytes. */
 export async function renderDocx(tree: DocumentTree, theme: Theme, assets: DocxAssets): Promise<Buffer> {
   // A reference document's page replaces the theme's: the text area is the one Word will lay out.

@@ -1,8 +1,13 @@
-/** The DOCX format as one entry of the renderer list. */
+/**
+ * The DOCX format as one entry of the renderer list. The `docx` library and resvg are loaded
+ * on the first render (0,45 s CPU), so a thread that writes no Word file never loads them.
+ */
 import type { RenderAssets, Renderer } from '../renderer.js';
 import type { DocxAssets } from './assets.js';
 import { REFERENCE_NAMES } from '../../theme/reference-document.js';
-import { DOCX_MEDIA_TYPE, renderDocx } from './render.js';
+
+/** The media type of a Word document. */
+export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export const docxRenderer: Renderer = {
   format: 'docx',
@@ -12,7 +17,7 @@ export const docxRenderer: Renderer = {
   // Charts go through resvg and the package is zipped twice: a second for the Konzept, so
   // it renders in the worker pool and is kept in the cache, as the PDF is.
   slow: true,
-  render: (tree, theme, assets) => renderDocx(tree, theme, docxAssets(assets)),
+  render: async (tree, theme, assets) => (await import('./render.js')).renderDocx(tree, theme, docxAssets(assets)),
 };
 
 /**
