@@ -6,7 +6,7 @@
  * folder missing at a revision), with a German message on stderr.
  */
 import { compareRevisions } from '../diff/compare.js';
-import { RevisionProblem } from '../diff/git-source.js';
+import { RevisionProblem } from '../content/git-source.js';
 import { formatDiffJson } from '../diff/format-json.js';
 import { loadTemplates, resolveTemplatesDir } from '../theme/load.js';
 import { BerichtProblem, berichteTree, compareBerichte, formatBerichte } from '../diff/berichte.js';

@@ -23,16 +23,12 @@ export function formatText(list: readonly Diagnostic[]): string {
   return lines.join('\n') + '\n';
 }
 
+/** A diagnostic in the JSON shape of `check --format json` (also `diff --format json`). */
+export function diagnosticJson(d: Diagnostic) {
+  return { file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: d.message, entity: d.entity ?? null };
+}
+
 /** The JSON report: an array of `{file, line, column, severity, message, entity}`. */
 export function formatJson(list: readonly Diagnostic[]): string {
-  const rows = sortDiagnostics([...list]).map((d) => ({
-    file: d.file,
-    line: d.line,
-    column: d.column,
-    severity: d.severity,
-    code: d.code,
-    message: d.message,
-    entity: d.entity ?? null,
-  }));
-  return JSON.stringify(rows, null, 2) + '\n';
+  return JSON.stringify(sortDiagnostics([...list]).map(diagnosticJson), null, 2) + '\n';
 }

@@ -10,9 +10,10 @@ import { deriveEffects } from './derived.js';
 import { diffDocuments, diffSettings } from './documents.js';
 import { diffEntities } from './entities.js';
 import { diffFiles } from './files.js';
-import { locateRepository, resolveCommit, RevisionProblem } from './git-source.js';
+import { locateRepository, resolveCommit, RevisionProblem } from '../content/git-source.js';
 import { DIFF_FORMAT, type Counts, type DiffReport, type DocumentDiff, type EntityDiff, type RevisionReport } from './report.js';
-import { diagnosticJson, loadCommit, loadWorkingTree, type Side } from './revision.js';
+import { diagnosticJson } from '../diagnostics/format.js';
+import { loadCommit, loadWorkingTree, type Side } from './revision.js';
 import type { Form } from '../theme/form.js';
 
 export interface CompareOptions {

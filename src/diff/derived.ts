@@ -10,7 +10,8 @@ import type { EntityComparison, EntityTable } from './entities.js';
 import { cents, kostenSumme } from '../model/kosten.js';
 import type { Renames } from './fields.js';
 import type { CostRow, DerivedEffects } from './report.js';
-import { diagnosticJson, type Side } from './revision.js';
+import { diagnosticJson } from '../diagnostics/format.js';
+import type { Side } from './revision.js';
 import { changedValues } from './values.js';
 
 /**

@@ -5,7 +5,7 @@
  */
 import { formatDate, formatMoney, formatNumber } from '../format/german.js';
 import { kostenList, kostenSumme } from '../model/kosten.js';
-import { display } from '../document/labels.js';
+import { capitalize, display } from '../document/labels.js';
 import { ENTITY_LABEL, type CollectionName } from '../model/schemas.js';
 import type { CostRow, DiffReport, EntityDiff, FieldChange, FileChange, Json, ParagraphChange, RefItem, RevisionReport, Segment } from './report.js';
 
@@ -239,33 +239,18 @@ export function entityStatus(e: EntityDiff): string {
   return STATUS_WORD[e.status];
 }
 
+/** Fields shown as short facts of an added or removed entity, labelled by their capitalised name. */
+const FACTS: Partial<Record<CollectionName, string[]>> = { ziele: ['ebene', 'handlungsfeld', 'oberziel'], indikatoren: ['einheit', 'quelle'], akteure: ['art'], meilensteine: ['datum', 'status'] };
+
 /** Short facts of an added or removed entity: Status, Kosten, Zeitraum … */
 export function entityFacts(e: EntityDiff): string[] {
   const v = e.value;
   if (!v || typeof v !== 'object' || Array.isArray(v)) return [];
-  const facts: string[] = [];
-  const add = (label: string, x: Json | undefined, field = '') => {
-    if (x !== undefined && x !== null) facts.push(`${label}: ${formatJson(x, field)}`);
-  };
-  if (e.collection === 'massnahmen') {
-    add('Handlungsfeld', v.handlungsfeld);
-    add('Ziele', v.ziele);
-    add('Status', v.status);
-    if (v.beginn || v.ende) facts.push(`Zeitraum: ${formatJson(v.beginn ?? null)} bis ${formatJson(v.ende ?? null)}`);
-    if (kostenList(v.kosten).length) facts.push(`Kosten: ${formatMoney(kostenSumme(v.kosten))}`);
-  } else if (e.collection === 'ziele') {
-    add('Ebene', v.ebene);
-    add('Handlungsfeld', v.handlungsfeld);
-    add('Oberziel', v.oberziel);
-  } else if (e.collection === 'indikatoren') {
-    add('Einheit', v.einheit);
-    add('Quelle', v.quelle);
-  } else if (e.collection === 'akteure') {
-    add('Art', v.art);
-  } else if (e.collection === 'meilensteine') {
-    add('Datum', v.datum);
-    add('Status', v.status);
-  }
+  const fact = (k: string) => (v[k] === undefined || v[k] === null ? [] : [`${capitalize(k)}: ${formatJson(v[k])}`]);
+  if (e.collection !== 'massnahmen') return (FACTS[e.collection] ?? []).flatMap(fact);
+  const facts = ['handlungsfeld', 'ziele', 'status'].flatMap(fact);
+  if (v.beginn || v.ende) facts.push(`Zeitraum: ${formatJson(v.beginn ?? null)} bis ${formatJson(v.ende ?? null)}`);
+  if (kostenList(v.kosten).length) facts.push(`Kosten: ${formatMoney(kostenSumme(v.kosten))}`);
   return facts;
 }
 
@@ -293,10 +278,5 @@ export function documentStatus(d: DiffReport['kapitel'][number]): string {
   return STATUS_WORD[d.status];
 }
 
-/** Fields of a Vorlage front matter that have their own heading in the rendered Vorlage. */
-export const VORLAGE_FIELD_LABEL: Record<string, string> = {
-  beschlussvorschlag: 'Beschlussvorschlag',
-  beratungsfolge: 'Beratungsfolge',
-  anlagen: 'Anlagen',
-  unterschriften: 'Unterschriften',
-};
+/** Text fields of a Vorlage front matter that have their own heading in the rendered Vorlage. */
+export const VORLAGE_FIELD_LABEL: Record<string, string> = { beschlussvorschlag: 'Beschlussvorschlag' };

@@ -212,7 +212,6 @@ export type ValueChange = z.infer<typeof ValueChangeSchema>;
 export type ItemsChange = z.infer<typeof ItemsChangeSchema>;
 export type RowChange = z.infer<typeof RowChangeSchema>;
 export type RowsChange = z.infer<typeof RowsChangeSchema>;
-export type TextChange = z.infer<typeof TextChangeSchema>;
 export type FieldChange = z.infer<typeof FieldChangeSchema>;
 export type Place = z.infer<typeof PlaceSchema>;
 export type EntityDiff = z.infer<typeof EntityDiffSchema>;

@@ -12,8 +12,8 @@ import { at, type Model, type ModelIndex } from '../model/model.js';
 import { RELATIVE_PROBLEM, runRules } from '../model/rules.js';
 import { validateShapes } from '../model/validate.js';
 import type { Form } from '../theme/form.js';
-import { gitTreeSource, type Commit, type GitRepository, type GitTreeSource } from './git-source.js';
-import type { DiagnosticJson, RevisionInfo } from './report.js';
+import { gitTreeSource, type Commit, type GitRepository, type GitTreeSource } from '../content/git-source.js';
+import type { RevisionInfo } from './report.js';
 import { diskBlobIds } from './files.js';
 
 /** A loaded side. */
@@ -98,9 +98,4 @@ async function treeFileProblems(model: Model, tree: GitTreeSource): Promise<Diag
     }
   }
   return out;
-}
-
-/** A diagnostic in the JSON shape of `check --format json`. */
-export function diagnosticJson(d: Diagnostic): DiagnosticJson {
-  return { file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: d.message, entity: d.entity ?? null };
 }

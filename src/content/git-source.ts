@@ -7,8 +7,8 @@
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ContentSource } from '../content/load.js';
-import { isInsideFolder, normaliseRelative } from '../content/paths.js';
+import type { ContentSource } from './load.js';
+import { isInsideFolder, normaliseRelative } from './paths.js';
 
 /** A problem with the call or the repository (not with the content): German message, exit 2. */
 export class RevisionProblem extends Error {}
