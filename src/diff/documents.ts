@@ -6,24 +6,16 @@
  */
 import type { RawMarkdownFile } from '../content/load.js';
 import { compareNatural } from '../render/html/natural-sort.js';
-import { diffFields, type FieldContext, type Renames } from './fields.js';
+import { diffFields, type Renames } from './fields.js';
 import { diffMarkdown, markdownBlocks } from './narrative.js';
 import type { DocumentDiff, FieldChange, Json, NotCompared } from './report.js';
 import type { Side } from './revision.js';
 import type { EntityTable } from './entities.js';
-import { entityLabel } from './entities.js';
+import { fieldContext } from './entities.js';
 import { isRecord, pairBySimilarity, similarity } from './similarity.js';
 
 /** A chapter or Vorlage that got a new name but kept (nearly) its text counts as renamed at or above this similarity. */
 const RENAME_THRESHOLD = 0.75;
-
-function contextFor(renames: Renames, ea: EntityTable, eb: EntityTable): FieldContext {
-  const label = (table: EntityTable) => (c: keyof EntityTable, id: string) => {
-    const r = table[c].get(id);
-    return r ? entityLabel(c, r.value) || null : null;
-  };
-  return { collection: null, renames, labelOld: label(ea), labelNew: label(eb) };
-}
 
 function yamlValue(side: Side, kind: 'config' | 'konzept'): unknown {
   return side.raw.yamlFiles.find((f) => f.kind === kind)?.value;
@@ -46,7 +38,7 @@ function konzeptValue(side: Side): unknown {
 
 /** Changes in ratsdoc.yaml and in konzept.yaml. */
 export function diffSettings(a: Side, b: Side, renames: Renames, ea: EntityTable, eb: EntityTable): { settings: FieldChange[]; konzept: FieldChange[] } {
-  const ctx = contextFor(renames, ea, eb);
+  const ctx = fieldContext(null, renames, ea, eb);
   return {
     settings: diffFields(yamlValue(a, 'config'), yamlValue(b, 'config'), ctx),
     konzept: diffFields(konzeptValue(a), konzeptValue(b), ctx),
@@ -84,7 +76,7 @@ export function diffDocuments(
 ): { documents: DocumentDiff[]; notCompared: NotCompared[] } {
   const da = docs(a, kind);
   const db = docs(b, kind);
-  const ctx = contextFor(renames, ea, eb);
+  const ctx = fieldContext(null, renames, ea, eb);
   const noun = kind === 'kapitel' ? 'Kapitel' : 'Vorlage';
   const notCompared: NotCompared[] = [];
   const fields = (x: Doc) => (kind === 'vorlage' ? withoutNummer(x.frontMatter) : x.frontMatter);

@@ -61,6 +61,15 @@ export function entityLabel(collection: CollectionName, value: Record<string, Js
   return '';
 }
 
+/** The field diff's context: titles of referenced entities looked up on either side. */
+export function fieldContext(collection: CollectionName | null, renames: Renames, ea: EntityTable, eb: EntityTable): FieldContext {
+  const label = (table: EntityTable) => (c: CollectionName, id: string) => {
+    const r = table[c].get(id);
+    return r ? entityLabel(c, r.value) || null : null;
+  };
+  return { collection, renames, labelOld: label(ea), labelNew: label(eb) };
+}
+
 function handlungsfeldOf(collection: CollectionName, value: Record<string, Json>): string | null {
   if (collection === 'handlungsfelder') return typeof value.id === 'string' ? value.id : null;
   return typeof value.handlungsfeld === 'string' ? value.handlungsfeld : null;
@@ -119,13 +128,9 @@ export function diffEntities(a: Side, b: Side): EntityComparison {
     pending.push({ collection: name, removed: removed.filter((r) => !paired.has(r)), added: added.filter((r) => !paired.has(r)), pairs });
   }
 
-  const label = (table: EntityTable) => (collection: CollectionName, id: string) => {
-    const r = table[collection].get(id);
-    return r ? entityLabel(collection, r.value) || null : null;
-  };
   const entities: EntityDiff[] = [];
   for (const { collection, removed, added, pairs } of pending) {
-    const ctx: FieldContext = { collection, renames, labelOld: label(ea), labelNew: label(eb) };
+    const ctx = fieldContext(collection, renames, ea, eb);
     const list: EntityDiff[] = [];
     const base = (x: EntityRecord | null, y: EntityRecord | null) => ({
       collection,

@@ -122,22 +122,8 @@ function valueChange(a: unknown, b: unknown, refTo: CollectionName | null, ctx: 
 function itemsChange(a: Json[], b: Json[], refTo: CollectionName | null, ctx: FieldContext, path: PathSegment[], field: string): ItemsChange {
   const sa = a.map(String);
   const sb = b.map(String);
-  const left = new Map<string, number>();
-  for (const x of sb) left.set(x, (left.get(x) ?? 0) + 1);
-  const removedIds: string[] = [];
-  for (const x of sa) {
-    const n = left.get(x);
-    if (n) left.set(x, n - 1);
-    else removedIds.push(x);
-  }
-  const right = new Map<string, number>();
-  for (const x of sa) right.set(x, (right.get(x) ?? 0) + 1);
-  const addedIds: string[] = [];
-  for (const x of sb) {
-    const n = right.get(x);
-    if (n) right.set(x, n - 1);
-    else addedIds.push(x);
-  }
+  const removedIds = without(sa, sb);
+  const addedIds = without(sb, sa);
   const oldItem = (id: string): RefItem => ({ id, label: refTo ? ctx.labelOld(refTo, id) : null });
   const newItem = (id: string): RefItem => ({ id, label: refTo ? ctx.labelNew(refTo, id) : null });
   const renamed: ItemsChange['renamed'] = [];
@@ -168,6 +154,17 @@ function itemsChange(a: Json[], b: Json[], refTo: CollectionName | null, ctx: Fi
     old: a,
     new: b,
   };
+}
+
+/** The items of `xs` left when each item of `ys` takes away one equal item (a multiset difference, in the order of `xs`). */
+function without(xs: string[], ys: string[]): string[] {
+  const left = new Map<string, number>();
+  for (const y of ys) left.set(y, (left.get(y) ?? 0) + 1);
+  return xs.filter((x) => {
+    const n = left.get(x);
+    if (n) left.set(x, n - 1);
+    return !n;
+  });
 }
 
 /** What a row of a list is, for the reader: its Gremium, Titel, Funktion, Stichtag … */
