@@ -20,7 +20,7 @@ import { VERSION } from '../version.js';
  * 2: runs of same-styled words drawn as one text object in the PDF (render/pdf/text-runs.ts).
  * 3: PDF hyphenation on demand (whole words in the text runs; render/pdf/hyphenation.ts).
  * 4: table column widths from the content, DOCX typeset (render/table-columns.ts, docx/inline.ts).
- * 5: DOCX zipped once, images stored uncompressed (render/docx/package.ts).
+ * 5: DOCX zipped once, images stored, chart PNGs recompressed once (render/docx/package.ts, media.ts).
  */
 export const RENDER_REVISION = 5;
 

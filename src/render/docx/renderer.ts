@@ -14,7 +14,7 @@ export const docxRenderer: Renderer = {
   extension: '.docx',
   mediaType: DOCX_MEDIA_TYPE,
   label: 'DOCX',
-  // Charts go through resvg and the package is zipped twice: a second for the Konzept, so
+  // Charts go through resvg and every part is built and zipped: a second for the Konzept, so
   // it renders in the worker pool and is kept in the cache, as the PDF is.
   slow: true,
   render: async (tree, theme, assets) => (await import('./render.js')).renderDocx(tree, theme, docxAssets(assets)),
