@@ -81,6 +81,22 @@ function medianEach(clis: Cli[], times: number, fn: (c: Cli) => number): number[
   return each(clis, times, fn).map(median);
 }
 
+/** Folder name suffix of a tree's outputs and copies: none for this tree. */
+const suffix = (c: Cli) => (c.label ? '-before' : '');
+
+/** A timed command that must have succeeded: a failed run would be timed as a fast one. */
+function succeeded<T extends { status: number | null }>(r: T, what: string, c: Cli): T {
+  if (r.status !== 0) throw new Error(`${what} failed${c.label ? ` (${c.label})` : ''} (exit ${r.status})`);
+  return r;
+}
+
+/** Replaces `from` in a file; throws when it is not there (the rebuild would time no edit at all). */
+async function edit(file: string, from: string, to: string): Promise<void> {
+  const text = await fs.readFile(file, 'utf8');
+  if (!text.includes(from)) throw new Error(`${file}: „${from}“ not found; the bench's edit needs it`);
+  await fs.writeFile(file, text.replace(from, to));
+}
+
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -169,39 +185,30 @@ for (const scale of scales) {
   const startup = medianEach(clis, 7, (c) => timed([c.cli, '--version']).ms);
   // Each tree checks with its own templates: another tree's form may not be valid for it, and
   // a check that stops at the form would be timed as a fast one.
-  const checks = each(clis, n, (c) => {
-    const r = timed([c.cli, 'check', '--content', content, '--templates', c.templates]);
-    if (r.status !== 0) throw new Error(`check failed at ${scale}×${c.label ? ` (${c.label})` : ''} (exit ${r.status})`);
-    return r;
-  });
-  const buildArgs = (c: Cli, out: string, dir: string, ...extra: string[]) => [c.cli, 'build', '--content', dir, '--out', path.join(tmp, `${out}${c.label ? '-before' : ''}`), '--templates', c.templates, ...(formats && !c.label ? ['--formats', formats] : []), ...extra];
-  const builds = each(clis, n, (c, i) => {
-    const r = timed(buildArgs(c, `out-${scale}-${i}`, content, '--no-cache'), tmp);
-    if (r.status !== 0) throw new Error(`build failed at ${scale}×${c.label ? ` (${c.label})` : ''}`);
-    return r;
-  });
-  const oneJob = each(clis, 1, (c) => timed(buildArgs(c, `out-${scale}-one`, content, '--no-cache', '--jobs', '1'), tmp)).map((r) => r[0]);
+  const checks = each(clis, n, (c) => succeeded(timed([c.cli, 'check', '--content', content, '--templates', c.templates]), `check at ${scale}×`, c));
+  const buildArgs = (c: Cli, out: string, dir: string, ...extra: string[]) => [c.cli, 'build', '--content', dir, '--out', path.join(tmp, `${out}${suffix(c)}`), '--templates', c.templates, ...(formats && !c.label ? ['--formats', formats] : []), ...extra];
+  const builds = each(clis, n, (c, i) => succeeded(timed(buildArgs(c, `out-${scale}-${i}`, content, '--no-cache'), tmp), `build at ${scale}×`, c));
+  const oneJob = each(clis, 1, (c) => succeeded(timed(buildArgs(c, `out-${scale}-one`, content, '--no-cache', '--jobs', '1'), tmp), `build --jobs 1 at ${scale}×`, c)).map((r) => r[0]);
   // Incremental, each tree on its own copy of the content with its own cache: warm the
   // cache, then edit one Vorlage, then one measure.
   const rebuilds = [];
   for (const c of clis) {
-    const dir = path.join(tmp, `content-${scale}x-edit${c.label ? '-before' : ''}`);
+    const dir = path.join(tmp, `content-${scale}x-edit${suffix(c)}`);
     await fs.cp(content, dir, { recursive: true });
-    const cwd = path.join(tmp, `cache${c.label ? '-before' : ''}`);
+    const cwd = path.join(tmp, `cache${suffix(c)}`);
     await fs.mkdir(cwd, { recursive: true });
-    timed(buildArgs(c, `out-${scale}-warm`, dir), cwd);
-    const vorlage = path.join(dir, 'vorlagen/11-1481.md');
-    await fs.writeFile(vorlage, (await fs.readFile(vorlage, 'utf8')).replace('Ziel ist es,', 'Ziel ist es ausdrücklich,'));
-    const vorlageEdit = timed(buildArgs(c, `out-${scale}-warm`, dir), cwd);
-    const hf = path.join(dir, 'konzept/hf-miteinander.yaml');
-    await fs.writeFile(hf, (await fs.readFile(hf, 'utf8')).replace('titel: Interkulturelles Stadtteilfest', 'titel: Großes Interkulturelles Stadtteilfest'));
-    const massnahmeEdit = timed(buildArgs(c, `out-${scale}-warm`, dir), cwd);
+    const warm = () => succeeded(timed(buildArgs(c, `out-${scale}-warm`, dir), cwd), `build with the cache at ${scale}×`, c);
+    warm();
+    await edit(path.join(dir, 'vorlagen/11-1481.md'), 'Ziel ist es,', 'Ziel ist es ausdrücklich,');
+    const vorlageEdit = warm();
+    await edit(path.join(dir, 'konzept/hf-miteinander.yaml'), 'titel: Interkulturelles Stadtteilfest', 'titel: Großes Interkulturelles Stadtteilfest');
+    const massnahmeEdit = warm();
     rebuilds.push({ vorlageEdit, massnahmeEdit });
     await fs.rm(cwd, { recursive: true, force: true });
     await fs.rm(dir, { recursive: true, force: true });
   }
   for (const [k, c] of clis.entries()) {
-    const out = path.join(tmp, `out-${scale}-0${c.label ? '-before' : ''}`);
+    const out = path.join(tmp, `out-${scale}-0${suffix(c)}`);
     const pdfBytes = await pdfBytesIn(out);
     const tagged = scale >= 10 && !quick && !c.label ? tagCheck(out) : undefined;
     const phases = quick || c.label
