@@ -12,6 +12,7 @@ import type { Renames } from './fields.js';
 import type { CostRow, DerivedEffects } from './report.js';
 import { diagnosticJson } from '../diagnostics/format.js';
 import type { Side } from './revision.js';
+import { without } from './similarity.js';
 import { changedValues } from './values.js';
 
 /**
@@ -45,19 +46,8 @@ function renamer(renames: Renames): (text: string) => string {
 
 /** Diagnostics of `to` that `from` does not have (as a multiset; place in the file does not count). */
 function missingIn(to: Diagnostic[], from: Diagnostic[], mapFrom: (t: string) => string, mapTo: (t: string) => string): Diagnostic[] {
-  const key = (d: Diagnostic, map: (t: string) => string) => [d.severity, d.code, map(d.entity ?? ''), map(d.message)].join('\u0000');
-  const have = new Map<string, number>();
-  for (const d of from) {
-    const k = key(d, mapFrom);
-    have.set(k, (have.get(k) ?? 0) + 1);
-  }
-  return to.filter((d) => {
-    const k = key(d, mapTo);
-    const n = have.get(k);
-    if (!n) return true;
-    have.set(k, n - 1);
-    return false;
-  });
+  const key = (map: (t: string) => string) => (d: Diagnostic) => [d.severity, d.code, map(d.entity ?? ''), map(d.message)].join('\u0000');
+  return without(to, from, key(mapTo), key(mapFrom));
 }
 
 export function deriveEffects(a: Side, b: Side, ents: EntityComparison): DerivedEffects {

@@ -11,7 +11,7 @@ import { COLLECTION_SCHEMAS, KonzeptFileSchema, VorlageFrontMatterSchema, type C
 import { align } from './align.js';
 import { diffMarkdown, diffBlocks, entryBlocks, wordSegments } from './narrative.js';
 import type { FieldChange, ItemsChange, Json, PathSegment, RefItem, RowChange, RowsChange, ValueChange } from './report.js';
-import { canonicalKey, deepEqual, isRecord, similarity, words } from './similarity.js';
+import { canonicalKey, deepEqual, isRecord, similarity, without, words } from './similarity.js';
 
 /** Reference fields per collection (declared in the schemas): key is the field path without list indexes. */
 export const REFERENCE_FIELDS: Partial<Record<CollectionName, Record<string, CollectionName>>> = {};
@@ -154,17 +154,6 @@ function itemsChange(a: Json[], b: Json[], refTo: CollectionName | null, ctx: Fi
     old: a,
     new: b,
   };
-}
-
-/** The items of `xs` left when each item of `ys` takes away one equal item (a multiset difference, in the order of `xs`). */
-function without(xs: string[], ys: string[]): string[] {
-  const left = new Map<string, number>();
-  for (const y of ys) left.set(y, (left.get(y) ?? 0) + 1);
-  return xs.filter((x) => {
-    const n = left.get(x);
-    if (n) left.set(x, n - 1);
-    return !n;
-  });
 }
 
 /** What a row of a list is, for the reader: its Gremium, Titel, Funktion, Stichtag … */

@@ -48,24 +48,25 @@ function tokens(value: unknown, prefix: string, out: string[]): void {
   }
 }
 
-function multiset(list: string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const x of list) m.set(x, (m.get(x) ?? 0) + 1);
-  return m;
+/**
+ * The items of `xs` left when each item of `ys` takes away one item with the same key (a
+ * multiset difference, in the order of `xs`); `keyX` and `keyY` say what counts as the same.
+ */
+export function without<T>(xs: readonly T[], ys: readonly T[], keyX: (x: T) => unknown = (x) => x, keyY = keyX): T[] {
+  const left = new Map<unknown, number>();
+  for (const k of ys.map(keyY)) left.set(k, (left.get(k) ?? 0) + 1);
+  return xs.filter((x) => {
+    const k = keyX(x);
+    const n = left.get(k);
+    if (n) left.set(k, n - 1);
+    return !n;
+  });
 }
 
 /** Dice coefficient of two token lists (1 when both are empty). */
 export function dice(a: string[], b: string[]): number {
   if (!a.length && !b.length) return 1;
-  const mb = multiset(b);
-  let common = 0;
-  for (const x of a) {
-    const n = mb.get(x);
-    if (n) {
-      common++;
-      mb.set(x, n - 1);
-    }
-  }
+  const common = a.length - without(a, b).length;
   return (2 * common) / (a.length + b.length);
 }
 
