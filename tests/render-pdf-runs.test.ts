@@ -18,6 +18,7 @@ import type { Block, DocumentTree, Inline } from '../src/document/tree.js';
 import { renderPdf, type PdfRenderOptions } from '../src/render/pdf/render.js';
 import { runStats, setTextRuns } from '../src/render/pdf/text-runs.js';
 import { ThemeSchema } from '../src/theme/theme.js';
+import { plainPdf } from './helpers/dejavu.js';
 import { loadPdf, pdfText } from './helpers/pdf-text.js';
 import { checkTaggedPdf, hasQpdf } from './helpers/tagged-pdf.js';
 
@@ -29,23 +30,6 @@ const fonts: PdfRenderOptions['fonts'] = {
 };
 const theme = ThemeSchema.parse({});
 
-/**
- * pdfmake itself with this process's hooks (render.js installed them): the definition below
- * uses what ratsdoc's own definitions do not (justified and centred text, a page reference,
- * character spacing, opacity, backgrounds), and carries no structure tags.
- */
-async function plainPdf(def: TDocumentDefinitions): Promise<Buffer> {
-  const { default: pdfmake } = await import('pdfmake');
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy(() => false);
-  const virtualfs = (pdfmake as unknown as { virtualfs: { writeFileSync(n: string, d: Buffer): void } }).virtualfs;
-  const files = { normal: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', italics: 'DejaVuSans-Oblique.ttf', bolditalics: 'DejaVuSans-BoldOblique.ttf' };
-  for (const file of [...Object.values(files), 'DejaVuSansMono.ttf']) virtualfs.writeFileSync(`runs-${file}`, ttf(file));
-  const prefixed = Object.fromEntries(Object.entries(files).map(([k, v]) => [k, `runs-${v}`]));
-  pdfmake.addFonts({ RunsSans: prefixed, RunsMono: { normal: 'runs-DejaVuSansMono.ttf', bold: 'runs-DejaVuSansMono.ttf', italics: 'runs-DejaVuSansMono.ttf', bolditalics: 'runs-DejaVuSansMono.ttf' } });
-  return pdfmake.createPdf({ ...def, info: { creationDate: new Date('2019-02-21T00:00:00Z') } } as TDocumentDefinitions).getBuffer() as Promise<Buffer>;
-}
-
 const hasPdftoppm = spawnSync('sh', ['-c', 'command -v pdftoppm']).status === 0;
 
 const LONG = 'Die Verhinderung von weiterer Segregation bzw. konfliktreicher Parallel\u00adgesellschaft ist das oberste Ziel. AVATAR, Tyrannei, „Wolf“ und VA-Tarife: Kerning zwischen Buchstaben. Integrations\u00admanagement, Willkommens\u00adkultur und Anerkennungs\u00adkultur innerhalb der Stadt\u00adgesellschaft stehen im Vordergrund.';
@@ -55,12 +39,12 @@ function definition(): TDocumentDefinitions {
   return {
     pageSize: 'A5',
     pageMargins: 40,
-    defaultStyle: { font: 'RunsSans', fontSize: 10 },
+    defaultStyle: { font: 'PlainSans', fontSize: 10 },
     content: [
       { text: ['Wörter in Normal ', { text: 'und fett ', bold: true }, { text: 'mit Link', link: 'https://example.org/' }] },
       { text: 'Ziel', id: 'ziel', pageBreak: 'after' },
       { text: [LONG, ' ', { text: 'Kursiv und farbig ', italics: true, color: '#1a4f8b' }, { text: 'verlinkt zum Ziel auf Seite ', linkToDestination: 'ziel' }, { text: '00', pageReference: 'ziel' } as unknown as string, '.'], alignment: 'justify' },
-      { text: [LONG, { text: '1', sup: true, fontSize: 7 }, ' ', { text: 'unterstrichen und hinterlegt, ', decoration: 'underline', background: '#ffee88' }, { text: 'durchgestrichen ', decoration: 'lineThrough' }, { text: 'gesperrt ', characterSpacing: 1.5 }, { text: 'Monospace 12,50 € ', font: 'RunsMono' }, { text: 'halbdurchsichtig.', opacity: 0.5 }] },
+      { text: [LONG, { text: '1', sup: true, fontSize: 7 }, ' ', { text: 'unterstrichen und hinterlegt, ', decoration: 'underline', background: '#ffee88' }, { text: 'durchgestrichen ', decoration: 'lineThrough' }, { text: 'gesperrt ', characterSpacing: 1.5 }, { text: 'Monospace 12,50 € ', font: 'PlainMono' }, { text: 'halbdurchsichtig.', opacity: 0.5 }] },
       { text: LONG, alignment: 'right', fontSize: 9 },
       { text: LONG, alignment: 'center', fontSize: 11, bold: true },
       { table: { widths: ['*', 80], body: [[{ text: LONG, link: 'https://example.org/tabelle' }, { text: '18.500,50 €', alignment: 'right' }]] } },

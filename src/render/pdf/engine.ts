@@ -15,11 +15,13 @@ import { installHyphenationHook } from './hyphenation.js';
 import { installTaggingHooks } from './tagging/hooks.js';
 import { writeStructure } from './tagging/write.js';
 import { installTextRuns } from './text-runs.js';
+import { installWordMeasure } from './word-measure.js';
 
 // Before the tagging hooks: they draw a line as parts of one structure element each, and
 // each part's words of one style become one text object.
 installTextRuns();
 installTaggingHooks();
+installWordMeasure();
 installHyphenationHook();
 
 /** Fonts: family name → the bytes of its four TTF files. */
