@@ -13,14 +13,8 @@ import { sourcePosition, type MarkdownSource, type Model, type ModelIndex } from
 import { ENTITY_LABEL } from '../model/schemas.js';
 import type { HelperArgs, HelperDefinition, HelperPlace, ReferenceTarget } from './define.js';
 import { checkArguments, parseCall } from './call.js';
+import { scanHelpers, type FoundHelper } from './scan.js';
 import type { HelperRegistry } from './registry.js';
-
-/** A helper node with what decides its placement. */
-export interface FoundHelper {
-  node: HelperNode;
-  /** Alone in its paragraph (block helpers must be). */
-  standalone: boolean;
-}
 
 /** Every helper and unclosed `{{` of a parsed Markdown text, in document order. */
 export function findHelpers(root: md.Root): { helpers: FoundHelper[]; unclosed: md.Node[] } {
@@ -71,7 +65,8 @@ export function checkHelpers(src: MarkdownSource, entity: string, model: Model, 
     const p = sourcePosition(src, { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
     out.push({ severity: 'error', code, file: src.file, line: p.line, column: p.column, message, entity });
   };
-  const { helpers, unclosed } = findHelpers(parseMarkdown(src.body));
+  // Plain paragraphs need no parser; scanHelpers says when it cannot be sure.
+  const { helpers, unclosed } = scanHelpers(src.body) ?? findHelpers(parseMarkdown(src.body));
   for (const n of unclosed) report(n, CODES.helperUnclosed, 'Datenbaustein „{{“ wird in derselben Zeile nicht mit „}}“ geschlossen; für geschweifte Klammern als Text bitte \\{{ schreiben');
   for (const { node, standalone } of helpers) {
     const parsed = parseCall(node.inner);

@@ -6,6 +6,7 @@ import { CODES, type DiagnosticCode } from '../diagnostics/codes.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseMarkdown } from '../content/markdown.js';
+import { plainBlocks, TextLines } from '../content/plain-blocks.js';
 import { isInsideFolder, normaliseRelative } from '../content/paths.js';
 import type * as md from 'mdast';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -62,20 +63,45 @@ export function missingAltMessage(url: string): string {
   return `Bild „${url}“ hat keinen Alternativtext (![Beschreibung](…)); für Barrierefreiheit bitte ergänzen`;
 }
 
-/** Checks every image of a Markdown body; only bodies that contain `![` are parsed. */
+/**
+ * An inline image as the parser reads it when neither its text nor its address holds anything
+ * the parser would turn into something else (emphasis, escapes, references, brackets, a title).
+ */
+const PLAIN_IMAGE = /!\[([^[\]\n*_~&\\`<>]{0,999})\]\(([^\s()<>\\&"'`[\]]+)\)/g;
+
+/**
+ * The images of a Markdown text without the parser (see content/plain-blocks.ts): exactly the
+ * parser's url, alt and start of each, or undefined when the text needs the parser.
+ */
+export function scanImages(text: string): Array<Pick<md.Image, 'url' | 'alt' | 'position'>> | undefined {
+  const lines = new TextLines(text);
+  const blocks = plainBlocks(text, '![', lines, PLAIN_IMAGE);
+  // A helper call may hold `![…]` in its string: then it is no image.
+  if (!blocks || blocks.some((b) => b.kind !== 'paragraph' || b.text.includes('{{'))) return undefined;
+  return blocks.flatMap(({ text: block, from }) =>
+    [...block.matchAll(PLAIN_IMAGE)].map((m) => ({ url: m[2], alt: m[1], position: { start: lines.point(from + m.index), end: lines.point(from + m.index + m[0].length) } })));
+}
+
+/** Every image node of a parsed text, in document order. */
+function imagesOf(root: md.Root): md.Image[] {
+  const out: md.Image[] = [];
+  const visit = (node: md.Node) => {
+    if (node.type === 'image') out.push(node as md.Image);
+    for (const child of (node as md.Parent).children ?? []) visit(child);
+  };
+  visit(root);
+  return out;
+}
+
+/** Checks every image of a Markdown body; only bodies that contain `![` are read. */
 export function checkImages(src: MarkdownSource, entity: string, model: Model): Diagnostic[] {
   if (!src.body.includes('![')) return [];
   const out: Diagnostic[] = [];
-  const visit = (node: md.Node) => {
-    if (node.type === 'image') {
-      const img = node as md.Image;
-      const { line, column } = sourcePosition(src, { line: img.position?.start.line ?? 1, column: img.position?.start.column ?? 1 });
-      const r = resolveImage(model.root, img.url);
-      if (!r.ok) out.push({ severity: 'error', code: r.code, file: src.file, line, column, entity, message: r.message });
-      else if (!img.alt) out.push({ severity: 'warning', code: CODES.imageAltMissing, file: src.file, line, column, entity, message: missingAltMessage(img.url) });
-    }
-    for (const child of (node as md.Parent).children ?? []) visit(child);
-  };
-  visit(parseMarkdown(src.body));
+  for (const img of scanImages(src.body) ?? imagesOf(parseMarkdown(src.body))) {
+    const { line, column } = sourcePosition(src, { line: img.position?.start.line ?? 1, column: img.position?.start.column ?? 1 });
+    const r = resolveImage(model.root, img.url);
+    if (!r.ok) out.push({ severity: 'error', code: r.code, file: src.file, line, column, entity, message: r.message });
+    else if (!img.alt) out.push({ severity: 'warning', code: CODES.imageAltMissing, file: src.file, line, column, entity, message: missingAltMessage(img.url) });
+  }
   return out;
 }
