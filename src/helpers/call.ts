@@ -73,11 +73,27 @@ export function usage(def: HelperDefinition): string {
   return def.examples[0] ?? `{{${def.name}}}`;
 }
 
+/**
+ * Per helper: its positional schemas, how many of them are required, and its named schema
+ * without unknown keys (reported on their own). Built once: a zod schema compiles its parser
+ * on first use, and a fresh `.strip()` per call would compile it per call.
+ */
+const schemasOf = new WeakMap<HelperDefinition, { items: z.ZodType[]; required: number; named: z.ZodObject }>();
+
+function argumentSchemas(def: HelperDefinition): { items: z.ZodType[]; required: number; named: z.ZodObject } {
+  let schemas = schemasOf.get(def);
+  if (!schemas) {
+    const items = (def.positional as z.ZodTuple).def.items as z.ZodType[];
+    schemas = { items, required: items.filter((it) => !it.safeParse(undefined).success).length, named: (def.named as z.ZodObject).strip() };
+    schemasOf.set(def, schemas);
+  }
+  return schemas;
+}
+
 /** Applies the helper's schemas; returns the typed arguments or German problems. */
 export function checkArguments(def: HelperDefinition, call: ParsedCall): { ok: true; args: HelperArgs } | { ok: false; problems: string[] } {
   const problems: string[] = [];
-  const items = (def.positional as z.ZodTuple).def.items as z.ZodType[];
-  const required = items.filter((it) => !it.safeParse(undefined).success).length;
+  const { items, required, named } = argumentSchemas(def);
   if (call.positional.length < required || call.positional.length > items.length) {
     const want = required === items.length ? `${items.length}` : `${required} bis ${items.length}`;
     problems.push(items.length === 0
@@ -100,7 +116,7 @@ export function checkArguments(def: HelperDefinition, call: ParsedCall): { ok: t
   }
   const pos = def.positional.safeParse(call.positional);
   if (!pos.success) problems.push(...pos.error.issues.map((iss) => issueMessage(iss, (n) => `Angabe ${Number(n) + 1}`, call.positional)));
-  const namedResult = (def.named as z.ZodObject).strip().safeParse(call.named);
+  const namedResult = named.safeParse(call.named);
   if (!namedResult.success) problems.push(...namedResult.error.issues.map((iss) => issueMessage(iss, (n) => `„${n}“`, call.named)));
   if (problems.length || !pos.success || !namedResult.success) return { ok: false, problems };
   return { ok: true, args: { positional: pos.data as never, named: namedResult.data as never } };

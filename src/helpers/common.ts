@@ -22,9 +22,16 @@ export function namedToCall(named: Record<string, string | undefined>): string {
   return Object.entries(named).filter(([, v]) => v !== undefined).map(([k, v]) => ` ${k}="${v}"`).join('');
 }
 
+/** Per model: the Finanzierungen its cost entries name, sorted (every call with `finanzierung` asks). */
+const finanzierungenOf = new WeakMap<Model, string[]>();
+
 /** A Finanzierung no cost entry names would silently sum to 0,00 €: report it with the known ones. */
 export function finanzierungProblems(model: Model, finanzierung: string | undefined): string[] {
   if (finanzierung === undefined) return [];
-  const known = [...new Set(model.collections.massnahmen.flatMap((m) => kostenList(m.value.kosten).flatMap((k) => (k.finanzierung ? [k.finanzierung] : []))))].sort();
+  let known = finanzierungenOf.get(model);
+  if (!known) {
+    known = [...new Set(model.collections.massnahmen.flatMap((m) => kostenList(m.value.kosten).flatMap((k) => (k.finanzierung ? [k.finanzierung] : []))))].sort();
+    finanzierungenOf.set(model, known);
+  }
   return known.includes(finanzierung) ? [] : [`keine Kosten mit der Finanzierung „${finanzierung}“${didYouMean(finanzierung, known)}; vorhanden: ${known.join(', ') || 'keine'}`];
 }
