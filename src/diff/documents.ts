@@ -11,8 +11,8 @@ import { diffMarkdown, markdownBlocks } from './narrative.js';
 import type { DocumentDiff, FieldChange, Json, NotCompared } from './report.js';
 import type { Side } from './revision.js';
 import type { EntityTable } from './entities.js';
-import { fieldContext } from './entities.js';
-import { isRecord, pairBySimilarity, similarity } from './similarity.js';
+import { fieldContext, matchByKey } from './entities.js';
+import { isRecord, similarity } from './similarity.js';
 
 /** A chapter or Vorlage that got a new name but kept (nearly) its text counts as renamed at or above this similarity. */
 const RENAME_THRESHOLD = 0.75;
@@ -78,26 +78,10 @@ export function diffDocuments(
   const db = docs(b, kind);
   const ctx = fieldContext(null, renames, ea, eb);
   const noun = kind === 'kapitel' ? 'Kapitel' : 'Vorlage';
-  const notCompared: NotCompared[] = [];
   const fields = (x: Doc) => (kind === 'vorlage' ? withoutNummer(x.frontMatter) : x.frontMatter);
   const body = (x: Doc, y: Doc) => diffMarkdown(x.file.body, y.file.body, x.file.bodyLineOffset, y.file.bodyLineOffset);
-
-  const removed: Doc[] = [];
-  const added: Doc[] = [];
-  for (const [key, x] of da) {
-    if (db.has(key)) continue;
-    if (b.unreadable.has(x.file.file)) notCompared.push({ what: `${noun} „${key}“`, reason: `${x.file.file} ist in ${b.info.label} nicht lesbar` });
-    else removed.push(x);
-  }
-  for (const [key, y] of db) {
-    if (da.has(key)) continue;
-    if (a.unreadable.has(y.file.file)) notCompared.push({ what: `${noun} „${key}“`, reason: `${y.file.file} ist in ${a.info.label} nicht lesbar` });
-    else added.push(y);
-  }
   const whole = (x: Doc) => ({ ...fields(x), '': x.file.body });
-  const pairs = pairBySimilarity(removed, added, (x, y) => similarity(whole(x), whole(y)), RENAME_THRESHOLD);
-  const pairedA = new Set(pairs.map((p) => p.a));
-  const pairedB = new Set(pairs.map((p) => p.b));
+  const m = matchByKey(a, b, da, db, { file: (x) => x.file.file, what: (key) => `${noun} „${key}“`, similarity: (x, y) => similarity(whole(x), whole(y)), threshold: RENAME_THRESHOLD });
 
   const out: DocumentDiff[] = [];
   const entry = (status: DocumentDiff['status'], x: Doc | null, y: Doc | null): DocumentDiff => ({
@@ -113,15 +97,13 @@ export function diffDocuments(
     body: x && y ? body(x, y) : [],
     paragraphs: x && y ? null : markdownBlocks((y ?? x)!.file.body, null).length,
   });
-  for (const [key, x] of da) {
-    const y = db.get(key);
-    if (!y) continue;
+  for (const [x, y] of m.same) {
     const d = entry('changed', x, y);
     if (d.fields.length || d.body.length || d.oldFile) out.push(d);
   }
-  for (const p of pairs) out.push(entry('renamed', removed[p.a], added[p.b]));
-  removed.forEach((x, i) => pairedA.has(i) || out.push(entry('removed', x, null)));
-  added.forEach((y, i) => pairedB.has(i) || out.push(entry('added', null, y)));
+  for (const [x, y] of m.renamed) out.push(entry('renamed', x, y));
+  for (const x of m.removed) out.push(entry('removed', x, null));
+  for (const y of m.added) out.push(entry('added', null, y));
   if (kind === 'kapitel') {
     // Chapters in the order of the concept (new Gliederung, then the old one for removed chapters).
     const order = new Map<string, number>();
@@ -135,5 +117,5 @@ export function diffDocuments(
   } else {
     out.sort((p, q) => compareNatural(p.key, q.key) || compareNatural(p.oldKey ?? '', q.oldKey ?? ''));
   }
-  return { documents: out, notCompared };
+  return { documents: out, notCompared: m.notCompared };
 }

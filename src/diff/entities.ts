@@ -4,14 +4,13 @@
  * with the same or nearly the same content appeared. Entities are compared as written in the
  * YAML, so an entry that fails its schema in one revision is still compared (and flagged).
  */
-import { COLLECTION_NAMES, type CollectionName } from '../model/schemas.js';
+import { COLLECTION_NAMES, ENTITY_LABEL, type CollectionName } from '../model/schemas.js';
 import { compareNatural } from '../render/html/natural-sort.js';
 import { display } from '../document/labels.js';
 import { diffFields, type FieldContext, type Renames } from './fields.js';
 import type { EntityDiff, Json, NotCompared, Place } from './report.js';
 import type { Side } from './revision.js';
 import { isRecord, pairBySimilarity, similarity } from './similarity.js';
-import { ENTITY_LABEL } from '../model/schemas.js';
 
 /** An ID that vanished and one that appeared count as one renamed entity at or above this similarity. */
 export const RENAME_THRESHOLD = 0.75;
@@ -80,6 +79,44 @@ function withoutId(v: Record<string, Json>): Record<string, Json> {
   return rest;
 }
 
+/**
+ * Matches the entries of two sides by key: `same` under the same key, `renamed` an entry gone
+ * and a new one alike at or above `threshold` (with their similarity), the rest `removed` and
+ * `added`. An entry whose file the other side cannot read is neither: it is not compared,
+ * named (by `what`) in `notCompared` and its key listed in `uncompared`.
+ */
+export function matchByKey<T>(
+  a: Side, b: Side, ma: ReadonlyMap<string, T>, mb: ReadonlyMap<string, T>,
+  opts: { file: (x: T) => string; what: (key: string) => string; similarity: (x: T, y: T) => number; threshold: number },
+) {
+  const notCompared: NotCompared[] = [];
+  const uncompared: string[] = [];
+  const onlyIn = (mine: ReadonlyMap<string, T>, theirs: ReadonlyMap<string, T>, other: Side): T[] => {
+    const list: T[] = [];
+    for (const [key, x] of mine) {
+      if (theirs.has(key)) continue;
+      // Its file could not be read on the other side: unknown, not removed or added.
+      if (other.unreadable.has(opts.file(x))) {
+        notCompared.push({ what: opts.what(key), reason: `${opts.file(x)} ist in ${other.info.label} nicht lesbar` });
+        uncompared.push(key);
+      } else list.push(x);
+    }
+    return list;
+  };
+  const removed = onlyIn(ma, mb, b);
+  const added = onlyIn(mb, ma, a);
+  const renamed = pairBySimilarity(removed, added, opts.similarity, opts.threshold).map((p): [T, T, number] => [removed[p.a], added[p.b], p.score]);
+  const paired = new Set(renamed.flatMap(([x, y]) => [x, y]));
+  return {
+    same: [...ma].flatMap(([key, x]): Array<[T, T]> => (mb.has(key) ? [[x, mb.get(key)!]] : [])),
+    renamed,
+    removed: removed.filter((x) => !paired.has(x)),
+    added: added.filter((y) => !paired.has(y)),
+    notCompared,
+    uncompared,
+  };
+}
+
 /** The result of comparing every collection. */
 export interface EntityComparison {
   entities: EntityDiff[];
@@ -98,76 +135,50 @@ export function diffEntities(a: Side, b: Side): EntityComparison {
   const renames: Record<string, Map<string, string>> = {};
   const notCompared: NotCompared[] = [];
   const uncompared = new Set<string>();
-  const pending: Array<{ collection: CollectionName; removed: EntityRecord[]; added: EntityRecord[]; pairs: Array<[EntityRecord, EntityRecord, number]> }> = [];
-
-  for (const name of COLLECTION_NAMES) {
-    const removed: EntityRecord[] = [];
-    const added: EntityRecord[] = [];
-    for (const [id, r] of ea[name]) {
-      if (eb[name].has(id)) continue;
-      // Its file could not be read in the new revision: unknown, not removed.
-      if (b.unreadable.has(r.place.file)) {
-        notCompared.push({ what: `${ENTITY_LABEL[name]} „${id}“`, reason: `${r.place.file} ist in ${b.info.label} nicht lesbar` });
-        uncompared.add(`${name}:${id}`);
-      } else removed.push(r);
-    }
-    for (const [id, r] of eb[name]) {
-      if (ea[name].has(id)) continue;
-      if (a.unreadable.has(r.place.file)) {
-        notCompared.push({ what: `${ENTITY_LABEL[name]} „${id}“`, reason: `${r.place.file} ist in ${a.info.label} nicht lesbar` });
-        uncompared.add(`${name}:${id}`);
-      } else added.push(r);
-    }
-    const pairs = pairBySimilarity(removed, added, (x, y) => similarity(x.value, y.value, ['id']), RENAME_THRESHOLD).map(
-      (p): [EntityRecord, EntityRecord, number] => [removed[p.a], added[p.b], p.score],
-    );
-    const map = new Map<string, string>();
-    for (const [x, y] of pairs) map.set(x.id, y.id);
-    renames[name] = map;
-    const paired = new Set(pairs.flatMap(([x, y]) => [x, y]));
-    pending.push({ collection: name, removed: removed.filter((r) => !paired.has(r)), added: added.filter((r) => !paired.has(r)), pairs });
-  }
+  const matched = COLLECTION_NAMES.map((name) => {
+    const m = matchByKey(a, b, ea[name], eb[name], {
+      file: (r) => r.place.file,
+      what: (id) => `${ENTITY_LABEL[name]} „${id}“`,
+      similarity: (x, y) => similarity(x.value, y.value, ['id']),
+      threshold: RENAME_THRESHOLD,
+    });
+    notCompared.push(...m.notCompared);
+    for (const id of m.uncompared) uncompared.add(`${name}:${id}`);
+    renames[name] = new Map(m.renamed.map(([x, y]) => [x.id, y.id]));
+    return { collection: name, ...m };
+  });
 
   const entities: EntityDiff[] = [];
-  for (const { collection, removed, added, pairs } of pending) {
+  for (const { collection, same, renamed, removed, added } of matched) {
     const ctx = fieldContext(collection, renames, ea, eb);
-    const list: EntityDiff[] = [];
-    const base = (x: EntityRecord | null, y: EntityRecord | null) => ({
-      collection,
-      id: (y ?? x)!.id,
-      oldId: null as string | null,
-      label: entityLabel(collection, (y ?? x)!.value),
-      oldLabel: null as string | null,
-      handlungsfeld: handlungsfeldOf(collection, (y ?? x)!.value),
-      oldHandlungsfeld: x && y ? handlungsfeldOf(collection, x.value) : null,
-      place: y ? y.place : null,
-      oldPlace: x ? x.place : null,
-      value: null as Json | null,
-      changes: [] as EntityDiff['changes'],
-      similarity: null as number | null,
-      invalidOld: x ? !x.valid : false,
-      invalidNew: y ? !y.valid : false,
-    });
-    for (const [id, x] of ea[collection]) {
-      const y = eb[collection].get(id);
-      if (!y) continue;
-      const changes = diffFields(withoutId(x.value), withoutId(y.value), ctx);
-      if (!changes.length && x.place.file === y.place.file) continue;
-      list.push({ ...base(x, y), status: 'changed', changes });
-    }
-    for (const [x, y, score] of pairs) {
-      const oldLabel = entityLabel(collection, x.value);
-      list.push({
-        ...base(x, y),
-        status: 'renamed',
-        oldId: x.id,
-        oldLabel: oldLabel === entityLabel(collection, y.value) ? null : oldLabel,
-        changes: diffFields(withoutId(x.value), withoutId(y.value), ctx),
-        similarity: Math.round(score * 1000) / 1000,
-      });
-    }
-    for (const x of removed) list.push({ ...base(x, null), status: 'removed', value: x.value });
-    for (const y of added) list.push({ ...base(null, y), status: 'added', value: y.value });
+    const entry = (status: EntityDiff['status'], x: EntityRecord | null, y: EntityRecord | null, score: number | null = null): EntityDiff => {
+      const v = (y ?? x)!;
+      const label = entityLabel(collection, v.value);
+      const oldLabel = x && entityLabel(collection, x.value);
+      return {
+        status,
+        collection,
+        id: v.id,
+        oldId: status === 'renamed' ? x!.id : null,
+        label,
+        oldLabel: status === 'renamed' && oldLabel !== label ? oldLabel : null,
+        handlungsfeld: handlungsfeldOf(collection, v.value),
+        oldHandlungsfeld: x && y ? handlungsfeldOf(collection, x.value) : null,
+        place: y ? y.place : null,
+        oldPlace: x ? x.place : null,
+        value: x && y ? null : v.value,
+        changes: x && y ? diffFields(withoutId(x.value), withoutId(y.value), ctx) : [],
+        similarity: score === null ? null : Math.round(score * 1000) / 1000,
+        invalidOld: x ? !x.valid : false,
+        invalidNew: y ? !y.valid : false,
+      };
+    };
+    const list = [
+      ...same.map(([x, y]) => entry('changed', x, y)).filter((e) => e.changes.length || e.place!.file !== e.oldPlace!.file),
+      ...renamed.map(([x, y, score]) => entry('renamed', x, y, score)),
+      ...removed.map((x) => entry('removed', x, null)),
+      ...added.map((y) => entry('added', null, y)),
+    ];
     list.sort((p, q) => compareNatural(p.id, q.id) || compareNatural(p.oldId ?? '', q.oldId ?? ''));
     entities.push(...list);
   }
