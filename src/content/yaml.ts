@@ -25,16 +25,15 @@ export class YamlLocations {
     private readonly lineOffset = 0,
   ) {}
 
-  /** @internal used while walking the events */
-  record(path: ValuePath, valueOffset: number, keyOffset?: number): void {
-    const k = pathKey(path);
-    this.values.set(k, valueOffset);
-    if (keyOffset !== undefined) this.keys.set(k, keyOffset);
+  /** @internal used while walking the events; `key` is the path's `pathKey`. */
+  record(key: string, valueOffset: number, keyOffset?: number): void {
+    this.values.set(key, valueOffset);
+    if (keyOffset !== undefined) this.keys.set(key, keyOffset);
   }
 
   /** @internal the source range of a scalar's text (without quotes or block indicator line). */
-  recordScalar(path: ValuePath, start: number, end: number): void {
-    this.scalars.set(pathKey(path), { start, end });
+  recordScalar(key: string, start: number, end: number): void {
+    this.scalars.set(key, { start, end });
   }
 
   /**
@@ -47,6 +46,18 @@ export class YamlLocations {
     const range = this.scalars.get(pathKey(path));
     const fallback = this.valueAt(path);
     if (!range) return () => fallback;
+    // Built at the first position asked for: most texts have no problem to place.
+    let mapping: { offsets: number[]; lineStarts: number[] } | undefined;
+    return (p) => {
+      const { offsets, lineStarts } = (mapping ??= this.textOffsets(range, value));
+      const start = lineStarts[Math.max(0, Math.min(p.line - 1, lineStarts.length - 1))];
+      const off = Math.max(0, Math.min(start + p.column - 1, value.length));
+      return this.toPosition(offsets[off]);
+    };
+  }
+
+  /** For each character of `value` (and its end), its offset in the source range of the scalar; the value's line starts. */
+  private textOffsets(range: { start: number; end: number }, value: string): { offsets: number[]; lineStarts: number[] } {
     const raw = this.source.text;
     const offsets = new Array<number>(value.length + 1);
     let r = range.start;
@@ -67,11 +78,7 @@ export class YamlLocations {
     offsets[value.length] = Math.min(r, range.end);
     const lineStarts = [0];
     for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-    return (p) => {
-      const start = lineStarts[Math.max(0, Math.min(p.line - 1, lineStarts.length - 1))];
-      const off = Math.max(0, Math.min(start + p.column - 1, value.length));
-      return this.toPosition(offsets[off]);
-    };
+    return { offsets, lineStarts };
   }
 
   /**
@@ -102,6 +109,11 @@ function pathKey(path: ValuePath): string {
   return path.join('\u0000');
 }
 
+/** `pathKey` of a child, built from its parent's (the root's key is undefined here, '' in pathKey). */
+function childKey(parent: string | undefined, segment: string | number): string {
+  return parent === undefined ? String(segment) : `${parent}\u0000${segment}`;
+}
+
 /** Outcome of parsing one YAML text. */
 export type YamlResult =
   | { ok: true; value: unknown; locations: YamlLocations }
@@ -127,55 +139,60 @@ export function parseYaml(source: SourceText, lineOffset = 0): YamlResult {
   const locations = new YamlLocations(source, lineOffset);
   let i = 0;
   while (i < events.length && events[i].type !== EVENT_ID.DOCUMENT) i++;
-  if (i < events.length) walk(events, i + 1, [], text, locations, undefined);
+  if (i < events.length) walk(events, i + 1, undefined, text, locations, undefined);
   return { ok: true, value: docs.length ? docs[0] : null, locations };
 }
 
-/** Records the position of the node starting at events[i] and its children; returns the next index. */
-function walk(events: Event[], i: number, path: Array<string | number>, text: string, loc: YamlLocations, keyOffset: number | undefined): number {
+/**
+ * Records the position of the node starting at events[i] and its children; returns the next
+ * index. `key` is the node's `pathKey` (undefined for the document's root), built up as the
+ * walk goes down: joining every path anew cost more than the rest of the walk.
+ */
+function walk(events: Event[], i: number, key: string | undefined, text: string, loc: YamlLocations, keyOffset: number | undefined): number {
   const ev = events[i];
+  const here = key ?? '';
   switch (ev.type) {
     case EVENT_ID.SCALAR: {
       const start = scalarStart(ev, text);
       // An empty value (`titel:`) has no offset of its own: it stands where its key stands.
-      if (start >= 0) loc.record(path, start, keyOffset);
-      else if (keyOffset !== undefined) loc.record(path, keyOffset, keyOffset);
-      if (ev.valueStart >= 0 && ev.valueEnd >= ev.valueStart) loc.recordScalar(path, ev.valueStart, ev.valueEnd);
+      if (start >= 0) loc.record(here, start, keyOffset);
+      else if (keyOffset !== undefined) loc.record(here, keyOffset, keyOffset);
+      if (ev.valueStart >= 0 && ev.valueEnd >= ev.valueStart) loc.recordScalar(here, ev.valueStart, ev.valueEnd);
       return i + 1;
     }
     case EVENT_ID.ALIAS: {
       // anchorStart is the name after `*`; point at the `*`.
       const start = ev.anchorStart > 0 && text[ev.anchorStart - 1] === '*' ? ev.anchorStart - 1 : ev.anchorStart;
-      if (start >= 0) loc.record(path, start, keyOffset);
+      if (start >= 0) loc.record(here, start, keyOffset);
       return i + 1;
     }
     case EVENT_ID.SEQUENCE: {
-      loc.record(path, ev.start, keyOffset);
+      loc.record(here, ev.start, keyOffset);
       let j = i + 1;
       let index = 0;
       while (j < events.length && events[j].type !== EVENT_ID.POP) {
-        j = walk(events, j, [...path, index++], text, loc, undefined);
+        j = walk(events, j, childKey(key, index++), text, loc, undefined);
       }
       return j + 1;
     }
     case EVENT_ID.MAPPING: {
-      loc.record(path, ev.start, keyOffset);
+      loc.record(here, ev.start, keyOffset);
       let j = i + 1;
       while (j < events.length && events[j].type !== EVENT_ID.POP) {
         const keyEvent = events[j];
-        let key: string;
+        let name: string;
         let keyStart: number;
         if (keyEvent.type === EVENT_ID.SCALAR) {
-          key = getScalarValue(text, keyEvent as ScalarEvent);
+          name = getScalarValue(text, keyEvent as ScalarEvent);
           keyStart = Math.max(0, scalarStart(keyEvent as ScalarEvent, text));
           j++;
         } else {
           // A complex key (a list or map used as a key): skip it; the schema rejects it anyway.
-          key = '?';
+          name = '?';
           keyStart = 'start' in keyEvent ? keyEvent.start : 0;
-          j = walk(events, j, [...path, key], text, loc, undefined);
+          j = walk(events, j, childKey(key, name), text, loc, undefined);
         }
-        j = walk(events, j, [...path, key], text, loc, keyStart);
+        j = walk(events, j, childKey(key, name), text, loc, keyStart);
       }
       return j + 1;
     }
