@@ -7,7 +7,7 @@
  * says the same as the two reports' own pages.
  */
 import { z } from 'zod';
-import { cell, head, p, t, type Block, type DocumentTree } from '../document/tree.js';
+import { gridTable, p, t, type Block, type DocumentTree } from '../document/tree.js';
 import { statusLabel, formatChange } from '../document/bericht-parts.js';
 import { BEWERTUNGEN } from '../evaluation/assessment.js';
 import { evaluateStichtag, type BerichtStand } from '../evaluation/bericht.js';
@@ -146,9 +146,6 @@ export function berichteTree(d: BerichteDiff): DocumentTree {
   const title = `Vergleich der Sachstandsberichte: ${d.old.bericht ?? at(d.old)} → ${d.new.bericht ?? at(d.new)}`;
   let n = 0;
   const heading = (depth: 1 | 2, text: string): Block => ({ type: 'heading', depth, anchor: `teil-${++n}`, toc: depth === 2, children: [t(text)] });
-  const table = (caption: string, labels: string[], rows: string[][]): Block => ({
-    type: 'table', variant: 'grid', caption, headerRows: [head(labels)], rows: rows.map((r) => r.map((c, j) => cell(c, j === 0 ? { header: true } : {}))),
-  });
   const count = (o: number, x: number, label: string) => (o || x ? [[label, String(o), String(x)]] : []);
   const sc = (k: string, side: 'old' | 'new') => (d.statusCounts[side] as Record<string, number>)[k];
   const blocks: Block[] = [
@@ -156,19 +153,19 @@ export function berichteTree(d: BerichteDiff): DocumentTree {
     { type: 'fieldList', fields: [['alt', sideName(d.old)], ['neu', sideName(d.new)], ['Inhaltsordner', d.content]].map(([label, value]) => ({ key: label, label, value: [t(value)] })) },
     heading(2, 'Auf einen Blick'),
     p(d.identical ? 'Kein Stand, kein Wert und keine Bewertung hat sich geändert.' : `${d.measures.length} ${d.measures.length === 1 ? 'Maßnahme' : 'Maßnahmen'} mit geändertem Stand, ${d.indicators.length} ${d.indicators.length === 1 ? 'Indikator' : 'Indikatoren'} mit neuem Wert oder geänderter Bewertung.`),
-    table('Maßnahmen je Stand und Indikatoren je Bewertung', ['', `Stichtag ${at(d.old)}`, `Stichtag ${at(d.new)}`], [
+    gridTable('Maßnahmen je Stand und Indikatoren je Bewertung', ['', `Stichtag ${at(d.old)}`, `Stichtag ${at(d.new)}`], [
       ...[...MASSNAHME_STATUS, 'ohneAngabe', 'overdue'].flatMap((k) => count(sc(k, 'old'), sc(k, 'new'), `Maßnahmen: ${k === 'overdue' ? 'überfällig' : k === 'ohneAngabe' ? 'ohne Angabe' : statusLabel(k as (typeof MASSNAHME_STATUS)[number])}`)),
       ...BEWERTUNGEN.map((b) => [`Indikatoren: ${b}`, String(d.assessmentCounts.old[b]), String(d.assessmentCounts.new[b])]),
     ]),
     heading(2, 'Maßnahmen mit geändertem Stand'),
     d.measures.length
-      ? table('Maßnahmen mit geändertem Stand', ['Maßnahme', `Stand am ${at(d.old)}`, `Stand am ${at(d.new)}`], d.measures.map((m) => [
+      ? gridTable('Maßnahmen mit geändertem Stand', ['Maßnahme', `Stand am ${at(d.old)}`, `Stand am ${at(d.new)}`], d.measures.map((m) => [
         `${m.id} ${m.title}`, statusLabel(m.old ?? undefined) + (m.overdueOld ? ', überfällig' : ''), statusLabel(m.new ?? undefined) + (m.overdueNew ? ', überfällig' : ''),
       ]))
       : p('Keine Maßnahme hat ihren Stand geändert.'),
     heading(2, 'Indikatoren mit neuem Wert oder geänderter Bewertung'),
     d.indicators.length
-      ? table('Indikatoren mit neuem Wert oder geänderter Bewertung', ['Indikator', 'Wert vorher', 'Wert jetzt', 'Veränderung', 'Bewertung'], d.indicators.map((i) => [
+      ? gridTable('Indikatoren mit neuem Wert oder geänderter Bewertung', ['Indikator', 'Wert vorher', 'Wert jetzt', 'Veränderung', 'Bewertung'], d.indicators.map((i) => [
         `${i.id} ${i.title}`, point(i.old, i.unit), point(i.new, i.unit), i.delta === null ? '–' : formatChange(i.delta, i.unit),
         i.oldAssessment === i.newAssessment ? `${i.newAssessment} (unverändert)` : `${i.oldAssessment} → ${i.newAssessment}`,
       ]))

@@ -1,13 +1,12 @@
 /**
  * The report's words for its document tree (`tree.ts`): German wording, value formatting
- * (dates, money, yes/no), field changes flattened into lines, and the grouping of the
- * Konzept's changes by Handlungsfeld.
+ * (dates, money, yes/no), and the grouping of the Konzept's changes by Handlungsfeld.
  */
 import { formatDate, formatMoney, formatNumber } from '../format/german.js';
 import { kostenList, kostenSumme } from '../model/kosten.js';
 import { capitalize, display } from '../document/labels.js';
 import { ENTITY_LABEL, type CollectionName } from '../model/schemas.js';
-import type { CostRow, DiffReport, EntityDiff, FieldChange, FileChange, Json, ParagraphChange, RefItem, RevisionReport, Segment } from './report.js';
+import type { CostRow, DiffReport, EntityDiff, FileChange, Json, ParagraphChange, RefItem, RevisionReport, ValueChange } from './report.js';
 
 /** Plural titles of the collections. */
 export const COLLECTION_TITLE: Record<CollectionName, string> = {
@@ -72,93 +71,9 @@ const ANOTHER: Record<CollectionName, string> = {
   meilensteine: 'einen anderen Meilenstein',
 };
 
-/** A changed field as one line of a report. */
-export type FieldLine =
-  | {
-      kind: 'value';
-      field: string;
-      op: 'changed' | 'added' | 'removed' | 'moved';
-      /** Old value as text ('' when none). */
-      old: string;
-      /** New value as text ('' when none). */
-      new: string;
-      /** Word-level changes of a longer text. */
-      segments?: Segment[];
-      /** An explanation: reference target changed, rename followed, order changed, cost difference. */
-      note?: string;
-      /** For a list of IDs: the items removed, added, and renamed (`A → B`); `old`/`new` then hold removed + renamed-from and added + renamed-to. */
-      list?: { removed: string; added: string; renamed: string };
-    }
-  | { kind: 'text'; field: string; paragraphs: ParagraphChange[] };
-
-function rowNoun(field: string): string {
-  return field === 'kosten' ? 'Posten' : 'Nr.';
-}
-
-/** Flattens field changes into lines; rows of lists become `beratungsfolge Nr. 4 (Rat …) › sitzung`. */
-export function fieldLines(changes: FieldChange[], prefix = ''): FieldLine[] {
-  const out: FieldLine[] = [];
-  for (const c of changes) {
-    const field = prefix + c.field;
-    switch (c.type) {
-      case 'value': {
-        const op = c.old === undefined ? 'added' : c.new === undefined ? 'removed' : 'changed';
-        const line: FieldLine = {
-          kind: 'value', field, op,
-          old: c.ref?.old ? refText(c.ref.old) : c.old === undefined ? '' : formatJson(c.old, c.field),
-          new: c.ref?.new ? refText(c.ref.new) : c.new === undefined ? '' : formatJson(c.new, c.field),
-        };
-        if (c.segments) line.segments = c.segments;
-        if (c.ref && c.ref.old && c.ref.new) {
-          line.note = c.ref.followsRename ? 'folgt der Umbenennung' : `verweist jetzt auf ${ANOTHER[c.ref.collection]}`;
-        }
-        out.push(line);
-        break;
-      }
-      case 'items': {
-        if (c.reordered) {
-          const notes = ['Reihenfolge geändert'];
-          if (c.removed.length) notes.push(`entfernt ${c.removed.map(refText).join(', ')}`);
-          if (c.added.length) notes.push(`neu ${c.added.map(refText).join(', ')}`);
-          if (c.renamed.length) notes.push(`${c.renamed.map((r) => `${r.from.id} → ${r.to.id}`).join(', ')} folgt der Umbenennung`);
-          const only = !c.removed.length && !c.added.length && !c.renamed.length;
-          out.push({ kind: 'value', field, op: only ? 'moved' : 'changed', old: formatJson(c.old), new: formatJson(c.new), note: notes.join('; ') });
-          break;
-        }
-        const list = {
-          removed: c.removed.map(refText).join(', '),
-          added: c.added.map(refText).join(', '),
-          renamed: c.renamed.map((r) => `${r.from.id} → ${r.to.id}`).join(', '),
-        };
-        out.push({
-          kind: 'value', field,
-          op: c.added.length && !c.removed.length && !c.renamed.length ? 'added' : c.removed.length && !c.added.length && !c.renamed.length ? 'removed' : 'changed',
-          old: [...c.removed, ...c.renamed.map((r) => r.from)].map(refText).join(', '),
-          new: [...c.added, ...c.renamed.map((r) => r.to)].map(refText).join(', '),
-          list,
-          ...(c.renamed.length ? { note: 'folgt der Umbenennung' } : {}),
-        });
-        break;
-      }
-      case 'rows': {
-        if (c.sum) out.push({ kind: 'value', field: `${field} (Summe)`, op: 'changed', old: formatMoney(c.sum.old), new: formatMoney(c.sum.new), note: signedMoney(c.sum.delta) });
-        const noun = rowNoun(c.field);
-        for (const r of c.rows) {
-          const n = (r.index ?? r.oldIndex ?? 0) + 1;
-          const name = `${field} ${noun} ${n}${r.label ? ` (${r.label})` : ''}`;
-          if (r.op === 'added') out.push({ kind: 'value', field: name, op: 'added', old: '', new: formatJson(r.new) });
-          else if (r.op === 'removed') out.push({ kind: 'value', field: name, op: 'removed', old: formatJson(r.old), new: '' });
-          else if (r.op === 'moved') out.push({ kind: 'value', field: name, op: 'moved', old: '', new: formatJson(r.new), note: `verschoben von ${noun} ${(r.oldIndex ?? 0) + 1} nach ${noun} ${n}` });
-          else out.push(...fieldLines(r.changes ?? [], `${name} › `));
-        }
-        break;
-      }
-      case 'text':
-        out.push({ kind: 'text', field, paragraphs: c.paragraphs });
-        break;
-    }
-  }
-  return out;
+/** The note on a reference that points elsewhere: it followed a rename, or it names another entity. */
+export function refNote(ref: NonNullable<ValueChange['ref']>): string {
+  return ref.followsRename ? 'folgt der Umbenennung' : `verweist jetzt auf ${ANOTHER[ref.collection]}`;
 }
 
 /** Where a paragraph stands, in words: `Zeile 12, Abschnitt „Vorgehen“`. */

@@ -8,23 +8,79 @@
  * insertions in the new one as `del`/`ins` nodes.
  */
 import type { Block, DocumentTree, Heading, Inline, Table, TableCell } from '../document/tree.js';
-import { cell, head, p, t } from '../document/tree.js';
+import { cell, gridTable, head, p, t } from '../document/tree.js';
 import { display } from '../document/labels.js';
 import { formatMoney as money } from '../format/german.js';
 import {
-  COLLECTION_TITLE, documentFacts, documentStatus, documentTitle, entityFacts, entityStatus, entityTitle, fieldLines, FILE_STATUS, groupKonzept,
-  paragraphHeading, revisionLine, signedMoney, VORLAGE_FIELD_LABEL, type FieldLine,
+  COLLECTION_TITLE, documentFacts, documentStatus, documentTitle, entityFacts, entityStatus, entityTitle, FILE_STATUS, formatJson, groupKonzept,
+  paragraphHeading, refNote, refText, revisionLine, signedMoney, VORLAGE_FIELD_LABEL,
 } from './present.js';
-import type { DiagnosticJson, DiffReport, DocumentDiff, EntityDiff, FieldChange, ParagraphChange, Segment } from './report.js';
+import { normalize } from './narrative.js';
+import type { DiagnosticJson, DiffReport, DocumentDiff, EntityDiff, FieldChange, Json, ParagraphChange, RefItem, Segment } from './report.js';
 import type { CollectionName } from '../model/schemas.js';
 
 const ins = (text: string): Inline[] => (text ? [{ type: 'ins', children: [t(text)] }] : []);
 const del = (text: string): Inline[] => (text ? [{ type: 'del', children: [t(text)] }] : []);
-const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** One side of a word diff: the old text with its deletions, or the new one with its insertions. */
 function side(segments: Segment[], which: 'old' | 'new'): Inline[] {
   return segments.flatMap((s) => (s.op === 'equal' ? [t(s.text)] : s.op === 'delete' ? (which === 'old' ? del(s.text) : []) : which === 'new' ? ins(s.text) : []));
+}
+
+type Cells = Array<Inline[] | string>;
+
+/** The bisher and neu cells of a changed value: the old one struck out, the new one inserted, `–` for none. */
+const change = (old: string, neu: string): Cells => [old ? del(old) : '–', neu ? ins(neu) : '–'];
+
+/**
+ * Field changes as the rows of a table (Feld | bisher | neu | Hinweis) and the Markdown texts
+ * among them, shown after it; rows of lists become `beratungsfolge Nr. 4 (Rat …) › sitzung`.
+ */
+function fieldRows(changes: FieldChange[], prefix = '', out = { rows: [] as Cells[], texts: [] as Array<{ field: string; paragraphs: ParagraphChange[] }> }) {
+  for (const c of changes) {
+    const field = prefix + c.field;
+    switch (c.type) {
+      case 'value': {
+        const text = (value: Json | undefined, ref: RefItem | null | undefined) => (ref ? refText(ref) : value === undefined ? '' : formatJson(value, c.field));
+        const cells = c.segments ? [side(c.segments, 'old'), side(c.segments, 'new')] : change(text(c.old, c.ref?.old), text(c.new, c.ref?.new));
+        out.rows.push([field, ...cells, c.ref && c.ref.old && c.ref.new ? refNote(c.ref) : '']);
+        break;
+      }
+      case 'items': {
+        const renamed = c.renamed.map((r) => `${r.from.id} → ${r.to.id}`).join(', ');
+        if (c.reordered) {
+          const notes = ['Reihenfolge geändert'];
+          if (c.removed.length) notes.push(`entfernt ${c.removed.map(refText).join(', ')}`);
+          if (c.added.length) notes.push(`neu ${c.added.map(refText).join(', ')}`);
+          if (c.renamed.length) notes.push(`${renamed} folgt der Umbenennung`);
+          const only = !c.removed.length && !c.added.length && !c.renamed.length;
+          const [old, neu] = [formatJson(c.old), formatJson(c.new)];
+          out.rows.push([field, ...(only ? [old || '–', neu] : change(old, neu)), notes.join('; ')]);
+        } else {
+          const added = [...ins(c.added.map(refText).join(', ')), ...(renamed ? [t(renamed)] : [])];
+          out.rows.push([field, del(c.removed.map(refText).join(', ')), added, c.renamed.length ? 'folgt der Umbenennung' : '']);
+        }
+        break;
+      }
+      case 'rows': {
+        if (c.sum) out.rows.push([`${field} (Summe)`, ...change(money(c.sum.old), money(c.sum.new)), signedMoney(c.sum.delta)]);
+        const noun = c.field === 'kosten' ? 'Posten' : 'Nr.';
+        for (const r of c.rows) {
+          const n = (r.index ?? r.oldIndex ?? 0) + 1;
+          const name = `${field} ${noun} ${n}${r.label ? ` (${r.label})` : ''}`;
+          if (r.op === 'added') out.rows.push([name, ...change('', formatJson(r.new)), '']);
+          else if (r.op === 'removed') out.rows.push([name, ...change(formatJson(r.old), ''), '']);
+          else if (r.op === 'moved') out.rows.push([name, '–', formatJson(r.new), `verschoben von ${noun} ${(r.oldIndex ?? 0) + 1} nach ${noun} ${n}`]);
+          else fieldRows(r.changes ?? [], `${name} › `, out);
+        }
+        break;
+      }
+      case 'text':
+        out.texts.push({ field, paragraphs: c.paragraphs });
+        break;
+    }
+  }
+  return out;
 }
 
 /** Builds the tree of one report. */
@@ -43,30 +99,16 @@ export function diffTree(report: DiffReport): DocumentTree {
     type: 'table', variant: 'grid', caption, widths: [50, 50],
     headerRows: [head(['Bisherige Fassung', 'Neue Fassung'])],
     rows: list.flatMap((x): TableCell[][] => {
-      const text = flat(x.text);
+      const text = normalize(x.text);
       const [before, after]: Inline[][] = x.segments ? [side(x.segments, 'old'), side(x.segments, 'new')]
         : x.op === 'added' ? [[t('–')], ins(text)] : x.op === 'removed' ? [del(text), [t('–')]] : [[t(text)], [t(text)]];
       return [[cell([{ type: 'strong', children: [t(paragraphHeading(x))] }], { colSpan: 2 })], [cell(before), cell(after)]];
     }),
   });
-  const valueCells = (f: Extract<FieldLine, { kind: 'value' }>): TableCell[] => {
-    if (f.segments) return [cell(side(f.segments, 'old')), cell(side(f.segments, 'new'))];
-    if (f.list) return [cell(del(f.list.removed)), cell([...ins(f.list.added), ...(f.list.renamed ? [t(f.list.renamed)] : [])])];
-    if (f.op === 'moved') return [cell(f.old || '–'), cell(f.new)];
-    return [cell(f.old ? del(f.old) : '–'), cell(f.new ? ins(f.new) : '–')];
-  };
   const fields = (changes: FieldChange[], depth: Heading['depth'], caption: string, labels: Record<string, string> = {}) => {
-    const lines = fieldLines(changes);
-    const values = lines.filter((l): l is Extract<FieldLine, { kind: 'value' }> => l.kind === 'value');
-    if (values.length) {
-      out.push({
-        type: 'table', variant: 'grid', caption, widths: [28, 29, 29, 14],
-        headerRows: [head(['Feld', 'bisher', 'neu', 'Hinweis'])],
-        rows: values.map((v) => [cell(v.field, { header: true }), ...valueCells(v), cell(v.note ?? '')]),
-      });
-    }
-    for (const x of lines) {
-      if (x.kind !== 'text') continue;
+    const { rows, texts } = fieldRows(changes);
+    if (rows.length) out.push(gridTable(caption, ['Feld', 'bisher', 'neu', 'Hinweis'], rows, [28, 29, 29, 14]));
+    for (const x of texts) {
       const label = labels[x.field] ?? x.field;
       out.push(heading(depth, label), synopsis(x.paragraphs, `${caption}: ${label}`));
     }
@@ -87,9 +129,6 @@ export function diffTree(report: DiffReport): DocumentTree {
     fields(d.fields, 3, `Geänderte Angaben: ${documentTitle(d)}`, VORLAGE_FIELD_LABEL);
     if (d.body.length) out.push(heading(3, d.kind === 'vorlage' ? 'Sachdarstellung' : 'Text'), synopsis(d.body, `Geänderte Absätze: ${documentTitle(d)}`));
   };
-  const table = (caption: string, labels: string[], rows: Inline[][][]): Table => ({
-    type: 'table', variant: 'grid', caption, headerRows: [head(labels)], rows: rows.map((r) => r.map((c, i) => cell(c, i === 0 ? { header: true } : {}))),
-  });
 
   out.push(heading(1, `Änderungsbericht: ${report.old.label} → ${report.new.label}`));
   out.push({ type: 'fieldList', fields: [['alt', revisionLine(report.old)], ['neu', revisionLine(report.new)], ['Inhaltsordner', report.content]].map(([label, value]) => ({ key: label, label, value: [t(value)] })) });
@@ -149,16 +188,16 @@ export function diffTree(report: DiffReport): DocumentTree {
       out.push(heading(2, 'Kosten je Handlungsfeld'));
       const costRows = dv.costs.map((k) => [[t(`${k.title} (${k.handlungsfeld})`)], del(money(k.old)), ins(money(k.new)), [t(signedMoney(k.delta))]]);
       if (dv.total) costRows.push([[t('Alle Maßnahmen')], del(money(dv.total.old)), ins(money(dv.total.new)), [t(signedMoney(dv.total.delta))]]);
-      out.push(table('Kosten je Handlungsfeld vorher und nachher', ['Handlungsfeld', 'bisher', 'neu', 'Differenz'], costRows));
+      out.push(gridTable('Kosten je Handlungsfeld vorher und nachher', ['Handlungsfeld', 'bisher', 'neu', 'Differenz'], costRows));
     }
     out.push(...dv.notes.map((n) => p(`Hinweis: ${n}`)));
     if (dv.status.length) {
       out.push(heading(2, 'Status von Maßnahmen'));
-      out.push(table('Maßnahmen mit geändertem Status', ['Maßnahme', 'bisher', 'neu'], dv.status.map((x) => [[t(`${x.id} „${x.title}“`)], del(x.old ? display(x.old) : 'ohne Status'), ins(x.new ? display(x.new) : 'ohne Status')])));
+      out.push(gridTable('Maßnahmen mit geändertem Status', ['Maßnahme', 'bisher', 'neu'], dv.status.map((x) => [[t(`${x.id} „${x.title}“`)], del(x.old ? display(x.old) : 'ohne Status'), ins(x.new ? display(x.new) : 'ohne Status')])));
     }
     if (dv.inlineValues.length) {
       out.push(heading(2, 'Werte im Text'));
-      out.push(table('Werte in Sätzen, die sich durch die Änderung der Daten ändern', ['Dokument und Stelle', 'Baustein', 'bisher', 'neu'], dv.inlineValues.map((w) => [[t(`${w.document}, ${w.location}`)], [{ type: 'inlineCode', value: w.call }], del(w.old), ins(w.new)])));
+      out.push(gridTable('Werte in Sätzen, die sich durch die Änderung der Daten ändern', ['Dokument und Stelle', 'Baustein', 'bisher', 'neu'], dv.inlineValues.map((w) => [[t(`${w.document}, ${w.location}`)], [{ type: 'inlineCode', value: w.call }], del(w.old), ins(w.new)])));
     }
     if (dv.newDiagnostics.length) out.push(heading(2, 'Neue Fehler und Warnungen'), ...dv.newDiagnostics.map(diag));
     if (dv.resolvedDiagnostics.length) out.push(heading(2, 'Behobene Fehler und Warnungen'), ...dv.resolvedDiagnostics.map(diag));

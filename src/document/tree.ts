@@ -236,6 +236,11 @@ export const cell = (children: Inline[] | string, extra: Partial<TableCell> = {}
 /** A header row from labels, each optionally aligned. */
 export const head = (labels: string[], align: Array<TableCell['align']> = []): TableCell[] => labels.map((l, i) => cell(l, { header: true, ...(align[i] ? { align: align[i] } : {}) }));
 
+/** A grid table from its column labels and rows of cells; the first cell of a row heads it. */
+export const gridTable = (caption: string, labels: string[], rows: Array<Array<Inline[] | string>>, widths?: number[]): Table => ({
+  type: 'table', variant: 'grid', caption, ...(widths ? { widths } : {}), headerRows: [head(labels)], rows: rows.map((r) => r.map((c, i) => cell(c, i === 0 ? { header: true } : {}))),
+});
+
 /** The change summary as a data table: one row per kind of part, a column per kind of change. */
 export function changeSummaryTable(b: ChangeSummary): Table {
   const n = (x: number) => cell(x ? String(x) : '–', { align: 'right' });
