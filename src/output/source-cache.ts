@@ -12,7 +12,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { IndexFields } from '../document/build.js';
-import type { Read } from '../document/tracking.js';
+import type { ReadTree } from '../document/tracking.js';
 import type { DocumentTree } from '../document/tree.js';
 import type { RenderAssets } from '../render/renderer.js';
 import type { Theme } from '../theme/theme.js';
@@ -20,7 +20,7 @@ import { VERSION } from '../version.js';
 import { bytesHash, RENDER_REVISION } from './cache.js';
 
 /** Bump when the meaning of an entry changes. */
-const ENTRY_REVISION = 1;
+const ENTRY_REVISION = 2;
 
 /** What the index page and the glyph check need of a document whose tree is not rebuilt. */
 export interface CachedDocument {
@@ -35,7 +35,8 @@ export interface CachedDocument {
 
 /** One document's entry. */
 export interface SourceEntry {
-  reads: Read[];
+  /** What its tree was built from (`document/tracking.ts`). */
+  reads: ReadTree;
   /** Files the tree names whose bytes reach the output (images, appended Anlagen): absolute path → hash. */
   files: Record<string, string>;
   /** Format → name of the rendered file in the render cache. */

@@ -6,7 +6,7 @@
  */
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { buildDocument, buildRoots, documentSlots, type BuildState, type BuiltDocument, type DocumentSlot } from '../document/build.js';
-import { ReadTracker, readsStillHold } from '../document/tracking.js';
+import { ReadTracker, readsStillHold, readTree } from '../document/tracking.js';
 import type { DocumentTree } from '../document/tree.js';
 import type { Model, ModelIndex } from '../model/model.js';
 import { checkContent } from '../model/check.js';
@@ -216,7 +216,7 @@ async function pipelineWith(opts: PipelineOptions, pool: RenderPool | undefined)
       for (const [p, img] of assets.images) files[p] = bytesHash(img.data);
       for (const [p, data] of assets.attachments ?? new Map<string, Uint8Array>()) files[p] = bytesHash(data);
       await sources.set(slots[i].kind.kind, slots[i].name, {
-        reads: d.tracker.recorded(),
+        reads: readTree(d.tracker.recorded()),
         files,
         outputs: Object.fromEntries(renderers.map((r) => [r.format, `${renderKey(r.format, tree, theme, assets)}${r.extension}`])),
         document: {
