@@ -105,6 +105,8 @@ export interface ContentSource {
 
 /** The content folder on disk at `root` (absolute). */
 export function diskSource(root: string): ContentSource {
+  // Resolved once for all files: every read compares against it.
+  let rootReal: Promise<string> | undefined;
   return {
     async list(sub, pattern) {
       const entries = await fs.readdir(path.join(root, sub), { withFileTypes: true }).catch(() => []);
@@ -117,8 +119,7 @@ export function diskSource(root: string): ContentSource {
       // Only regular files inside the content folder: a symlink pointing outside (or at a
       // device) is refused before a byte is read, and so is a file over the size limit.
       const real = await fs.realpath(path.join(root, rel));
-      const rootReal = await fs.realpath(root);
-      if (!isInsideFolder(rootReal, real)) throw Object.assign(new Error('outside'), { code: 'OUTSIDE' });
+      if (!isInsideFolder(await (rootReal ??= fs.realpath(root)), real)) throw Object.assign(new Error('outside'), { code: 'OUTSIDE' });
       const st = await fs.stat(real);
       if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'NOTFILE' });
       if (st.size > MAX_SOURCE_BYTES) throw Object.assign(new Error('too large'), { code: 'TOOLARGE' });

@@ -41,8 +41,19 @@ function targetLabel(to: ReferenceTarget[]): string {
   return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} oder ${labels[labels.length - 1]}` : labels[0];
 }
 
+/** Per run (keyed by its index): the lookup of each target, built at its first reference. */
+const lookupsOf = new WeakMap<ModelIndex, Map<ReferenceTarget, { ids: Iterable<string>; has: (id: string) => boolean }>>();
+
 /** The IDs (Vorlage numbers, Bericht names) of a target, and those that exist but are broken (reported elsewhere). */
 function idsOf(to: ReferenceTarget, model: Model, index: ModelIndex): { ids: Iterable<string>; has: (id: string) => boolean } {
+  let lookups = lookupsOf.get(index);
+  if (!lookups) lookupsOf.set(index, (lookups = new Map()));
+  let lookup = lookups.get(to);
+  if (!lookup) lookups.set(to, (lookup = targetLookup(to, model, index)));
+  return lookup;
+}
+
+function targetLookup(to: ReferenceTarget, model: Model, index: ModelIndex): { ids: Iterable<string>; has: (id: string) => boolean } {
   if (to === 'berichte') {
     const names = model.berichte.map((b) => b.name);
     return { ids: names, has: (id) => names.includes(id) || !!model.unusableFiles?.has(`berichte/${id}.md`) };
@@ -53,7 +64,8 @@ function idsOf(to: ReferenceTarget, model: Model, index: ModelIndex): { ids: Ite
   }
   const map = index[to] as Map<string, unknown>;
   // An ID still legible in a file with a syntax error is no follow-on error (that file's error stands).
-  return { ids: map.keys(), has: (id) => map.has(id) || model.brokenIds[to].has(id) || !!model.unparsed?.ids.has(`${to}\u0000${id}`) };
+  // Iterable again for each message (the lookup serves every reference of the run).
+  return { ids: { [Symbol.iterator]: () => map.keys() }, has: (id) => map.has(id) || model.brokenIds[to].has(id) || !!model.unparsed?.ids.has(`${to}\u0000${id}`) };
 }
 
 /** Checks the helpers of one Markdown text. */
