@@ -8,10 +8,14 @@
  * The words of one text fragment carry the same own properties (pdfmake's `TextBreaker`
  * copies the fragment's onto each word), and the stack does not change while one text is
  * measured, so a word whose own values of the properties looked up equal the previous
- * word's resolves to exactly what that word resolved to. This measure is pdfmake's, except
- * that it looks the style up only when a word's own values differ from the previous word's.
- * Widths, cuts and heights are computed for every word as before, so the inlines are the
- * same, value for value and in the same property order.
+ * word's resolves to exactly what that word resolved to. Across texts the same holds for the
+ * stack: what a lookup reads of it is each named style's name and each node's own values of
+ * the properties looked up, so a text measured under a stack that reads the same as one
+ * before it shares that stack's resolved styles. This measure is pdfmake's, except that it
+ * looks a style up only for own values not seen under such a stack (the example's Konzept:
+ * 3,240 lookups of 22 properties for 28,190 words, where pdfmake made one per word). Widths,
+ * cuts and heights are computed for every word as before, so the inlines are the same, value
+ * for value and in the same property order.
  */
 import { createRequire } from 'node:module';
 
@@ -48,7 +52,23 @@ interface OwnStyle {
 /** A word as pdfmake measures it: its own properties, then what measuring adds. */
 type Word = Partial<OwnStyle> & { text: string; leadingCut?: number; leadingIndent?: number; width?: number; height?: number; trailingCut?: number };
 
-interface StyleStack { readonly __brand?: 'StyleContextStack' }
+/** pdfmake's StyleContextStack, the parts a lookup reads: named styles and overriding nodes, top last. */
+interface StyleStack {
+  styleDictionary: object;
+  defaultStyle: object;
+  styleOverrides: ReadonlyArray<string | Word>;
+}
+
+/**
+ * A stack a text was measured with, as far as a lookup reads it (each node by its own values
+ * of the properties looked up), and the styles resolved under it.
+ */
+interface StackStyles {
+  dictionary: object;
+  defaultStyle: object;
+  elements: Array<string | OwnStyle>;
+  resolved: Resolved[];
+}
 
 interface Font { lineHeight(size: number): number }
 
@@ -136,6 +156,47 @@ function sameOwnStyle(w: Word, own: OwnStyle): boolean {
   );
 }
 
+/** Whether `stack` reads as `last.elements`. */
+function sameStack(last: StackStyles, stack: StyleStack): boolean {
+  const elements = stack.styleOverrides;
+  if (last.dictionary !== stack.styleDictionary || last.defaultStyle !== stack.defaultStyle || last.elements.length !== elements.length) return false;
+  for (let i = 0; i < elements.length; i++) {
+    const seen = last.elements[i];
+    const element = elements[i];
+    if (typeof seen === 'string' || typeof element === 'string' ? seen !== element : !sameOwnStyle(element, seen)) return false;
+  }
+  return true;
+}
+
+function stackStyles(stack: StyleStack): StackStyles {
+  return {
+    dictionary: stack.styleDictionary,
+    defaultStyle: stack.defaultStyle,
+    elements: stack.styleOverrides.map((element) => (typeof element === 'string' ? element : ownStyle(element))),
+    resolved: [],
+  };
+}
+
+/**
+ * Per PDF document (its fonts are its own), the stacks its last texts were measured with and
+ * the styles resolved under each, the latest first; weakly held, so a finished document is
+ * not kept alive. A few are kept: a table's cells and a paragraph's footnote markers take
+ * turns with the body text.
+ */
+const recentStacks = new WeakMap<object, StackStyles[]>();
+const RECENT_STACKS = 8;
+
+/** The styles resolved under a stack that reads as `stack` in `document`, or a new empty set. */
+function stylesUnder(document: object, stack: StyleStack): Resolved[] {
+  let recent = recentStacks.get(document);
+  if (!recent) recentStacks.set(document, (recent = []));
+  const at = recent.findIndex((styles) => sameStack(styles, stack));
+  const styles = at >= 0 ? recent.splice(at, 1)[0] : stackStyles(stack);
+  recent.unshift(styles);
+  if (recent.length > RECENT_STACKS) recent.pop();
+  return styles.resolved;
+}
+
 let installed = false;
 let enabled = true;
 /** Words measured and styles resolved by this measure since the process started. */
@@ -204,10 +265,11 @@ export function installWordMeasure(): void {
         array[0].leadingIndent = leadingIndent;
       }
     }
-    // The styles resolved in this text, each with the own values it was resolved for (taken
-    // before measuring sets them), the current one tried first: a text's fragments alternate
-    // between a few styles (a date kept on one line, a bold word).
-    const resolved: Resolved[] = [];
+    // The styles resolved under this stack, each with the own values it was resolved for
+    // (taken before measuring sets them), the current one tried first: a text's fragments
+    // alternate between a few styles (a date kept on one line, a bold word), and the next
+    // paragraph or table cell is mostly measured under a stack that reads the same.
+    const resolved = stylesUnder(this.pdfDocument, stack);
     let style: Resolved | undefined;
     for (const item of array) {
       if (!style || !sameOwnStyle(item, style.own)) {
