@@ -52,6 +52,13 @@ export function align<T>(a: readonly T[], b: readonly T[], opts: AlignOptions<T>
   const added = ops.filter((o): o is Extract<Op, { kind: 'added' }> => o.kind === 'added');
   const partner = new Map<number, { ai: number; how: 'moved' | 'changed' | 'moved-changed' }>();
   const usedA = new Set<number>();
+  /** Pairs removed and added items alike at or above `threshold`. */
+  const pairAlike = (rs: typeof removed, ds: typeof added, threshold: number, how: 'changed' | 'moved-changed') => {
+    for (const p of pairBySimilarity(rs, ds, (r, d) => opts.similarity(a[r.ai], b[d.bi]), threshold)) {
+      partner.set(ds[p.b].bi, { ai: rs[p.a].ai, how });
+      usedA.add(rs[p.a].ai);
+    }
+  };
 
   // 1. The same item elsewhere: moved.
   const byKey = new Map<string, number[]>();
@@ -65,25 +72,12 @@ export function align<T>(a: readonly T[], b: readonly T[], opts: AlignOptions<T>
   // 2. Edited in place: a removed and an added item of the same hunk that are alike.
   const hunks = [...new Set(ops.map((o) => o.hunk))].sort((x, y) => x - y);
   for (const h of hunks) {
-    const rs = removed.filter((o) => o.hunk === h && !usedA.has(o.ai));
-    const ds = added.filter((o) => o.hunk === h && !partner.has(o.bi));
-    if (!rs.length || !ds.length) continue;
-    for (const p of pairBySimilarity(rs, ds, (r, d) => opts.similarity(a[r.ai], b[d.bi]), opts.editThreshold)) {
-      partner.set(ds[p.b].bi, { ai: rs[p.a].ai, how: 'changed' });
-      usedA.add(rs[p.a].ai);
-    }
+    pairAlike(removed.filter((o) => o.hunk === h && !usedA.has(o.ai)), added.filter((o) => o.hunk === h && !partner.has(o.bi)), opts.editThreshold, 'changed');
   }
   // 3. Moved and edited: alike items in different places.
   if (opts.moveThreshold !== null) {
     const can = opts.canMove ?? (() => true);
-    const rs = removed.filter((o) => !usedA.has(o.ai) && can(a[o.ai]));
-    const ds = added.filter((o) => !partner.has(o.bi) && can(b[o.bi]));
-    if (rs.length && ds.length) {
-      for (const p of pairBySimilarity(rs, ds, (r, d) => opts.similarity(a[r.ai], b[d.bi]), opts.moveThreshold)) {
-        partner.set(ds[p.b].bi, { ai: rs[p.a].ai, how: 'moved-changed' });
-        usedA.add(rs[p.a].ai);
-      }
-    }
+    pairAlike(removed.filter((o) => !usedA.has(o.ai) && can(a[o.ai])), added.filter((o) => !partner.has(o.bi) && can(b[o.bi])), opts.moveThreshold, 'moved-changed');
   }
 
   const out: Aligned[] = [];

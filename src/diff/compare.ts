@@ -72,15 +72,9 @@ export function compareSides(a: Side, b: Side, content: string): DiffReport {
     !settings.length && !konzept.length && !ents.entities.length && !kapitel.documents.length && !vorlagen.documents.length &&
     !files.length && !notCompared.length && !derived.newDiagnostics.length && !derived.resolvedDiagnostics.length;
 
-  const handlungsfelder: DiffReport['handlungsfelder'] = [];
-  const seen = new Set<string>();
-  for (const side of [b, a]) {
-    for (const hf of side.index.handlungsfelder.values()) {
-      if (seen.has(hf.value.id)) continue;
-      seen.add(hf.value.id);
-      handlungsfelder.push({ id: hf.value.id, title: hf.value.titel });
-    }
-  }
+  // The Handlungsfelder of the new side, then those only the old one has.
+  const titles = new Map<string, string>();
+  for (const hf of [...b.index.handlungsfelder.values(), ...a.index.handlungsfelder.values()]) if (!titles.has(hf.value.id)) titles.set(hf.value.id, hf.value.titel);
 
   return {
     format: DIFF_FORMAT,
@@ -97,6 +91,6 @@ export function compareSides(a: Side, b: Side, content: string): DiffReport {
     files,
     derived,
     notCompared,
-    handlungsfelder,
+    handlungsfelder: [...titles].map(([id, title]) => ({ id, title })),
   };
 }

@@ -5,17 +5,13 @@
  * paragraph and word. What a field means (a reference, Markdown) comes from the spec's field
  * names (content-model.md sections 1 and 4).
  */
-import { REFERENCE_FIELDS as REFERENCES, markdownKeys } from '../model/fields.js';
+import { REFERENCE_FIELDS, markdownKeys } from '../model/fields.js';
 import { cents, kostenList, kostenSumme } from '../model/kosten.js';
 import { COLLECTION_SCHEMAS, KonzeptFileSchema, VorlageFrontMatterSchema, type CollectionName } from '../model/schemas.js';
 import { align } from './align.js';
 import { diffMarkdown, diffBlocks, entryBlocks, wordSegments } from './narrative.js';
 import type { FieldChange, ItemsChange, Json, PathSegment, RefItem, RowChange, RowsChange, ValueChange } from './report.js';
 import { canonicalKey, deepEqual, isRecord, similarity, without, words } from './similarity.js';
-
-/** Reference fields per collection (declared in the schemas): key is the field path without list indexes. */
-export const REFERENCE_FIELDS: Partial<Record<CollectionName, Record<string, CollectionName>>> = {};
-for (const r of REFERENCES) (REFERENCE_FIELDS[r.from] ??= {})[r.field] = r.to;
 
 /** Fields in which Markdown is allowed, and lists whose entries are Markdown texts (declared in the schemas). */
 const { fields: MARKDOWN_FIELDS, lists: MARKDOWN_LISTS } = markdownKeys([...Object.values(COLLECTION_SCHEMAS), KonzeptFileSchema, VorlageFrontMatterSchema]);
@@ -58,6 +54,8 @@ function lastKey(path: readonly PathSegment[]): string | undefined {
 const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 const isScalarList = (v: unknown): v is Json[] => Array.isArray(v) && v.every(isScalar);
 const isRecordList = (v: unknown): v is Array<Record<string, Json>> => Array.isArray(v) && v.every(isRecord);
+const isTextOrNone = (v: unknown) => v === undefined || typeof v === 'string';
+const isTextListOrNone = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
 
 /**
  * Every changed field between `a` and `b`, which stand at `path`. `base` is the length of the
@@ -68,7 +66,8 @@ export function diffFields(a: unknown, b: unknown, ctx: FieldContext, path: Path
   const field = formatField(path.slice(base));
   const key = specKey(path);
   const last = lastKey(path);
-  const refTo = ctx.collection ? REFERENCE_FIELDS[ctx.collection]?.[key] ?? null : null;
+  // A reference field (declared in the schemas) of the entity's collection, by its path without list indexes.
+  const refTo = REFERENCE_FIELDS.find((r) => r.from === ctx.collection && r.field === key)?.to ?? null;
 
   if (ctx.collection === 'massnahmen' && key === 'kosten' && path.length === 1) return [kostenChange(a, b, ctx, path, field)];
   if (last && MARKDOWN_FIELDS.has(last) && typeof path[path.length - 1] === 'string' && isTextOrNone(a) && isTextOrNone(b)) {
@@ -90,14 +89,6 @@ export function diffFields(a: unknown, b: unknown, ctx: FieldContext, path: Path
     return [{ type: 'rows', path, field, rows: diffRows(listA, listB, ctx, path, rowLabel) }];
   }
   return [valueChange(a, b, refTo, ctx, path, field)];
-}
-
-function isTextOrNone(v: unknown): boolean {
-  return v === undefined || typeof v === 'string';
-}
-
-function isTextListOrNone(v: unknown): boolean {
-  return v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
 }
 
 function valueChange(a: unknown, b: unknown, refTo: CollectionName | null, ctx: FieldContext, path: PathSegment[], field: string): ValueChange {

@@ -146,26 +146,18 @@ export function diffBlocks(a: TextBlock[], b: TextBlock[]): ParagraphChange[] {
     canMove: (x) => words(x.norm).length >= MOVE_MIN_WORDS,
   });
   return aligned.map((o): ParagraphChange => {
-    if (o.op === 'removed') {
-      const x = a[o.ai];
-      return { op: 'removed', index: null, oldIndex: o.ai + 1, line: null, oldLine: x.line, section: x.section, oldSection: null, text: x.text, segments: null };
-    }
-    if (o.op === 'added') {
-      const y = b[o.bi];
-      return { op: 'added', index: o.bi + 1, oldIndex: null, line: y.line, oldLine: null, section: y.section, oldSection: null, text: y.text, segments: null };
-    }
-    const x = a[o.ai];
-    const y = b[o.bi];
+    const x = 'ai' in o ? a[o.ai] : null;
+    const y = 'bi' in o ? b[o.bi] : null;
     return {
       op: o.op,
-      index: o.bi + 1,
-      oldIndex: o.ai + 1,
-      line: y.line,
-      oldLine: x.line,
-      section: y.section,
-      oldSection: x.section,
-      text: y.text,
-      segments: o.op === 'moved' && !o.edited ? null : wordSegments(x.norm, y.norm),
+      index: 'bi' in o ? o.bi + 1 : null,
+      oldIndex: 'ai' in o ? o.ai + 1 : null,
+      line: y ? y.line : null,
+      oldLine: x ? x.line : null,
+      section: (y ?? x)!.section,
+      oldSection: x && y ? x.section : null,
+      text: (y ?? x)!.text,
+      segments: x && y && (o.op !== 'moved' || o.edited) ? wordSegments(x.norm, y.norm) : null,
     };
   });
 }
