@@ -56,9 +56,9 @@ export async function compareRevisions(opts: CompareOptions): Promise<DiffReport
 /** Compares two loaded sides. */
 export function compareSides(a: Side, b: Side, content: string): DiffReport {
   const ents = diffEntities(a, b);
-  const { settings, konzept } = diffSettings(a, b, ents.renames, ents.old, ents.new);
-  const kapitel = diffDocuments('kapitel', a, b, ents.renames, ents.old, ents.new);
-  const vorlagen = diffDocuments('vorlage', a, b, ents.renames, ents.old, ents.new);
+  const { settings, konzept } = diffSettings(a, b, ents);
+  const kapitel = diffDocuments('kapitel', a, b, ents);
+  const vorlagen = diffDocuments('vorlage', a, b, ents);
   const derived = deriveEffects(a, b, ents);
   const files = diffFiles(a.blobIds, b.blobIds, a.raw.display);
 

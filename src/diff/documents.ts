@@ -6,12 +6,11 @@
  */
 import type { RawMarkdownFile } from '../content/load.js';
 import { compareNatural } from '../render/html/natural-sort.js';
-import { diffFields, type Renames } from './fields.js';
+import { diffFields } from './fields.js';
 import { diffMarkdown, markdownBlocks } from './narrative.js';
 import type { DocumentDiff, FieldChange, Json, NotCompared } from './report.js';
 import type { Side } from './revision.js';
-import type { EntityTable } from './entities.js';
-import { fieldContext, matchByKey } from './entities.js';
+import { fieldContext, matchByKey, type EntityComparison } from './entities.js';
 import { isRecord, similarity } from './similarity.js';
 
 /** A chapter or Vorlage that got a new name but kept (nearly) its text counts as renamed at or above this similarity. */
@@ -37,8 +36,8 @@ function konzeptValue(side: Side): unknown {
 }
 
 /** Changes in ratsdoc.yaml and in konzept.yaml. */
-export function diffSettings(a: Side, b: Side, renames: Renames, ea: EntityTable, eb: EntityTable): { settings: FieldChange[]; konzept: FieldChange[] } {
-  const ctx = fieldContext(null, renames, ea, eb);
+export function diffSettings(a: Side, b: Side, ents: EntityComparison): { settings: FieldChange[]; konzept: FieldChange[] } {
+  const ctx = fieldContext(null, ents);
   return {
     settings: diffFields(yamlValue(a, 'config'), yamlValue(b, 'config'), ctx),
     konzept: diffFields(konzeptValue(a), konzeptValue(b), ctx),
@@ -71,12 +70,10 @@ function withoutNummer(fm: Record<string, Json>): Record<string, Json> {
 }
 
 /** Compares the chapters (`kapitel`) or the Vorlagen (`vorlage`) of two sides. */
-export function diffDocuments(
-  kind: 'kapitel' | 'vorlage', a: Side, b: Side, renames: Renames, ea: EntityTable, eb: EntityTable,
-): { documents: DocumentDiff[]; notCompared: NotCompared[] } {
+export function diffDocuments(kind: 'kapitel' | 'vorlage', a: Side, b: Side, ents: EntityComparison): { documents: DocumentDiff[]; notCompared: NotCompared[] } {
   const da = docs(a, kind);
   const db = docs(b, kind);
-  const ctx = fieldContext(null, renames, ea, eb);
+  const ctx = fieldContext(null, ents);
   const noun = kind === 'kapitel' ? 'Kapitel' : 'Vorlage';
   const fields = (x: Doc) => (kind === 'vorlage' ? withoutNummer(x.frontMatter) : x.frontMatter);
   const body = (x: Doc, y: Doc) => diffMarkdown(x.file.body, y.file.body, x.file.bodyLineOffset, y.file.bodyLineOffset);

@@ -61,12 +61,12 @@ export function entityLabel(collection: CollectionName, value: Record<string, Js
 }
 
 /** The field diff's context: titles of referenced entities looked up on either side. */
-export function fieldContext(collection: CollectionName | null, renames: Renames, ea: EntityTable, eb: EntityTable): FieldContext {
+export function fieldContext(collection: CollectionName | null, ents: Pick<EntityComparison, 'renames' | 'old' | 'new'>): FieldContext {
   const label = (table: EntityTable) => (c: CollectionName, id: string) => {
     const r = table[c].get(id);
     return r ? entityLabel(c, r.value) || null : null;
   };
-  return { collection, renames, labelOld: label(ea), labelNew: label(eb) };
+  return { collection, renames: ents.renames, labelOld: label(ents.old), labelNew: label(ents.new) };
 }
 
 function handlungsfeldOf(collection: CollectionName, value: Record<string, Json>): string | null {
@@ -150,7 +150,7 @@ export function diffEntities(a: Side, b: Side): EntityComparison {
 
   const entities: EntityDiff[] = [];
   for (const { collection, same, renamed, removed, added } of matched) {
-    const ctx = fieldContext(collection, renames, ea, eb);
+    const ctx = fieldContext(collection, { renames, old: ea, new: eb });
     const entry = (status: EntityDiff['status'], x: EntityRecord | null, y: EntityRecord | null, score: number | null = null): EntityDiff => {
       const v = (y ?? x)!;
       const label = entityLabel(collection, v.value);

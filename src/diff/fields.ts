@@ -41,16 +41,6 @@ export function formatField(path: readonly PathSegment[]): string {
   return out;
 }
 
-/** The field path without list indexes, for looking up what a field is. */
-function specKey(path: readonly PathSegment[]): string {
-  return path.filter((p): p is string => typeof p === 'string').join('.');
-}
-
-function lastKey(path: readonly PathSegment[]): string | undefined {
-  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
-  return undefined;
-}
-
 const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 const isScalarList = (v: unknown): v is Json[] => Array.isArray(v) && v.every(isScalar);
 const isRecordList = (v: unknown): v is Array<Record<string, Json>> => Array.isArray(v) && v.every(isRecord);
@@ -64,8 +54,10 @@ const isTextListOrNone = (v: unknown) => v === undefined || (Array.isArray(v) &&
 export function diffFields(a: unknown, b: unknown, ctx: FieldContext, path: PathSegment[] = [], base = path.length): FieldChange[] {
   if (deepEqual(a, b)) return [];
   const field = formatField(path.slice(base));
-  const key = specKey(path);
-  const last = lastKey(path);
+  // The field path without list indexes, for looking up what a field is.
+  const keys = path.filter((p): p is string => typeof p === 'string');
+  const key = keys.join('.');
+  const last = keys.at(-1);
   // A reference field (declared in the schemas) of the entity's collection, by its path without list indexes.
   const refTo = REFERENCE_FIELDS.find((r) => r.from === ctx.collection && r.field === key)?.to ?? null;
 

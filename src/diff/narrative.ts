@@ -86,29 +86,22 @@ export function wordSegments(a: string, b: string): Segment[] {
 function tidy(list: Segment[]): Segment[] {
   type Group = { del: string; ins: string };
   const items: Array<Segment | Group> = [];
-  for (const s of list) {
+  list.forEach((s, i) => {
     const last = items[items.length - 1];
+    const open = last && !('op' in last) ? last : null;
     if (s.op === 'equal') {
-      items.push({ ...s });
-      continue;
+      // Only white space between this change and the next: both are one change.
+      if (open && !/\S/.test(s.text) && list[i + 1] && list[i + 1].op !== 'equal') {
+        open.del += s.text;
+        open.ins += s.text;
+      } else items.push({ ...s });
+      return;
     }
-    const group: Group = last && !('op' in last) ? last : { del: '', ins: '' };
+    const group: Group = open ?? { del: '', ins: '' };
     if (group !== last) items.push(group);
     if (s.op === 'delete') group.del += s.text;
     else group.ins += s.text;
-  }
-  // Merge group, white space, group.
-  for (let i = 1; i + 1 < items.length; i++) {
-    const prev = items[i - 1];
-    const cur = items[i];
-    const next = items[i + 1];
-    if ('op' in cur && !/\S/.test(cur.text) && !('op' in prev) && !('op' in next)) {
-      prev.del += cur.text + next.del;
-      prev.ins += cur.text + next.ins;
-      items.splice(i, 2);
-      i--;
-    }
-  }
+  });
   const out: Segment[] = [];
   const push = (op: Segment['op'], text: string) => {
     if (!text) return;

@@ -19,16 +19,16 @@ import type { CostRow, DiagnosticJson, DiffReport, DocumentDiff, EntityDiff, Fie
 
 // ------------------------------------------------------------------ words
 
-/** Plural titles of the collections. */
-const COLLECTION_TITLE: Record<CollectionName, string> = {
-  handlungsfelder: 'Handlungsfelder',
-  ziele: 'Ziele',
-  indikatoren: 'Indikatoren',
-  massnahmen: 'Maßnahmen',
-  akteure: 'Akteure',
-  sozialraeume: 'Sozialräume',
-  interviews: 'Interviews',
-  meilensteine: 'Meilensteine',
+/** Per collection: its plural title, and „another one“ with the right article (`verweist jetzt auf …`). */
+const COLLECTION_WORDS: Record<CollectionName, { title: string; another: string }> = {
+  handlungsfelder: { title: 'Handlungsfelder', another: 'ein anderes Handlungsfeld' },
+  ziele: { title: 'Ziele', another: 'ein anderes Ziel' },
+  indikatoren: { title: 'Indikatoren', another: 'einen anderen Indikator' },
+  massnahmen: { title: 'Maßnahmen', another: 'eine andere Maßnahme' },
+  akteure: { title: 'Akteure', another: 'einen anderen Akteur' },
+  sozialraeume: { title: 'Sozialräume', another: 'einen anderen Sozialraum' },
+  interviews: { title: 'Interviews', another: 'ein anderes Interview' },
+  meilensteine: { title: 'Meilensteine', another: 'einen anderen Meilenstein' },
 };
 
 const STATUS_WORD: Record<EntityDiff['status'], string> = {
@@ -70,21 +70,9 @@ function revisionLine(r: RevisionReport): string {
   return parts.length ? `${r.label}, ${parts.join(', ')}` : r.label;
 }
 
-/** „verweist jetzt auf …“ with the right article. */
-const ANOTHER: Record<CollectionName, string> = {
-  handlungsfelder: 'ein anderes Handlungsfeld',
-  ziele: 'ein anderes Ziel',
-  indikatoren: 'einen anderen Indikator',
-  massnahmen: 'eine andere Maßnahme',
-  akteure: 'einen anderen Akteur',
-  sozialraeume: 'einen anderen Sozialraum',
-  interviews: 'ein anderes Interview',
-  meilensteine: 'einen anderen Meilenstein',
-};
-
 /** The note on a reference that points elsewhere: it followed a rename, or it names another entity. */
 function refNote(ref: NonNullable<ValueChange['ref']>): string {
-  return ref.followsRename ? 'folgt der Umbenennung' : `verweist jetzt auf ${ANOTHER[ref.collection]}`;
+  return ref.followsRename ? 'folgt der Umbenennung' : `verweist jetzt auf ${COLLECTION_WORDS[ref.collection].another}`;
 }
 
 /** Where a paragraph stands, in words: `Zeile 12, Abschnitt „Vorgehen“`. */
@@ -139,7 +127,7 @@ function groupKonzept(report: DiffReport) {
   const others = [
     { title: 'Ziele und Maßnahmen ohne bekanntes Handlungsfeld', entities: ohne },
     ...(['indikatoren', 'akteure', 'sozialraeume', 'interviews', 'meilensteine'] as CollectionName[])
-      .map((collection) => ({ title: COLLECTION_TITLE[collection], entities: report.entities.filter((e) => e.collection === collection) })),
+      .map((collection) => ({ title: COLLECTION_WORDS[collection].title, entities: report.entities.filter((e) => e.collection === collection) })),
   ];
   return { handlungsfelder, others: others.filter((g) => g.entities.length) };
 }
@@ -323,7 +311,7 @@ export function diffTree(report: DiffReport): DocumentTree {
   const none = { added: 0, removed: 0, changed: 0, renamed: 0 };
   if (s.settings) rows.push({ label: 'Einstellungen (ratsdoc.yaml): Felder', ...none, changed: s.settings });
   if (s.konzept) rows.push({ label: 'Konzept (konzept.yaml): Felder', ...none, changed: s.konzept });
-  for (const [name, c] of Object.entries(s.entities) as Array<[CollectionName, typeof none]>) rows.push({ label: COLLECTION_TITLE[name], ...c });
+  for (const [name, c] of Object.entries(s.entities) as Array<[CollectionName, typeof none]>) rows.push({ label: COLLECTION_WORDS[name].title, ...c });
   for (const [label, c] of [['Kapitel', s.kapitel], ['Vorlagen', s.vorlagen]] as const) if (c.added + c.removed + c.changed + c.renamed) rows.push({ label, ...c });
   const files = (st: 'added' | 'removed' | 'changed') => report.files.filter((f) => f.status === st).length;
   if (report.files.length) rows.push({ label: 'Weitere Dateien', added: files('added'), removed: files('removed'), changed: files('changed'), renamed: 0 });
