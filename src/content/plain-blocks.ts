@@ -6,6 +6,7 @@
  * give exactly what the parser gives, or undefined when they cannot be sure; then the caller
  * parses. tests/check/plain-scan.test.ts compares both on real and generated texts.
  */
+import { computeLineStarts, positionAt, type SourceText } from './source.js';
 
 /**
  * Anywhere in the text, these may build a block that runs across blank lines (fenced code,
@@ -42,27 +43,20 @@ export interface PlainBlock {
   kind: 'paragraph' | 'table';
 }
 
-/** Line starts of a text, for the parser's positions. */
+/** A text's lines and their starts, for the parser's positions. */
 export class TextLines {
-  private readonly starts: number[] = [];
   readonly lines: string[];
+  private readonly source: SourceText;
   constructor(text: string) {
     this.lines = text.split('\n');
-    for (let i = 0, at = 0; i < this.lines.length; at += this.lines[i].length + 1, i++) this.starts.push(at);
+    this.source = { text, lineStarts: computeLineStarts(text) };
   }
   start(line: number): number {
-    return this.starts[line];
+    return this.source.lineStarts[line];
   }
   /** The parser's point of an offset: 1-based line and column (UTF-16 units), 0-based offset. */
   point(offset: number): { line: number; column: number; offset: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1, offset };
+    return { ...positionAt(this.source, offset), offset };
   }
 }
 

@@ -31,7 +31,8 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
   return { ok: true, source: { text, lineStarts: computeLineStarts(text) } };
 }
 
-function computeLineStarts(text: string): number[] {
+/** Offsets at which each line of `text` starts. */
+export function computeLineStarts(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;

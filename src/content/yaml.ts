@@ -1,7 +1,7 @@
 import { parseEvents, constructFromEvents, getScalarValue, EVENT_ID, SCALAR_STYLE } from 'js-yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
 import type { Position } from '../diagnostics/diagnostic.js';
-import { positionAt, type SourceText } from './source.js';
+import { computeLineStarts, positionAt, type SourceText } from './source.js';
 import { findUnclosed } from './yaml-unclosed.js';
 
 /** A path into a YAML value: keys and list indexes. */
@@ -76,9 +76,7 @@ export class YamlLocations {
       if (k < range.end) r++;
     }
     offsets[value.length] = Math.min(r, range.end);
-    const lineStarts = [0];
-    for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-    return { offsets, lineStarts };
+    return { offsets, lineStarts: computeLineStarts(value) };
   }
 
   /**
