@@ -26,7 +26,9 @@ export interface AlignOptions<T> {
   canMove?: (x: T) => boolean;
 }
 
-type Op = { kind: 'removed'; ai: number; hunk: number } | { kind: 'added'; bi: number; hunk: number };
+type Removed = { kind: 'removed'; ai: number; hunk: number };
+type Added = { kind: 'added'; bi: number; hunk: number };
+type Op = Removed | Added;
 
 /** The changes between `a` and `b` in the order of `b` (removed items at their old place); unchanged items are left out. */
 export function align<T>(a: readonly T[], b: readonly T[], opts: AlignOptions<T>): Aligned[] {
@@ -46,50 +48,36 @@ export function align<T>(a: readonly T[], b: readonly T[], opts: AlignOptions<T>
       hunk++;
     }
   }
-  if (!ops.length) return [];
 
-  const removed = ops.filter((o): o is Extract<Op, { kind: 'removed' }> => o.kind === 'removed');
-  const added = ops.filter((o): o is Extract<Op, { kind: 'added' }> => o.kind === 'added');
+  const removed = ops.filter((o): o is Removed => o.kind === 'removed');
+  const added = ops.filter((o): o is Added => o.kind === 'added');
+  const alike = (r: Removed, d: Added) => opts.similarity(a[r.ai], b[d.bi]);
   const partner = new Map<number, { ai: number; how: 'moved' | 'changed' | 'moved-changed' }>();
   const usedA = new Set<number>();
-  /** Pairs removed and added items alike at or above `threshold`. */
-  const pairAlike = (rs: typeof removed, ds: typeof added, threshold: number, how: 'changed' | 'moved-changed') => {
-    for (const p of pairBySimilarity(rs, ds, (r, d) => opts.similarity(a[r.ai], b[d.bi]), threshold)) {
+  /** Pairs removed and added items at or above `threshold` (most alike first, ties to the earlier ones). */
+  const pair = (rs: typeof removed, ds: typeof added, sim: (r: Removed, d: Added) => number, threshold: number, how: 'moved' | 'changed' | 'moved-changed') => {
+    for (const p of pairBySimilarity(rs, ds, sim, threshold)) {
       partner.set(ds[p.b].bi, { ai: rs[p.a].ai, how });
       usedA.add(rs[p.a].ai);
     }
   };
 
   // 1. The same item elsewhere: moved.
-  const byKey = new Map<string, number[]>();
-  for (const o of added) byKey.set(kb[o.bi], [...(byKey.get(kb[o.bi]) ?? []), o.bi]);
-  for (const o of removed) {
-    const target = byKey.get(ka[o.ai])?.find((x) => !partner.has(x));
-    if (target === undefined) continue;
-    partner.set(target, { ai: o.ai, how: 'moved' });
-    usedA.add(o.ai);
-  }
+  pair(removed, added, (r, d) => (ka[r.ai] === kb[d.bi] ? 1 : 0), 1, 'moved');
   // 2. Edited in place: a removed and an added item of the same hunk that are alike.
-  const hunks = [...new Set(ops.map((o) => o.hunk))].sort((x, y) => x - y);
-  for (const h of hunks) {
-    pairAlike(removed.filter((o) => o.hunk === h && !usedA.has(o.ai)), added.filter((o) => o.hunk === h && !partner.has(o.bi)), opts.editThreshold, 'changed');
+  for (const h of new Set(ops.map((o) => o.hunk))) {
+    pair(removed.filter((o) => o.hunk === h && !usedA.has(o.ai)), added.filter((o) => o.hunk === h && !partner.has(o.bi)), alike, opts.editThreshold, 'changed');
   }
   // 3. Moved and edited: alike items in different places.
   if (opts.moveThreshold !== null) {
     const can = opts.canMove ?? (() => true);
-    pairAlike(removed.filter((o) => !usedA.has(o.ai) && can(a[o.ai])), added.filter((o) => !partner.has(o.bi) && can(b[o.bi])), opts.moveThreshold, 'moved-changed');
+    pair(removed.filter((o) => !usedA.has(o.ai) && can(a[o.ai])), added.filter((o) => !partner.has(o.bi) && can(b[o.bi])), alike, opts.moveThreshold, 'moved-changed');
   }
 
-  const out: Aligned[] = [];
-  for (const o of ops) {
-    if (o.kind === 'removed') {
-      if (!usedA.has(o.ai)) out.push({ op: 'removed', ai: o.ai });
-      continue;
-    }
+  return ops.flatMap((o): Aligned[] => {
+    if (o.kind === 'removed') return usedA.has(o.ai) ? [] : [{ op: 'removed', ai: o.ai }];
     const p = partner.get(o.bi);
-    if (!p) out.push({ op: 'added', bi: o.bi });
-    else if (p.how === 'changed') out.push({ op: 'changed', ai: p.ai, bi: o.bi });
-    else out.push({ op: 'moved', ai: p.ai, bi: o.bi, edited: p.how === 'moved-changed' });
-  }
-  return out;
+    if (!p) return [{ op: 'added', bi: o.bi }];
+    return [p.how === 'changed' ? { op: 'changed', ai: p.ai, bi: o.bi } : { op: 'moved', ai: p.ai, bi: o.bi, edited: p.how === 'moved-changed' }];
+  });
 }

@@ -10,7 +10,7 @@ import type * as md from 'mdast';
 import { parseMarkdown } from '../content/markdown.js';
 import type { ParagraphChange, Segment } from './report.js';
 import { align } from './align.js';
-import { textSimilarity, words } from './similarity.js';
+import { dice, words } from './similarity.js';
 
 /** One paragraph of a text. */
 export interface TextBlock {
@@ -84,24 +84,6 @@ export function wordSegments(a: string, b: string): Segment[] {
  * change (`[-a b-]{+c d+}` instead of `[-a-]{+c+} [-b-]{+d+}`); deletions come before insertions.
  */
 function tidy(list: Segment[]): Segment[] {
-  type Group = { del: string; ins: string };
-  const items: Array<Segment | Group> = [];
-  list.forEach((s, i) => {
-    const last = items[items.length - 1];
-    const open = last && !('op' in last) ? last : null;
-    if (s.op === 'equal') {
-      // Only white space between this change and the next: both are one change.
-      if (open && !/\S/.test(s.text) && list[i + 1] && list[i + 1].op !== 'equal') {
-        open.del += s.text;
-        open.ins += s.text;
-      } else items.push({ ...s });
-      return;
-    }
-    const group: Group = open ?? { del: '', ins: '' };
-    if (group !== last) items.push(group);
-    if (s.op === 'delete') group.del += s.text;
-    else group.ins += s.text;
-  });
   const out: Segment[] = [];
   const push = (op: Segment['op'], text: string) => {
     if (!text) return;
@@ -109,23 +91,34 @@ function tidy(list: Segment[]): Segment[] {
     if (last && last.op === op) last.text += text;
     else out.push({ op, text });
   };
-  for (let i = 0; i < items.length; i++) {
-    const it = items[i];
-    if ('op' in it) {
-      push('equal', it.text);
-      continue;
-    }
+  // The change being grouped: what it deletes and what it inserts.
+  let group: { del: string; ins: string } | null = null;
+  const flush = () => {
+    if (!group) return;
+    const { del, ins } = group;
     // White space at the end of both sides belongs to the text that follows.
-    const tail = /\s+$/.exec(it.del)?.[0] ?? '';
-    if (tail && it.del.endsWith(tail) && it.ins.endsWith(tail) && it.del.length > tail.length && it.ins.length > tail.length) {
-      push('delete', it.del.slice(0, -tail.length));
-      push('insert', it.ins.slice(0, -tail.length));
-      push('equal', tail);
+    const tail = /\s+$/.exec(del)?.[0] ?? '';
+    const keep = tail && ins.endsWith(tail) && del.length > tail.length && ins.length > tail.length ? tail.length : 0;
+    push('delete', del.slice(0, del.length - keep));
+    push('insert', ins.slice(0, ins.length - keep));
+    push('equal', del.slice(del.length - keep));
+    group = null;
+  };
+  list.forEach((s, i) => {
+    if (s.op !== 'equal') {
+      group ??= { del: '', ins: '' };
+      if (s.op === 'delete') group.del += s.text;
+      else group.ins += s.text;
+    } else if (group && !/\S/.test(s.text) && list[i + 1] && list[i + 1].op !== 'equal') {
+      // Only white space between this change and the next: both are one change.
+      group.del += s.text;
+      group.ins += s.text;
     } else {
-      push('delete', it.del);
-      push('insert', it.ins);
+      flush();
+      push('equal', s.text);
     }
-  }
+  });
+  flush();
   return out;
 }
 
@@ -133,7 +126,7 @@ function tidy(list: Segment[]): Segment[] {
 export function diffBlocks(a: TextBlock[], b: TextBlock[]): ParagraphChange[] {
   const aligned = align(a, b, {
     key: (x) => x.norm,
-    similarity: (x, y) => textSimilarity(x.norm, y.norm),
+    similarity: (x, y) => dice(words(x.norm), words(y.norm)),
     editThreshold: EDIT_THRESHOLD,
     moveThreshold: MOVE_THRESHOLD,
     canMove: (x) => words(x.norm).length >= MOVE_MIN_WORDS,

@@ -80,11 +80,6 @@ export function similarity(a: unknown, b: unknown, ignore: readonly string[] = [
   return dice(ta, tb);
 }
 
-/** Similarity of two texts by their words. */
-export function textSimilarity(a: string, b: string): number {
-  return dice(words(a), words(b));
-}
-
 /**
  * Pairs items of two lists greedily, most similar first, keeping pairs at or above `threshold`.
  * Ties go to the earlier positions, so the result is deterministic.
