@@ -50,11 +50,6 @@ export async function compareRevisions(opts: CompareOptions): Promise<DiffReport
         throw err;
       });
   const [a, b] = await Promise.all([loadCommit(repo, oldCommit, opts.content, opts.form), loadNew]);
-  return compareSides(a, b, opts.content);
-}
-
-/** Compares two loaded sides. */
-export function compareSides(a: Side, b: Side, content: string): DiffReport {
   const ents = diffEntities(a, b);
   const { settings, konzept } = diffSettings(a, b, ents);
   const kapitel = diffDocuments('kapitel', a, b, ents);
@@ -78,7 +73,7 @@ export function compareSides(a: Side, b: Side, content: string): DiffReport {
 
   return {
     format: DIFF_FORMAT,
-    content,
+    content: opts.content,
     old: revisionReport(a),
     new: revisionReport(b),
     identical,

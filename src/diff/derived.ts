@@ -16,23 +16,20 @@ import { without } from './similarity.js';
 import { changedValues } from './values.js';
 
 /**
- * Costs per Handlungsfeld ID (in file order) with their titles, from the entries as written:
- * a measure that fails its schema for another reason still counts with its costs.
+ * Costs per Handlungsfeld ID (in file order) with their titles, and of all measures, from the
+ * entries as written: a measure that fails its schema for another reason still counts with its costs.
  */
-function totals(table: EntityTable): Map<string, { title: string; sum: number }> {
-  const out = new Map<string, { title: string; sum: number }>();
-  for (const hf of table.handlungsfelder.values()) out.set(hf.id, { title: typeof hf.value.titel === 'string' ? hf.value.titel : hf.id, sum: 0 });
+function totals(table: EntityTable): { byHf: Map<string, { title: string; sum: number }>; all: number } {
+  const byHf = new Map<string, { title: string; sum: number }>();
+  for (const hf of table.handlungsfelder.values()) byHf.set(hf.id, { title: typeof hf.value.titel === 'string' ? hf.value.titel : hf.id, sum: 0 });
+  let all = 0;
   for (const m of table.massnahmen.values()) {
-    const t = typeof m.value.handlungsfeld === 'string' ? out.get(m.value.handlungsfeld) : undefined;
-    if (t) t.sum = cents(t.sum + kostenSumme(m.value.kosten));
+    const sum = kostenSumme(m.value.kosten);
+    all += sum;
+    const t = typeof m.value.handlungsfeld === 'string' ? byHf.get(m.value.handlungsfeld) : undefined;
+    if (t) t.sum = cents(t.sum + sum);
   }
-  return out;
-}
-
-function grandTotal(table: EntityTable): number {
-  let sum = 0;
-  for (const m of table.massnahmen.values()) sum += kostenSumme(m.value.kosten);
-  return cents(sum);
+  return { byHf, all: cents(all) };
 }
 
 /** Replaces renamed IDs („old“ → „new“) in a message, so that a warning that only followed a rename is not new. */
@@ -71,21 +68,19 @@ export function deriveEffects(a: Side, b: Side, ents: EntityComparison): Derived
   const tb = totals(ents.new);
   const costs: CostRow[] = [];
   const seenOld = new Set<string>();
-  for (const [id, t] of tb) {
-    const oldId = ta.has(id) ? id : back.get(id);
+  for (const [id, t] of tb.byHf) {
+    const oldId = ta.byHf.has(id) ? id : back.get(id);
     if (oldId) seenOld.add(oldId);
     if (unknownHf.has(id) || (oldId && unknownHf.has(oldId))) continue;
-    const before = oldId ? ta.get(oldId)!.sum : 0;
+    const before = oldId ? ta.byHf.get(oldId)!.sum : 0;
     if (before !== t.sum) costs.push({ handlungsfeld: id, title: t.title, old: before, new: t.sum, delta: cents(t.sum - before) });
   }
-  for (const [id, t] of ta) {
+  for (const [id, t] of ta.byHf) {
     if (seenOld.has(id) || unknownHf.has(id) || t.sum === 0) continue;
     costs.push({ handlungsfeld: id, title: t.title, old: t.sum, new: 0, delta: cents(-t.sum) });
   }
   for (const id of [...unknownHf].sort(compareNatural)) notes.push(`Kosten im Handlungsfeld „${id}“ nicht verglichen: seine Daten sind in einem der Stände nicht lesbar`);
-  const ga = grandTotal(ents.old);
-  const gb = grandTotal(ents.new);
-  const total = unknownHf.size ? null : costs.length || ga !== gb ? { old: ga, new: gb, delta: cents(gb - ga) } : null;
+  const total = unknownHf.size ? null : costs.length || ta.all !== tb.all ? { old: ta.all, new: tb.all, delta: cents(tb.all - ta.all) } : null;
 
   // Status of measures (matched by ID or through a rename), as written.
   const mRenames = renames.massnahmen ?? new Map<string, string>();

@@ -10,11 +10,8 @@ import { diffFields } from './fields.js';
 import { diffMarkdown, markdownBlocks } from './narrative.js';
 import type { DocumentDiff, FieldChange, Json, NotCompared } from './report.js';
 import type { Side } from './revision.js';
-import { fieldContext, matchByKey, type EntityComparison } from './entities.js';
-import { isRecord, similarity } from './similarity.js';
-
-/** A chapter or Vorlage that got a new name but kept (nearly) its text counts as renamed at or above this similarity. */
-const RENAME_THRESHOLD = 0.75;
+import { fieldContext, matchByKey, RENAME_THRESHOLD, type EntityComparison } from './entities.js';
+import { isRecord, omit, similarity } from './similarity.js';
 
 function yamlValue(side: Side, kind: 'config' | 'konzept'): unknown {
   return side.raw.yamlFiles.find((f) => f.kind === kind)?.value;
@@ -64,18 +61,13 @@ function docs(side: Side, kind: 'kapitel' | 'vorlage'): Map<string, Doc> {
   return out;
 }
 
-function withoutNummer(fm: Record<string, Json>): Record<string, Json> {
-  const { nummer: _n, ...rest } = fm;
-  return rest;
-}
-
 /** Compares the chapters (`kapitel`) or the Vorlagen (`vorlage`) of two sides. */
 export function diffDocuments(kind: 'kapitel' | 'vorlage', a: Side, b: Side, ents: EntityComparison): { documents: DocumentDiff[]; notCompared: NotCompared[] } {
   const da = docs(a, kind);
   const db = docs(b, kind);
   const ctx = fieldContext(null, ents);
   const noun = kind === 'kapitel' ? 'Kapitel' : 'Vorlage';
-  const fields = (x: Doc) => (kind === 'vorlage' ? withoutNummer(x.frontMatter) : x.frontMatter);
+  const fields = (x: Doc) => (kind === 'vorlage' ? omit(x.frontMatter, ['nummer']) : x.frontMatter);
   const body = (x: Doc, y: Doc) => diffMarkdown(x.file.body, y.file.body, x.file.bodyLineOffset, y.file.bodyLineOffset);
   const whole = (x: Doc) => ({ ...fields(x), '': x.file.body });
   const m = matchByKey(a, b, da, db, { file: (x) => x.file.file, what: (key) => `${noun} „${key}“`, similarity: (x, y) => similarity(whole(x), whole(y)), threshold: RENAME_THRESHOLD });

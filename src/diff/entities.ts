@@ -10,9 +10,9 @@ import { display } from '../document/labels.js';
 import { diffFields, type FieldContext, type Renames } from './fields.js';
 import type { EntityDiff, Json, NotCompared, Place } from './report.js';
 import type { Side } from './revision.js';
-import { isRecord, pairBySimilarity, similarity } from './similarity.js';
+import { isRecord, omit, pairBySimilarity, similarity } from './similarity.js';
 
-/** An ID that vanished and one that appeared count as one renamed entity at or above this similarity. */
+/** An entity, chapter or Vorlage that vanished and a new one that appeared count as one renamed at or above this similarity. */
 export const RENAME_THRESHOLD = 0.75;
 
 /** One entry of a collection as written. */
@@ -72,11 +72,6 @@ export function fieldContext(collection: CollectionName | null, ents: Pick<Entit
 function handlungsfeldOf(collection: CollectionName, value: Record<string, Json>): string | null {
   if (collection === 'handlungsfelder') return typeof value.id === 'string' ? value.id : null;
   return typeof value.handlungsfeld === 'string' ? value.handlungsfeld : null;
-}
-
-function withoutId(v: Record<string, Json>): Record<string, Json> {
-  const { id: _id, ...rest } = v;
-  return rest;
 }
 
 /**
@@ -167,7 +162,7 @@ export function diffEntities(a: Side, b: Side): EntityComparison {
         place: y ? y.place : null,
         oldPlace: x ? x.place : null,
         value: x && y ? null : v.value,
-        changes: x && y ? diffFields(withoutId(x.value), withoutId(y.value), ctx) : [],
+        changes: x && y ? diffFields(omit(x.value, ['id']), omit(y.value, ['id']), ctx) : [],
         similarity: score === null ? null : Math.round(score * 1000) / 1000,
         invalidOld: x ? !x.valid : false,
         invalidNew: y ? !y.valid : false,

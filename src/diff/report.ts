@@ -10,7 +10,7 @@
  * The `.describe()` texts are German: they are the JSON Schema's descriptions.
  */
 import { z } from 'zod';
-import { COLLECTION_NAMES, type CollectionName } from '../model/schemas.js';
+import { COLLECTION_NAMES } from '../model/schemas.js';
 
 /** A YAML value as read. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -225,4 +225,3 @@ export type DerivedEffects = z.infer<typeof DerivedEffectsSchema>;
 export type RevisionReport = z.infer<typeof RevisionReportSchema>;
 export type Counts = z.infer<typeof CountsSchema>;
 export type DiffReport = z.infer<typeof DiffReportSchema>;
-export type { CollectionName };

@@ -70,9 +70,14 @@ export function dice(a: string[], b: string[]): number {
   return (2 * common) / (a.length + b.length);
 }
 
+/** The mapping without the keys listed (an entity's `id`, a Vorlage's `nummer`). */
+export function omit<T>(v: Record<string, T>, keys: readonly string[]): Record<string, T> {
+  return Object.fromEntries(Object.entries(v).filter(([k]) => !keys.includes(k)));
+}
+
 /** Similarity of two YAML values, 0 … 1; the keys listed in `ignore` (e.g. `id`) do not count. */
 export function similarity(a: unknown, b: unknown, ignore: readonly string[] = []): number {
-  const strip = (v: unknown) => (isRecord(v) && ignore.length ? Object.fromEntries(Object.entries(v).filter(([k]) => !ignore.includes(k))) : v);
+  const strip = (v: unknown) => (isRecord(v) && ignore.length ? omit(v, ignore) : v);
   const ta: string[] = [];
   const tb: string[] = [];
   tokens(strip(a), '', ta);
@@ -105,9 +110,10 @@ export function pairBySimilarity<A, B>(as: A[], bs: B[], sim: (a: A, b: B) => nu
   return out.sort((x, y) => x.b - y.b);
 }
 
+/** A `JSON.stringify` replacer that writes every object's keys sorted: equal values give equal text. */
+export const sortedKeys = (_k: string, v: unknown): unknown => (isRecord(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v);
+
 /** A string that is equal for deep-equal values (keys sorted): a key for list alignment. */
 export function canonicalKey(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    isRecord(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v,
-  ) ?? 'undefined';
+  return JSON.stringify(value, sortedKeys) ?? 'undefined';
 }

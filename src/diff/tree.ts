@@ -77,11 +77,8 @@ function refNote(ref: NonNullable<ValueChange['ref']>): string {
 
 /** Where a paragraph stands, in words: `Zeile 12, Abschnitt „Vorgehen“`. */
 function paragraphPlace(p: ParagraphChange, old = false): string {
-  const line = old ? p.oldLine : p.line;
-  const section = old ? p.oldSection : p.section;
-  const index = old ? p.oldIndex : p.index;
-  const parts = [line !== null ? `Zeile ${line}` : index !== null ? `Absatz ${index}` : '', section ? `Abschnitt „${section}“` : ''].filter(Boolean);
-  return parts.join(', ');
+  const [line, section, index] = old ? [p.oldLine, p.oldSection, p.oldIndex] : [p.line, p.section, p.index];
+  return [line !== null ? `Zeile ${line}` : index !== null ? `Absatz ${index}` : '', section ? `Abschnitt „${section}“` : ''].filter(Boolean).join(', ');
 }
 
 /** A one-line description of a paragraph change, without the text. */

@@ -12,16 +12,10 @@ import { findHelpers, trustedCall } from '../helpers/check.js';
 import { helpers } from '../helpers/registry.js';
 import { markdownTexts } from '../model/markdown-fields.js';
 import { ThemeSchema } from '../theme/theme.js';
-import type { Model, ModelIndex } from '../model/model.js';
 import { evaluateBericht } from '../evaluation/bericht.js';
 import { berichtOutPath } from '../document/bericht.js';
 import type { InlineValueChange } from './report.js';
-
-/** What this module needs of a compared revision (`revision.ts` `Side`; not imported, to keep diff/ free of import cycles). */
-interface Side {
-  model: Model;
-  index: ModelIndex;
-}
+import type { Side } from './revision.js';
 
 interface Value {
   document: string;
