@@ -8,13 +8,13 @@
  */
 import { z } from 'zod';
 import { gridTable, p, t, type Block, type DocumentTree } from '../document/tree.js';
-import { statusLabel, formatChange } from '../document/bericht-parts.js';
+import { changeTables, statusLabel } from '../document/bericht-parts.js';
 import { BEWERTUNGEN } from '../evaluation/assessment.js';
 import { evaluateStichtag, type BerichtStand } from '../evaluation/bericht.js';
 import { isUeberfaellig, statusAt } from '../evaluation/status.js';
 import type { Model, ModelIndex } from '../model/model.js';
 import { MASSNAHME_STATUS, IsoDate } from '../model/schemas.js';
-import { formatDate, formatValue } from '../format/german.js';
+import { formatDate } from '../format/german.js';
 import { formatDiffJson } from './format-json.js';
 import { treeToText } from '../render/text.js';
 
@@ -138,7 +138,6 @@ export function compareBerichte(model: Model, index: ModelIndex, content: string
 }
 
 const sideName = (s: BerichteDiff['old']) => (s.bericht ? `${s.title ?? s.bericht} (${s.bericht}, Stichtag ${formatDate(s.stichtag)})` : `Stichtag ${formatDate(s.stichtag)}`);
-const point = (p: BerichteDiff['indicators'][number]['old'], unit: string) => (p ? `${formatValue(p.value, unit)} (${formatDate(p.stichtag)})` : '–');
 
 /** The comparison as a document tree: what every format prints (text and Markdown by `render/text.ts`, HTML and PDF by the renderers). */
 export function berichteTree(d: BerichteDiff): DocumentTree {
@@ -148,6 +147,8 @@ export function berichteTree(d: BerichteDiff): DocumentTree {
   const heading = (depth: 1 | 2, text: string): Block => ({ type: 'heading', depth, anchor: `teil-${++n}`, toc: depth === 2, children: [t(text)] });
   const count = (o: number, x: number, label: string) => (o || x ? [[label, String(o), String(x)]] : []);
   const sc = (k: string, side: 'old' | 'new') => (d.statusCounts[side] as Record<string, number>)[k];
+  const messpunkt = (x: BerichteDiff['indicators'][number]['old']) => (x ? { wert: x.value, stichtag: x.stichtag } : undefined);
+  const [measures, indicators] = changeTables(d.old.stichtag, d.new.stichtag, d.measures, d.indicators.map((i) => ({ ...i, old: messpunkt(i.old), new: messpunkt(i.new) })), true);
   const blocks: Block[] = [
     heading(1, title),
     { type: 'fieldList', fields: [['alt', sideName(d.old)], ['neu', sideName(d.new)], ['Inhaltsordner', d.content]].map(([label, value]) => ({ key: label, label, value: [t(value)] })) },
@@ -158,18 +159,9 @@ export function berichteTree(d: BerichteDiff): DocumentTree {
       ...BEWERTUNGEN.map((b) => [`Indikatoren: ${b}`, String(d.assessmentCounts.old[b]), String(d.assessmentCounts.new[b])]),
     ]),
     heading(2, 'Maßnahmen mit geändertem Stand'),
-    d.measures.length
-      ? gridTable('Maßnahmen mit geändertem Stand', ['Maßnahme', `Stand am ${at(d.old)}`, `Stand am ${at(d.new)}`], d.measures.map((m) => [
-        `${m.id} ${m.title}`, statusLabel(m.old ?? undefined) + (m.overdueOld ? ', überfällig' : ''), statusLabel(m.new ?? undefined) + (m.overdueNew ? ', überfällig' : ''),
-      ]))
-      : p('Keine Maßnahme hat ihren Stand geändert.'),
+    measures,
     heading(2, 'Indikatoren mit neuem Wert oder geänderter Bewertung'),
-    d.indicators.length
-      ? gridTable('Indikatoren mit neuem Wert oder geänderter Bewertung', ['Indikator', 'Wert vorher', 'Wert jetzt', 'Veränderung', 'Bewertung'], d.indicators.map((i) => [
-        `${i.id} ${i.title}`, point(i.old, i.unit), point(i.new, i.unit), i.delta === null ? '–' : formatChange(i.delta, i.unit),
-        i.oldAssessment === i.newAssessment ? `${i.newAssessment} (unverändert)` : `${i.oldAssessment} → ${i.newAssessment}`,
-      ]))
-      : p('Kein Indikator hat einen neuen Wert oder eine andere Bewertung.'),
+    indicators,
   ];
   return {
     kind: 'diff', outPath: 'berichtsvergleich', header: title, blocks,

@@ -227,29 +227,43 @@ export function veraenderungenPart(stand: BerichtStand, ctx: BuildContext, depth
   return [
     heading(ctx, depth, `Veränderungen seit dem ${formatDate(before)}`),
     p(`Vergleich mit „${prev.meta.value.titel}“ (Stichtag ${formatDate(before)}).`),
-    stand.statusWechsel.length
+    ...changeTables(before, stand.stichtag,
+      stand.statusWechsel.map(({ massnahme: { value: m }, vorher, nachher }) => ({ id: m.id, title: m.titel, old: vorher, new: nachher })),
+      moved.map(({ indikator: { value: v }, vorher, vorherBewertung, assessment: a }) => ({
+        id: v.id, title: v.titel, unit: v.einheit, old: vorher, new: a.latest, delta: vorher && a.latest ? a.latest.wert - vorher.wert : null, oldAssessment: vorherBewertung!, newAssessment: a.bewertung,
+      }))),
+  ];
+}
+
+/** A measure whose state changed between two Stichtage, or that became overdue or is no longer. */
+export interface StandWechsel { id: string; title: string; old?: MassnahmeStatus | null; new?: MassnahmeStatus | null; overdueOld?: boolean; overdueNew?: boolean }
+/** An indicator with a new latest value or another assessment between two Stichtage. */
+export interface WertWechsel { id: string; title: string; unit: string; old?: Messpunkt; new?: Messpunkt; delta: number | null; oldAssessment: Bewertung; newAssessment: Bewertung }
+
+/**
+ * The two tables of what changed between two Stichtage, in a report's „Veränderungen“ and in
+ * `diff --berichte` (`diff`: there the first cell of a row heads it, and a changed assessment
+ * is not set in bold).
+ */
+export function changeTables(before: string, after: string, measures: StandWechsel[], indicators: WertWechsel[], diff = false): [Block, Block] {
+  const row = (cells: Array<Inline[] | string>) => cells.map((c, i) => cell(c, diff && i === 0 ? { header: true } : {}));
+  const state = (s: MassnahmeStatus | null | undefined, overdue?: boolean) => statusLabel(s ?? undefined) + (overdue ? ', überfällig' : '');
+  return [
+    measures.length
       ? {
           type: 'table', variant: 'grid', caption: 'Maßnahmen mit geändertem Stand',
-          headerRows: [head(['Maßnahme', `Stand am ${formatDate(before)}`, `Stand am ${formatDate(stand.stichtag)}`])],
-          rows: stand.statusWechsel.map((w) => [cell(`${w.massnahme.value.id} ${w.massnahme.value.titel}`), cell(statusLabel(w.vorher)), cell(statusLabel(w.nachher))]),
+          headerRows: [head(['Maßnahme', `Stand am ${formatDate(before)}`, `Stand am ${formatDate(after)}`])],
+          rows: measures.map((m) => row([`${m.id} ${m.title}`, state(m.old, m.overdueOld), state(m.new, m.overdueNew)])),
         }
       : p('Keine Maßnahme hat ihren Stand geändert.'),
-    moved.length
+    indicators.length
       ? {
           type: 'table', variant: 'grid', caption: 'Indikatoren mit neuem Wert oder geänderter Bewertung',
           headerRows: [head(['Indikator', 'Wert vorher', 'Wert jetzt', 'Veränderung', 'Bewertung'])],
-          rows: moved.map((i) => {
-            const e = i.indikator.value.einheit;
-            const a = i.assessment;
-            const changed = i.vorherBewertung !== a.bewertung;
-            return [
-              cell(`${i.indikator.value.id} ${i.indikator.value.titel}`),
-              cell(point(i.vorher, e)),
-              cell(point(a.latest, e)),
-              cell(i.vorher && a.latest ? formatChange(a.latest.wert - i.vorher.wert, e) : '–'),
-              cell(changed ? [t(`${i.vorherBewertung} → `), strong(a.bewertung)] : `${a.bewertung} (unverändert)`),
-            ];
-          }),
+          rows: indicators.map((i) => row([
+            `${i.id} ${i.title}`, point(i.old, i.unit), point(i.new, i.unit), i.delta === null ? '–' : formatChange(i.delta, i.unit),
+            i.oldAssessment === i.newAssessment ? `${i.newAssessment} (unverändert)` : diff ? `${i.oldAssessment} → ${i.newAssessment}` : [t(`${i.oldAssessment} → `), strong(i.newAssessment)],
+          ])),
         }
       : p('Kein Indikator hat einen neuen Wert oder eine andere Bewertung.'),
   ];
