@@ -113,8 +113,6 @@ interface TreeEntry {
 
 /** The content folder at one commit, in memory. */
 export interface GitTreeSource extends ContentSource {
-  /** Every file of the content folder at that commit (relative paths with `/`). */
-  readonly files: ReadonlySet<string>;
   /** The blob ID of every file, for comparing files ratsdoc does not read (Anlagen, images). */
   readonly blobIds: ReadonlyMap<string, string>;
   /** True when `rel` names a folder at that commit. */
@@ -181,7 +179,6 @@ export async function gitTreeSource(repo: GitRepository, commit: Commit, content
   }
 
   return {
-    files: new Set(entries.keys()),
     blobIds: new Map([...entries].map(([rel, e]) => [rel, e.oid])),
     isFolder: (rel) => folders.has(path.posix.normalize(rel).replace(/\/$/, '')),
     resolveLink: (rel) => resolve(rel),

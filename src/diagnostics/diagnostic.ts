@@ -29,6 +29,11 @@ export interface Position {
   column: number;
 }
 
+/** A diagnostic at a position (no `entity` when none is given). */
+export function diag(severity: Severity, code: DiagnosticCode, file: string, pos: Position, message: string, entity?: string): Diagnostic {
+  return { severity, code, file, line: pos.line, column: pos.column, message, ...(entity ? { entity } : {}) };
+}
+
 /** Orders diagnostics by file, line, column, then severity, so output is stable. */
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return [...list].sort(

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { CODES } from '../diagnostics/codes.js';
 import { loadContent, loadContentFrom, type RawContent } from '../content/load.js';
-import { sortDiagnostics, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
+import { diag, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { normaliseRelative } from '../content/paths.js';
 import { at, type Model, type ModelIndex } from '../model/model.js';
 import { RELATIVE_PROBLEM, runRules } from '../model/rules.js';
@@ -71,22 +71,19 @@ export async function loadCommit(repo: GitRepository, commit: Commit, contentDir
 async function treeFileProblem(tree: GitTreeSource, rel: string): Promise<string | null> {
   const relative = normaliseRelative(rel);
   if (!relative.ok) return RELATIVE_PROBLEM[relative.reason];
-  const norm = relative.norm;
-  if (tree.isFolder(norm)) return 'ist keine Datei';
-  if (!tree.files.has(norm)) return 'gibt es nicht';
-  const r = await tree.resolveLink(norm);
+  if (tree.isFolder(relative.norm)) return 'ist keine Datei';
+  // A path the commit does not have resolves to `missing`.
+  const r = await tree.resolveLink(relative.norm);
   if ('problem' in r) return r.problem === 'outside' ? 'ist ein Verweis (Symlink) aus dem Inhaltsordner heraus' : 'gibt es nicht';
   return null;
 }
 
 async function treeFileProblems(model: Model, tree: GitTreeSource): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
-  const push = (file: string, pos: Position, message: string, entity: string) =>
-    out.push({ severity: 'error', code: CODES.fileInvalid, file, line: pos.line, column: pos.column, message, entity });
   const wappen = model.config?.value.kommune.wappen;
   if (model.config && wappen) {
     const p = await treeFileProblem(tree, wappen);
-    if (p) push(model.config.file, at(model.config, 'kommune', 'wappen'), `Wappen „${wappen}“ ${p}`, 'Kommune');
+    if (p) out.push(diag('error', CODES.fileInvalid, model.config.file, at(model.config, 'kommune', 'wappen'), `Wappen „${wappen}“ ${p}`, 'Kommune'));
   }
   for (const v of model.vorlagen) {
     const anlagen = v.meta.value.anlagen ?? [];
@@ -94,7 +91,7 @@ async function treeFileProblems(model: Model, tree: GitTreeSource): Promise<Diag
       const datei = anlagen[i].datei;
       if (!datei) continue;
       const p = await treeFileProblem(tree, datei);
-      if (p) push(v.file, at(v.meta, 'anlagen', i, 'datei'), `Anlage „${datei}“ ${p}`, `Vorlage „${v.meta.value.nummer}“`);
+      if (p) out.push(diag('error', CODES.fileInvalid, v.file, at(v.meta, 'anlagen', i, 'datei'), `Anlage „${datei}“ ${p}`, `Vorlage „${v.meta.value.nummer}“`));
     }
   }
   return out;

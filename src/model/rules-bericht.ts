@@ -3,18 +3,14 @@
  * previous report exist, its period runs forward, and spent amounts (`ist`) belong to a year
  * in which the measure ran.
  */
-import { CODES, type DiagnosticCode } from '../diagnostics/codes.js';
-import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+import { CODES } from '../diagnostics/codes.js';
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { at, type Model, type ModelIndex } from './model.js';
 import { ENTITY_LABEL } from './schemas.js';
 import { kostenList } from './kosten.js';
 
 type Rule = (model: Model, index: ModelIndex) => Diagnostic[];
-
-function diag(severity: Diagnostic['severity'], code: DiagnosticCode, file: string, pos: Position, message: string, entity: string): Diagnostic {
-  return { severity, code, file, line: pos.line, column: pos.column, message, entity };
-}
 
 const berichte: Rule = (model, index) => {
   const out: Diagnostic[] = [];

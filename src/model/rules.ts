@@ -4,10 +4,10 @@
  * the warnings of spec section 4. Each rule is `(model, index) => Diagnostic[]` and reports at
  * every referring site.
  */
-import { CODES, type DiagnosticCode } from '../diagnostics/codes.js';
+import { CODES } from '../diagnostics/codes.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { formatPath } from '../diagnostics/zod.js';
 import type { UnparsedFile } from '../content/load.js';
@@ -29,10 +29,6 @@ type Rule = (model: Model, index: ModelIndex) => Diagnostic[];
 
 function entityOf(collection: CollectionName, id: string): string {
   return `${ENTITY_LABEL[collection]} „${id}“`;
-}
-
-function diag(severity: Diagnostic['severity'], code: DiagnosticCode, file: string, pos: Position, message: string, entity?: string): Diagnostic {
-  return { severity, code, file, line: pos.line, column: pos.column, message, ...(entity ? { entity } : {}) };
 }
 
 const uniqueIds: Rule = (model) => {
