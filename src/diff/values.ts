@@ -17,12 +17,8 @@ import { berichtOutPath } from '../document/bericht.js';
 import type { InlineValueChange } from './report.js';
 import type { Side } from './revision.js';
 
-interface Value {
-  document: string;
-  location: string;
-  call: string;
-  text: string;
-}
+/** An inline value where it stands, with the text one side prints. */
+type Value = Omit<InlineValueChange, 'old' | 'new'> & { text: string };
 
 /** Inline values never depend on the page design: the default theme gives the same text. */
 const THEME = ThemeSchema.parse({});

@@ -241,9 +241,8 @@ export interface StandWechsel { id: string; title: string; old?: MassnahmeStatus
 export interface WertWechsel { id: string; title: string; unit: string; old?: Messpunkt; new?: Messpunkt; delta: number | null; oldAssessment: Bewertung; newAssessment: Bewertung }
 
 /**
- * The two tables of what changed between two Stichtage, in a report's „Veränderungen“ and in
- * `diff --berichte` (`diff`: there the first cell of a row heads it, and a changed assessment
- * is not set in bold).
+ * The two tables of what changed between two Stichtage, for a report's „Veränderungen“ and for
+ * `diff --berichte` (`diff`: the first cell heads its row, a changed assessment is not bold).
  */
 export function changeTables(before: string, after: string, measures: StandWechsel[], indicators: WertWechsel[], diff = false): [Block, Block] {
   const row = (cells: Array<Inline[] | string>) => cells.map((c, i) => cell(c, diff && i === 0 ? { header: true } : {}));
