@@ -6,10 +6,10 @@
 import path from 'node:path';
 import { CODES } from '../diagnostics/codes.js';
 import { loadContent, loadContentFrom, type RawContent } from '../content/load.js';
-import { diag, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { normaliseRelative } from '../content/paths.js';
-import { at, type Model, type ModelIndex } from '../model/model.js';
-import { RELATIVE_PROBLEM, runRules } from '../model/rules.js';
+import type { Model, ModelIndex } from '../model/model.js';
+import { RELATIVE_PROBLEM, runRules, type NamedFiles } from '../model/rules.js';
 import { validateShapes } from '../model/validate.js';
 import type { Form } from '../theme/form.js';
 import { gitTreeSource, type Commit, type GitRepository, type GitTreeSource } from '../content/git-source.js';
@@ -35,15 +35,10 @@ const UNREADABLE_CODES = new Set<string>([CODES.fileUnreadable, CODES.fileEncodi
 
 async function finish(info: RevisionInfo, raw: RawContent, tree: GitTreeSource | null, blobIds: ReadonlyMap<string, string>, form: Form | undefined): Promise<Side> {
   const { model, diagnostics } = validateShapes(raw, form);
-  const rules = await runRules(model);
-  let ruleDiagnostics = rules.diagnostics;
-  if (tree) {
-    // rules.ts checks `anlagen[].datei` and `kommune.wappen` on disk; at a revision the files
-    // that count are those of the revision's tree: replace those results by a check on the tree.
-    ruleDiagnostics = [...ruleDiagnostics.filter((d) => d.code !== CODES.fileInvalid), ...(await treeFileProblems(model, tree))];
-  }
+  // At a revision the Wappen and Anlagen that count are those of the revision's tree.
+  const rules = await runRules(model, undefined, tree ? treeFiles(tree) : undefined);
   const unreadable = new Set(raw.diagnostics.filter((d) => UNREADABLE_CODES.has(d.code)).map((d) => d.file));
-  return { info, raw, model, index: rules.index, diagnostics: sortDiagnostics([...diagnostics, ...ruleDiagnostics]), unreadable, blobIds };
+  return { info, raw, model, index: rules.index, diagnostics: sortDiagnostics([...diagnostics, ...rules.diagnostics]), unreadable, blobIds };
 }
 
 /**
@@ -67,32 +62,21 @@ export async function loadCommit(repo: GitRepository, commit: Commit, contentDir
   return finish(info, raw, tree, tree.blobIds, form);
 }
 
-/** The same messages as rules.ts `checkContentFile`, answered from the revision's tree. */
-async function treeFileProblem(tree: GitTreeSource, rel: string): Promise<string | null> {
-  const relative = normaliseRelative(rel);
-  if (!relative.ok) return RELATIVE_PROBLEM[relative.reason];
-  if (tree.isFolder(relative.norm)) return 'ist keine Datei';
-  // A path the commit does not have resolves to `missing`.
-  const r = await tree.resolveLink(relative.norm);
-  if ('problem' in r) return r.problem === 'outside' ? 'ist ein Verweis (Symlink) aus dem Inhaltsordner heraus' : 'gibt es nicht';
-  return null;
-}
-
-async function treeFileProblems(model: Model, tree: GitTreeSource): Promise<Diagnostic[]> {
-  const out: Diagnostic[] = [];
-  const wappen = model.config?.value.kommune.wappen;
-  if (model.config && wappen) {
-    const p = await treeFileProblem(tree, wappen);
-    if (p) out.push(diag('error', CODES.fileInvalid, model.config.file, at(model.config, 'kommune', 'wappen'), `Wappen „${wappen}“ ${p}`, 'Kommune'));
-  }
-  for (const v of model.vorlagen) {
-    const anlagen = v.meta.value.anlagen ?? [];
-    for (let i = 0; i < anlagen.length; i++) {
-      const datei = anlagen[i].datei;
-      if (!datei) continue;
-      const p = await treeFileProblem(tree, datei);
-      if (p) out.push(diag('error', CODES.fileInvalid, v.file, at(v.meta, 'anlagen', i, 'datei'), `Anlage „${datei}“ ${p}`, `Vorlage „${v.meta.value.nummer}“`));
-    }
-  }
-  return out;
+/** The files a revision's content names, with the same messages as on disk (rules.ts `diskFiles`). */
+function treeFiles(tree: GitTreeSource): NamedFiles {
+  return {
+    async problem(rel) {
+      const relative = normaliseRelative(rel);
+      if (!relative.ok) return RELATIVE_PROBLEM[relative.reason];
+      if (tree.isFolder(relative.norm)) return 'ist keine Datei';
+      // A path the commit does not have resolves to `missing`.
+      const r = await tree.resolveLink(relative.norm);
+      if ('problem' in r) return r.problem === 'outside' ? 'ist ein Verweis (Symlink) aus dem Inhaltsordner heraus' : 'gibt es nicht';
+      return null;
+    },
+    async read(rel, length) {
+      const relative = normaliseRelative(rel);
+      return (await tree.read(relative.ok ? relative.norm : rel)).subarray(0, length);
+    },
+  };
 }

@@ -17,13 +17,16 @@ export function isPngOrJpeg(file: string): boolean {
   const fd = fs.openSync(file, 'r');
   try {
     const head = Buffer.alloc(8);
-    const n = fs.readSync(fd, head, 0, 8, 0);
-    const png = n >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    const jpeg = n >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff;
-    return png || jpeg;
+    return hasImageSignature(head.subarray(0, fs.readSync(fd, head, 0, 8, 0)));
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** Whether `head` (at least a file's first 8 bytes, or all of it) starts as a PNG or a JPEG. */
+export function hasImageSignature(head: Uint8Array): boolean {
+  const png = head.length >= 8 && Buffer.from(head.subarray(0, 8)).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  return png || (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff);
 }
 
 /** The result of resolving an image reference: an absolute path, or a German problem. */

@@ -17,7 +17,7 @@ import { periodEnd, periodStart } from './dates.js';
 import { markdownTexts } from './markdown-fields.js';
 import { checkHelpers } from '../helpers/check.js';
 import { helpers, loadHelpers } from '../helpers/registry.js';
-import { checkImages, isPngOrJpeg } from './images.js';
+import { checkImages, hasImageSignature } from './images.js';
 import { REFERENCE_FIELDS, valuesAt } from './fields.js';
 import { berichtRules } from './rules-bericht.js';
 import { isInsideFolder, normaliseRelative } from '../content/paths.js';
@@ -276,41 +276,53 @@ export const RELATIVE_PROBLEM = {
   outside: 'zeigt aus dem Inhaltsordner heraus; erlaubt sind nur Pfade im Inhaltsordner',
 } as const;
 
-/** Checks that a file named in the content stays inside the content folder and exists. */
-export async function checkContentFile(model: Model, rel: string): Promise<string | null> {
-  const relative = normaliseRelative(rel);
-  if (!relative.ok) return RELATIVE_PROBLEM[relative.reason];
-  const abs = path.join(model.root, relative.norm);
-  let real: string;
-  try {
-    real = await fs.realpath(abs);
-  } catch {
-    return 'gibt es nicht';
-  }
-  const rootReal = await fs.realpath(model.root);
-  if (real !== rootReal && !isInsideFolder(rootReal, real)) return 'ist ein Verweis (Symlink) aus dem Inhaltsordner heraus';
-  const st = await fs.stat(real);
-  if (!st.isFile()) return 'ist keine Datei';
-  return null;
+/**
+ * The files the content names (the Wappen, the Anlagen), where `check` finds them: in the
+ * content folder on disk, or in a commit's tree when `diff` loads a revision.
+ */
+export interface NamedFiles {
+  /** Why `rel` cannot be used (outside the folder, missing, not a file), in `check`'s words; null if it can. */
+  problem(rel: string): Promise<string | null>;
+  /** The file's first `length` bytes, or all of them. */
+  read(rel: string, length?: number): Promise<Uint8Array>;
 }
 
-async function head(file: string, length: number): Promise<Uint8Array> {
-  const handle = await fs.open(file, 'r');
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(length), 0, length, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
+/** The named files of the content folder at `root` on disk. */
+export function diskFiles(root: string): NamedFiles {
+  return {
+    async problem(rel) {
+      const relative = normaliseRelative(rel);
+      if (!relative.ok) return RELATIVE_PROBLEM[relative.reason];
+      let real: string;
+      try {
+        real = await fs.realpath(path.join(root, relative.norm));
+      } catch {
+        return 'gibt es nicht';
+      }
+      const rootReal = await fs.realpath(root);
+      if (real !== rootReal && !isInsideFolder(rootReal, real)) return 'ist ein Verweis (Symlink) aus dem Inhaltsordner heraus';
+      return (await fs.stat(real)).isFile() ? null : 'ist keine Datei';
+    },
+    async read(rel, length) {
+      if (length === undefined) return fs.readFile(path.join(root, rel));
+      const handle = await fs.open(path.join(root, rel), 'r');
+      try {
+        const { buffer, bytesRead } = await handle.read(Buffer.alloc(length), 0, length, 0);
+        return buffer.subarray(0, bytesRead);
+      } finally {
+        await handle.close();
+      }
+    },
+  };
 }
 
-async function files(model: Model, form: Form): Promise<Diagnostic[]> {
+async function files(model: Model, form: Form, named: NamedFiles): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
   const jobs: Array<Promise<void>> = [];
   const wappen = model.config?.value.kommune.wappen;
   if (model.config && wappen) {
-    jobs.push(checkContentFile(model, wappen).then((p) => {
-      const problem = p ?? (isPngOrJpeg(path.join(model.root, wappen)) ? null : 'ist kein PNG- oder JPEG-Bild');
+    jobs.push(named.problem(wappen).then(async (p) => {
+      const problem = p ?? (hasImageSignature(await named.read(wappen, 8)) ? null : 'ist kein PNG- oder JPEG-Bild');
       if (problem) out.push(diag('error', CODES.fileInvalid, model.config!.file, at(model.config!, 'kommune', 'wappen'), `Wappen „${wappen}“ ${problem}`, 'Kommune'));
     }));
   }
@@ -324,13 +336,13 @@ async function files(model: Model, form: Form): Promise<Diagnostic[]> {
       }
       const datei = a.datei;
       if (!datei) return;
-      jobs.push(checkContentFile(model, datei).then(async (p) => {
+      jobs.push(named.problem(datei).then(async (p) => {
         const where = at(v.meta, 'anlagen', i, 'datei');
         if (p) return void out.push(diag('error', CODES.fileInvalid, v.file, where, `Anlage „${datei}“ ${p}`, entity));
         if (!isPdfName(datei)) return;
         const appends = appendsToPdf(a, mode);
         // The whole file only when it is to be appended; otherwise its first bytes suffice.
-        const bytes = appends ? await fs.readFile(path.join(model.root, datei)) : await head(path.join(model.root, datei), 1024);
+        const bytes = await named.read(datei, appends ? undefined : 1024);
         if (!looksLikePdf(bytes)) return void out.push(diag('error', CODES.fileInvalid, v.file, where, `Anlage „${datei}“ ist keine PDF-Datei, obwohl sie auf .pdf endet`, entity));
         const problem = appends ? await appendProblem(bytes) : null;
         if (problem) out.push(diag('error', CODES.anlageAppendUnreadable, v.file, where, `Anlage „${datei}“ ${problem}`, entity));
@@ -366,13 +378,16 @@ function referencesNotChecked(index: ModelIndex): Diagnostic[] {
         : 'Verweise auf die IDs dieser Datei werden nicht geprüft, solange sie nicht gelesen werden kann'));
 }
 
-/** Runs every rule; `form` says which Anlagen are appended (their PDFs must be readable). */
-export async function runRules(model: Model, form: Form = FormSchema.parse({})): Promise<{ diagnostics: Diagnostic[]; index: ModelIndex }> {
+/**
+ * Runs every rule; `form` says which Anlagen are appended (their PDFs must be readable), `named`
+ * where the files the content names are read (default: the content folder on disk).
+ */
+export async function runRules(model: Model, form: Form = FormSchema.parse({}), named = diskFiles(model.root)): Promise<{ diagnostics: Diagnostic[]; index: ModelIndex }> {
   await loadHelpers();
   const index = indexModel(model);
   quietedFiles.set(index, new Set());
   const diagnostics = RULES.flatMap((rule) => rule(model, index));
   diagnostics.push(...referencesNotChecked(index));
-  diagnostics.push(...(await files(model, form)));
+  diagnostics.push(...(await files(model, form, named)));
   return { diagnostics, index };
 }

@@ -6,6 +6,7 @@
  * and Markdown written from the report's document tree, HTML set by the HTML renderer, JSON.
  */
 import path from 'node:path';
+import { promises as fs } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compareRevisions } from '../../src/diff/compare.js';
 import { formatDiffJson } from '../../src/diff/format-json.js';
@@ -467,6 +468,31 @@ describe('content that does not validate', () => {
       expect(after.report.derived.resolvedDiagnostics.map((d) => d.message)).toEqual(['Anlage „anlagen/stellungnahme.pdf“ gibt es nicht']);
       expect(after.report.files).toEqual([{ file: 'content/anlagen/stellungnahme.pdf', status: 'added' }]);
       expect(after.text).toContain('Behobene Fehler und Warnungen\n');
+    } finally {
+      process.chdir(repo.dir);
+    }
+  });
+
+  test('a revision’s Anlagen and Wappen are judged by their bytes in that revision', async () => {
+    const r2 = await Repo.withContent();
+    process.chdir(r2.dir);
+    try {
+      const wappen = (await r2.read('content/ratsdoc.yaml')).match(/wappen: (\S+)/)![1];
+      const png = await fs.readFile(r2.abs(`content/${wappen}`));
+      await r2.replace('content/vorlagen/11-1702.md', '    datei: anlagen/zuwendungsbescheid.pdf\n', '    datei: anlagen/zuwendungsbescheid.pdf\n  - titel: Stellungnahme des Integrationsrates\n    datei: anlagen/stellungnahme.pdf\n');
+      await r2.write('content/anlagen/stellungnahme.pdf', 'Stellungnahme folgt\n');
+      await r2.write(`content/${wappen}`, 'kein Bild\n');
+      r2.commit('Anlage und Wappen als Platzhalter');
+      await r2.write('content/anlagen/stellungnahme.pdf', '%PDF-1.4\n');
+      await fs.writeFile(r2.abs(`content/${wappen}`), png);
+      r2.commit('Dateien nachgereicht');
+      // The working tree holds the good files: the revision before must still show its own.
+      const broken = await diff('HEAD~2', 'HEAD~1');
+      expect(broken.report.new.errors.map((d) => d.message)).toEqual([
+        `Wappen „${wappen}“ ist kein PNG- oder JPEG-Bild`,
+        'Anlage „anlagen/stellungnahme.pdf“ ist keine PDF-Datei, obwohl sie auf .pdf endet',
+      ]);
+      expect((await diff('HEAD~1', 'HEAD')).report.derived.resolvedDiagnostics).toHaveLength(2);
     } finally {
       process.chdir(repo.dir);
     }
