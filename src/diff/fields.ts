@@ -5,13 +5,14 @@
  * paragraph and word. What a field means (a reference, Markdown) comes from the spec's field
  * names (content-model.md sections 1 and 4).
  */
+import { isDeepStrictEqual } from 'node:util';
 import { REFERENCE_FIELDS, markdownKeys } from '../model/fields.js';
 import { cents, kostenList, kostenSumme } from '../model/kosten.js';
 import { COLLECTION_SCHEMAS, KonzeptFileSchema, VorlageFrontMatterSchema, type CollectionName } from '../model/schemas.js';
 import { align } from './align.js';
 import { diffMarkdown, diffBlocks, entryBlocks, wordSegments } from './narrative.js';
 import type { FieldChange, ItemsChange, Json, PathSegment, RefItem, RowChange, RowsChange, ValueChange } from './report.js';
-import { canonicalKey, deepEqual, isRecord, similarity, without, words } from './similarity.js';
+import { canonicalKey, isRecord, similarity, without, words } from './similarity.js';
 
 /** Fields in which Markdown is allowed, and lists whose entries are Markdown texts (declared in the schemas). */
 const { fields: MARKDOWN_FIELDS, lists: MARKDOWN_LISTS } = markdownKeys([...Object.values(COLLECTION_SCHEMAS), KonzeptFileSchema, VorlageFrontMatterSchema]);
@@ -28,10 +29,8 @@ export interface FieldContext {
   /** Collection of the entity compared; null for documents (front matter, konzept.yaml). */
   collection: CollectionName | null;
   renames: Renames;
-  /** Title of an entity in the old revision, or null. */
-  labelOld(collection: CollectionName, id: string): string | null;
-  /** Title of an entity in the new revision, or null. */
-  labelNew(collection: CollectionName, id: string): string | null;
+  /** Title of an entity in the old or the new revision, or null. */
+  label(side: 'old' | 'new', collection: CollectionName, id: string): string | null;
 }
 
 /** `['basis', 'wert']` → `basis.wert`; `['beratungsfolge', 2, 'sitzung']` → `beratungsfolge[2].sitzung`. */
@@ -52,7 +51,8 @@ const isTextListOrNone = (v: unknown) => v === undefined || (Array.isArray(v) &&
  * path of the parent change, so that `field` is shown relative to it.
  */
 export function diffFields(a: unknown, b: unknown, ctx: FieldContext, path: PathSegment[] = [], base = path.length): FieldChange[] {
-  if (deepEqual(a, b)) return [];
+  // Key order does not count; NaN (YAML `.nan`) equals itself, 0 and -0 differ.
+  if (isDeepStrictEqual(a, b)) return [];
   const field = formatField(path.slice(base));
   // The field path without list indexes, for looking up what a field is.
   const keys = path.filter((p): p is string => typeof p === 'string');
@@ -90,12 +90,12 @@ function valueChange(a: unknown, b: unknown, refTo: CollectionName | null, ctx: 
   if (typeof a === 'string' && typeof b === 'string' && Math.max(words(a).length, words(b).length) >= LONG_TEXT_WORDS) {
     change.segments = wordSegments(a, b);
   }
-  if (refTo && (typeof a === 'string' || a === undefined) && (typeof b === 'string' || b === undefined)) {
+  if (refTo && isTextOrNone(a) && isTextOrNone(b)) {
     const followsRename = typeof a === 'string' && ctx.renames[refTo]?.get(a) === b;
     change.ref = {
       collection: refTo,
-      old: typeof a === 'string' ? { id: a, label: ctx.labelOld(refTo, a) } : null,
-      new: typeof b === 'string' ? { id: b, label: ctx.labelNew(refTo, b) } : null,
+      old: typeof a === 'string' ? { id: a, label: ctx.label('old', refTo, a) } : null,
+      new: typeof b === 'string' ? { id: b, label: ctx.label('new', refTo, b) } : null,
       followsRename,
     };
   }
@@ -107,8 +107,8 @@ function itemsChange(a: Json[], b: Json[], refTo: CollectionName | null, ctx: Fi
   const sb = b.map(String);
   const removedIds = without(sa, sb);
   const addedIds = without(sb, sa);
-  const oldItem = (id: string): RefItem => ({ id, label: refTo ? ctx.labelOld(refTo, id) : null });
-  const newItem = (id: string): RefItem => ({ id, label: refTo ? ctx.labelNew(refTo, id) : null });
+  const oldItem = (id: string): RefItem => ({ id, label: refTo ? ctx.label('old', refTo, id) : null });
+  const newItem = (id: string): RefItem => ({ id, label: refTo ? ctx.label('new', refTo, id) : null });
   const renamed: ItemsChange['renamed'] = [];
   const renameMap = refTo ? ctx.renames[refTo] : undefined;
   const stillRemoved: string[] = [];

@@ -1,18 +1,7 @@
 /**
- * How alike two values are: equality for any YAML value, and a similarity between 0 and 1
- * (Dice coefficient over words and field values) used to recognise renamed entities, edited
- * list rows and edited paragraphs.
+ * How alike two values are: a similarity between 0 and 1 (Dice coefficient over words and
+ * field values) used to recognise renamed entities, edited list rows and edited paragraphs.
  */
-
-/** Deep equality of YAML values (key order ignored). */
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
-  if (!isRecord(a) || !isRecord(b)) return false;
-  const ak = Object.keys(a).filter((k) => a[k] !== undefined);
-  const bk = Object.keys(b).filter((k) => b[k] !== undefined);
-  return ak.length === bk.length && ak.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
-}
 
 /** True for a plain object (a YAML mapping). */
 export function isRecord(v: unknown): v is Record<string, unknown> {

@@ -498,6 +498,23 @@ describe('content that does not validate', () => {
     }
   });
 
+  test('a `.nan` value unchanged between two commits is no change', async () => {
+    const r2 = await Repo.withContent();
+    process.chdir(r2.dir);
+    try {
+      const I = 'content/konzept/indikatoren.yaml';
+      await r2.replace(I, 'basis: { wert: 19.6, stichtag: 2018-12-31 }', 'basis: { wert: .nan, stichtag: 2018-12-31 }');
+      await r2.replace(I, '      - { stichtag: 2016-12-31, wert: 22.3 }', '      - { stichtag: 2016-12-31, wert: .NaN }');
+      r2.commit('I-05 ohne Basiswert');
+      await r2.replace(I, 'zielwert: { wert: 16.0, stichtag: 2021-12-31 }', 'zielwert: { wert: 15.0, stichtag: 2021-12-31 }');
+      r2.commit('I-05 neuer Zielwert');
+      const r = await diff('HEAD~1', 'HEAD');
+      expect(entity(r, 'I-05').changes).toEqual([{ type: 'value', path: ['zielwert', 'wert'], field: 'zielwert.wert', old: 16, new: 15 }]);
+    } finally {
+      process.chdir(repo.dir);
+    }
+  });
+
   test('a revision with errors is compared where possible and its errors are listed', async () => {
     const r2 = await Repo.withContent();
     process.chdir(r2.dir);
