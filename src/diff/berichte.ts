@@ -58,9 +58,9 @@ export type BerichteDiff = z.infer<typeof BerichteDiffSchema>;
 export class BerichtProblem extends Error {}
 
 /** A report name or a Stichtag (JJJJ-MM-TT) as given on the command line. */
-function sideOf(model: Model, given: string): { bericht: z.infer<typeof Side>; hf: readonly string[] | undefined } {
+function sideOf(model: Model, given: string): { bericht: z.infer<typeof Side>; hf: readonly string[] | undefined; vorheriger?: string } {
   const b = model.berichte.find((x) => x.name === given);
-  if (b) return { bericht: { bericht: b.name, title: b.meta.value.titel, stichtag: b.meta.value.stichtag }, hf: b.meta.value.handlungsfelder };
+  if (b) return { bericht: { bericht: b.name, title: b.meta.value.titel, stichtag: b.meta.value.stichtag }, hf: b.meta.value.handlungsfelder, vorheriger: b.meta.value.vorheriger };
   if (IsoDate.safeParse(given).success) return { bericht: { bericht: null, title: null, stichtag: given }, hf: undefined };
   const names = model.berichte.map((x) => `„${x.name}“`).join(', ');
   throw new BerichtProblem(`Einen Bericht „${given}“ gibt es nicht, und ein Stichtag (JJJJ-MM-TT) ist es auch nicht (Berichte: ${names || 'keine in berichte/'})`);
@@ -80,9 +80,7 @@ function counts(stand: BerichtStand) {
  */
 export function compareBerichte(model: Model, index: ModelIndex, content: string, oldName: string, newName?: string): BerichteDiff {
   if (newName === undefined) {
-    const b = model.berichte.find((x) => x.name === oldName);
-    const prev = b?.meta.value.vorheriger;
-    if (!b) sideOf(model, oldName); // throws for an unknown name
+    const prev = sideOf(model, oldName).vorheriger;
     if (!prev) throw new BerichtProblem(`Bericht „${oldName}“ nennt keinen vorherigen Bericht (vorheriger: …); zwei Berichte angeben, z. B. „npx ratsdoc diff --berichte 2020-1 ${oldName}“`);
     return compareBerichte(model, index, content, prev, oldName);
   }

@@ -62,11 +62,11 @@ export function entityLabel(collection: CollectionName, value: Record<string, Js
 
 /** The field diff's context: titles of referenced entities looked up on either side. */
 export function fieldContext(collection: CollectionName | null, ents: Pick<EntityComparison, 'renames' | 'old' | 'new'>): FieldContext {
-  const label = (table: EntityTable) => (c: CollectionName, id: string) => {
-    const r = table[c].get(id);
+  const label = (side: 'old' | 'new', c: CollectionName, id: string) => {
+    const r = ents[side][c].get(id);
     return r ? entityLabel(c, r.value) || null : null;
   };
-  return { collection, renames: ents.renames, labelOld: label(ents.old), labelNew: label(ents.new) };
+  return { collection, renames: ents.renames, label };
 }
 
 function handlungsfeldOf(collection: CollectionName, value: Record<string, Json>): string | null {

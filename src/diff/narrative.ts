@@ -70,20 +70,13 @@ export function entryBlocks(entries: readonly string[]): TextBlock[] {
   return entries.map((e) => ({ text: e.trim(), norm: normalize(e), section: null, line: null })).filter((b) => b.norm);
 }
 
-/** Word-level diff of two paragraphs (white space normalised); umlauts and „quotes“ stay intact. */
-export function wordSegments(a: string, b: string): Segment[] {
-  const raw: Segment[] = diffWordsWithSpace(normalize(a), normalize(b)).map((c) => ({
-    op: c.added ? 'insert' : c.removed ? 'delete' : 'equal',
-    text: c.value,
-  }));
-  return tidy(raw);
-}
-
 /**
- * Makes a word diff readable: consecutive changes separated only by white space become one
- * change (`[-a b-]{+c d+}` instead of `[-a-]{+c+} [-b-]{+d+}`); deletions come before insertions.
+ * Word-level diff of two paragraphs (white space normalised; umlauts and „quotes“ stay intact),
+ * made readable: consecutive changes separated only by white space become one change
+ * (`[-a b-]{+c d+}` instead of `[-a-]{+c+} [-b-]{+d+}`); deletions come before insertions.
  */
-function tidy(list: Segment[]): Segment[] {
+export function wordSegments(a: string, b: string): Segment[] {
+  const list = diffWordsWithSpace(normalize(a), normalize(b));
   const out: Segment[] = [];
   const push = (op: Segment['op'], text: string) => {
     if (!text) return;
@@ -104,18 +97,18 @@ function tidy(list: Segment[]): Segment[] {
     push('equal', del.slice(del.length - keep));
     group = null;
   };
-  list.forEach((s, i) => {
-    if (s.op !== 'equal') {
+  list.forEach((c, i) => {
+    if (c.added || c.removed) {
       group ??= { del: '', ins: '' };
-      if (s.op === 'delete') group.del += s.text;
-      else group.ins += s.text;
-    } else if (group && !/\S/.test(s.text) && list[i + 1] && list[i + 1].op !== 'equal') {
+      if (c.added) group.ins += c.value;
+      else group.del += c.value;
+    } else if (group && !/\S/.test(c.value) && (list[i + 1]?.added || list[i + 1]?.removed)) {
       // Only white space between this change and the next: both are one change.
-      group.del += s.text;
-      group.ins += s.text;
+      group.del += c.value;
+      group.ins += c.value;
     } else {
       flush();
-      push('equal', s.text);
+      push('equal', c.value);
     }
   });
   flush();

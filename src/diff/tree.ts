@@ -304,10 +304,11 @@ export function diffTree(report: DiffReport): DocumentTree {
   out.push(heading(1, `Änderungsbericht: ${report.old.label} → ${report.new.label}`));
   out.push({ type: 'fieldList', fields: [['alt', revisionLine(report.old)], ['neu', revisionLine(report.new)], ['Inhaltsordner', report.content]].map(([label, value]) => ({ key: label, label, value: [t(value)] })) });
   const s = report.summary;
+  // ratsdoc.yaml and konzept.yaml: their key in the report, their heading, their table's caption.
+  const yamlFiles = [['settings', 'Einstellungen (ratsdoc.yaml)', 'Geänderte Einstellungen'], ['konzept', 'Konzept (konzept.yaml)', 'Geänderte Angaben des Konzepts']] as const;
   const rows: Array<{ label: string; added: number; removed: number; changed: number; renamed: number }> = [];
   const none = { added: 0, removed: 0, changed: 0, renamed: 0 };
-  if (s.settings) rows.push({ label: 'Einstellungen (ratsdoc.yaml): Felder', ...none, changed: s.settings });
-  if (s.konzept) rows.push({ label: 'Konzept (konzept.yaml): Felder', ...none, changed: s.konzept });
+  for (const [key, title] of yamlFiles) if (s[key]) rows.push({ label: `${title}: Felder`, ...none, changed: s[key] });
   for (const [name, c] of Object.entries(s.entities) as Array<[CollectionName, typeof none]>) rows.push({ label: COLLECTION_WORDS[name].title, ...c });
   for (const [label, c] of [['Kapitel', s.kapitel], ['Vorlagen', s.vorlagen]] as const) if (c.added + c.removed + c.changed + c.renamed) rows.push({ label, ...c });
   const files = (st: 'added' | 'removed' | 'changed') => report.files.filter((f) => f.status === st).length;
@@ -320,13 +321,9 @@ export function diffTree(report: DiffReport): DocumentTree {
   const groups = groupKonzept(report);
   if (report.settings.length || report.konzept.length || report.kapitel.length || report.entities.length) {
     out.push(heading(1, 'Integrationskonzept'));
-    if (report.settings.length) {
-      out.push(heading(2, 'Einstellungen (ratsdoc.yaml)'));
-      fields(report.settings, 3, 'Geänderte Einstellungen');
-    }
-    if (report.konzept.length) {
-      out.push(heading(2, 'Konzept (konzept.yaml)'));
-      fields(report.konzept, 3, 'Geänderte Angaben des Konzepts');
+    for (const [key, title, caption] of yamlFiles) {
+      if (report[key].length) out.push(heading(2, title));
+      fields(report[key], 3, caption);
     }
     report.kapitel.forEach(document);
     for (const g of groups.handlungsfelder) {
