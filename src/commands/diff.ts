@@ -7,7 +7,7 @@
  */
 import { compareRevisions } from '../diff/compare.js';
 import { RevisionProblem } from '../content/git-source.js';
-import { formatDiffJson } from '../diff/format-json.js';
+import { formatDiffJson } from '../diff/similarity.js';
 import { loadTemplates, resolveTemplatesDir } from '../theme/load.js';
 import { BerichtProblem, berichteTree, compareBerichte, formatBerichte } from '../diff/berichte.js';
 import { checkContent } from '../model/check.js';

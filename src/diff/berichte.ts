@@ -15,7 +15,7 @@ import { isUeberfaellig, statusAt } from '../evaluation/status.js';
 import type { Model, ModelIndex } from '../model/model.js';
 import { MASSNAHME_STATUS, IsoDate } from '../model/schemas.js';
 import { formatDate } from '../format/german.js';
-import { formatDiffJson } from './format-json.js';
+import { formatDiffJson } from './similarity.js';
 import { treeToText } from '../render/text.js';
 
 const Side = z.object({

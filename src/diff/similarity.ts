@@ -100,3 +100,8 @@ export const sortedKeys = (_k: string, v: unknown): unknown => (isRecord(v) ? Ob
 export function canonicalKey(value: unknown): string {
   return JSON.stringify(value, sortedKeys) ?? 'undefined';
 }
+
+/** `--format json`: the report as JSON with keys sorted at every level, so equal input gives equal bytes. */
+export function formatDiffJson(report: object): string {
+  return JSON.stringify(report, sortedKeys, 2) + '\n';
+}

@@ -129,10 +129,9 @@ function groupKonzept(report: DiffReport) {
   return { handlungsfelder, others: others.filter((g) => g.entities.length) };
 }
 
-/** `Maßnahme M-07 „Job-Speeddating …“`, with the old ID for renamed ones. */
+/** `Maßnahme M-07 „Job-Speeddating …“` (a renamed one by its new ID; the old one is in its status). */
 function entityTitle(e: EntityDiff): string {
-  const label = e.label ? ` „${e.label}“` : '';
-  return `${ENTITY_LABEL[e.collection]} ${e.id}${label}`;
+  return `${ENTITY_LABEL[e.collection]} ${e.id}${e.label ? ` „${e.label}“` : ''}`;
 }
 
 /** What an entity's status means in a sentence: `umbenannt (bisher M-09)`. */

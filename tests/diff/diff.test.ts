@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compareRevisions } from '../../src/diff/compare.js';
-import { formatDiffJson } from '../../src/diff/format-json.js';
+import { formatDiffJson } from '../../src/diff/similarity.js';
 import type { DiffReport, EntityDiff, FieldChange, ParagraphChange } from '../../src/diff/report.js';
 import { del, formats, ins, nb, part, row, untypeset } from './formats.js';
 import { cleanupTemp, Repo } from './repo.js';

@@ -5,7 +5,7 @@
  * one heading, deletions and insertions as the HTML renderer marks them.
  */
 import { renderReport } from '../../src/commands/diff.js';
-import { formatDiffJson } from '../../src/diff/format-json.js';
+import { formatDiffJson } from '../../src/diff/similarity.js';
 import type { DiffReport } from '../../src/diff/report.js';
 import { diffTree } from '../../src/diff/tree.js';
 import { treeToText } from '../../src/render/text.js';

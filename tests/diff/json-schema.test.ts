@@ -11,7 +11,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compareRevisions } from '../../src/diff/compare.js';
-import { formatDiffJson } from '../../src/diff/format-json.js';
+import { formatDiffJson } from '../../src/diff/similarity.js';
 import { FIXTURES } from '../check/fixture.js';
 import { cleanupTemp, Repo, ROOT } from './repo.js';
 
