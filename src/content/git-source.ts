@@ -192,7 +192,8 @@ export async function gitTreeSource(repo: GitRepository, commit: Commit, content
       return out.sort();
     },
     async read(rel) {
-      const r = await resolve(rel);
+      // As on disk, `./anlagen//a.pdf` reads `anlagen/a.pdf`.
+      const r = await resolve(path.posix.normalize(rel));
       if (!('target' in r)) throw Object.assign(new Error(`${rel} not found`), { code: 'ENOENT' });
       return blob(entries.get(r.target)!.oid);
     },

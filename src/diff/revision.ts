@@ -9,7 +9,7 @@ import { loadContent, loadContentFrom, type RawContent } from '../content/load.j
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { normaliseRelative } from '../content/paths.js';
 import type { Model, ModelIndex } from '../model/model.js';
-import { RELATIVE_PROBLEM, runRules, type NamedFiles } from '../model/rules.js';
+import { FILE_PROBLEM, runRules, type NamedFiles } from '../model/rules.js';
 import { validateShapes } from '../model/validate.js';
 import type { Form } from '../theme/form.js';
 import { gitTreeSource, type Commit, type GitRepository, type GitTreeSource } from '../content/git-source.js';
@@ -67,16 +67,13 @@ function treeFiles(tree: GitTreeSource): NamedFiles {
   return {
     async problem(rel) {
       const relative = normaliseRelative(rel);
-      if (!relative.ok) return RELATIVE_PROBLEM[relative.reason];
-      if (tree.isFolder(relative.norm)) return 'ist keine Datei';
+      if (!relative.ok) return FILE_PROBLEM[relative.reason];
+      if (tree.isFolder(relative.norm)) return FILE_PROBLEM.notFile;
       // A path the commit does not have resolves to `missing`.
       const r = await tree.resolveLink(relative.norm);
-      if ('problem' in r) return r.problem === 'outside' ? 'ist ein Verweis (Symlink) aus dem Inhaltsordner heraus' : 'gibt es nicht';
+      if ('problem' in r) return r.problem === 'outside' ? FILE_PROBLEM.link : FILE_PROBLEM.missing;
       return null;
     },
-    async read(rel, length) {
-      const relative = normaliseRelative(rel);
-      return (await tree.read(relative.ok ? relative.norm : rel)).subarray(0, length);
-    },
+    read: async (rel, length) => (await tree.read(rel)).subarray(0, length),
   };
 }

@@ -321,7 +321,8 @@ export function diffTree(report: DiffReport): DocumentTree {
   if (report.settings.length || report.konzept.length || report.kapitel.length || report.entities.length) {
     out.push(heading(1, 'Integrationskonzept'));
     for (const [key, title, caption] of yamlFiles) {
-      if (report[key].length) out.push(heading(2, title));
+      if (!report[key].length) continue;
+      out.push(heading(2, title));
       fields(report[key], 3, caption);
     }
     report.kapitel.forEach(document);

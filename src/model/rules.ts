@@ -270,10 +270,13 @@ const helperCalls: Rule = (model, index) => {
   return out;
 };
 
-/** Why a path an author wrote may not be used (`normaliseRelative`), in the words of `check` and `diff`. */
-export const RELATIVE_PROBLEM = {
+/** Why a file an author named may not be used, in the words of `check` and `diff` (`absolute`, `outside`: `normaliseRelative`). */
+export const FILE_PROBLEM = {
   absolute: 'ist ein absoluter Pfad; erlaubt sind nur Pfade im Inhaltsordner (z. B. anlagen/datei.pdf)',
   outside: 'zeigt aus dem Inhaltsordner heraus; erlaubt sind nur Pfade im Inhaltsordner',
+  link: 'ist ein Verweis (Symlink) aus dem Inhaltsordner heraus',
+  missing: 'gibt es nicht',
+  notFile: 'ist keine Datei',
 } as const;
 
 /**
@@ -292,16 +295,16 @@ export function diskFiles(root: string): NamedFiles {
   return {
     async problem(rel) {
       const relative = normaliseRelative(rel);
-      if (!relative.ok) return RELATIVE_PROBLEM[relative.reason];
+      if (!relative.ok) return FILE_PROBLEM[relative.reason];
       let real: string;
       try {
         real = await fs.realpath(path.join(root, relative.norm));
       } catch {
-        return 'gibt es nicht';
+        return FILE_PROBLEM.missing;
       }
       const rootReal = await fs.realpath(root);
-      if (real !== rootReal && !isInsideFolder(rootReal, real)) return 'ist ein Verweis (Symlink) aus dem Inhaltsordner heraus';
-      return (await fs.stat(real)).isFile() ? null : 'ist keine Datei';
+      if (real !== rootReal && !isInsideFolder(rootReal, real)) return FILE_PROBLEM.link;
+      return (await fs.stat(real)).isFile() ? null : FILE_PROBLEM.notFile;
     },
     async read(rel, length) {
       if (length === undefined) return fs.readFile(path.join(root, rel));
