@@ -29,6 +29,17 @@ interface Rendered {
   html: string;
 }
 
+/** Runs `body` in a fresh repository of the example content (`diff` reads the current folder), then returns to the shared one. */
+async function inFreshRepo(body: (r: Repo) => Promise<void>): Promise<void> {
+  const fresh = await Repo.withContent();
+  process.chdir(fresh.dir);
+  try {
+    await body(fresh);
+  } finally {
+    process.chdir(repo.dir);
+  }
+}
+
 async function diff(oldRev: string, newRev?: string): Promise<Rendered> {
   const report = await compareRevisions({ content: 'content', oldRev, ...(newRev ? { newRev } : {}) });
   const f = await formats(report);
@@ -369,43 +380,37 @@ describe('working tree against HEAD', () => {
 });
 
 describe('chapters, Gliederung and Vorlage numbers', () => {
-  test('a renamed chapter file, a new chapter, a reordered Gliederung, a new Vorlage number', async () => {
-    const r2 = await Repo.withContent();
-    process.chdir(r2.dir);
-    try {
-      const k = 'content/konzept/konzept.yaml';
-      await r2.replace(k, '    - kapitel: einleitung\n    - kapitel: ausgangslage\n', '    - kapitel: ausgangslage\n    - kapitel: einleitung\n');
-      await r2.replace(k, 'kapitel: umsetzung\n', 'kapitel: umsetzung-steuerung\n');
-      r2.git('mv', 'content/konzept/kapitel/umsetzung.md', 'content/konzept/kapitel/umsetzung-steuerung.md');
-      await r2.write('content/konzept/kapitel/glossar.md', '---\ntitel: Glossar\n---\nBegriffe und Abkürzungen.\n\n# KIM\n\nKommunales Integrationsmanagement.\n');
-      const v = await r2.read('content/vorlagen/11-1850.md');
-      await r2.write('content/vorlagen/11-1850.md', v.replace(/^nummer: .*$/m, 'nummer: "11/1850-1"'));
-      r2.commit('Gliederung, Kapitel, Nummer');
-      const r = await diff('HEAD~1', 'HEAD');
+  test('a renamed chapter file, a new chapter, a reordered Gliederung, a new Vorlage number', () => inFreshRepo(async (r2) => {
+    const k = 'content/konzept/konzept.yaml';
+    await r2.replace(k, '    - kapitel: einleitung\n    - kapitel: ausgangslage\n', '    - kapitel: ausgangslage\n    - kapitel: einleitung\n');
+    await r2.replace(k, 'kapitel: umsetzung\n', 'kapitel: umsetzung-steuerung\n');
+    r2.git('mv', 'content/konzept/kapitel/umsetzung.md', 'content/konzept/kapitel/umsetzung-steuerung.md');
+    await r2.write('content/konzept/kapitel/glossar.md', '---\ntitel: Glossar\n---\nBegriffe und Abkürzungen.\n\n# KIM\n\nKommunales Integrationsmanagement.\n');
+    const v = await r2.read('content/vorlagen/11-1850.md');
+    await r2.write('content/vorlagen/11-1850.md', v.replace(/^nummer: .*$/m, 'nummer: "11/1850-1"'));
+    r2.commit('Gliederung, Kapitel, Nummer');
+    const r = await diff('HEAD~1', 'HEAD');
 
-      const g = r.report.konzept.find((c) => c.field === 'gliederung')!;
-      expect(g).toMatchObject({ type: 'items', reordered: true, removed: [{ id: 'Kapitel umsetzung' }], added: [{ id: 'Kapitel umsetzung-steuerung' }] });
-      expect(r.report.kapitel.map((d) => `${d.status} ${d.oldKey ?? ''}→${d.key}`)).toEqual(['renamed umsetzung→umsetzung-steuerung', 'added →glossar']);
-      expect(r.report.kapitel[0].body).toEqual([]);
-      expect(r.report.vorlagen.map((d) => `${d.status} ${d.oldKey}→${d.key}`)).toEqual(['renamed 11/1850→11/1850-1']);
-      expect(r.report.derived.newDiagnostics.map((d) => d.code)).toEqual(['kapitel-unused']);
+    const g = r.report.konzept.find((c) => c.field === 'gliederung')!;
+    expect(g).toMatchObject({ type: 'items', reordered: true, removed: [{ id: 'Kapitel umsetzung' }], added: [{ id: 'Kapitel umsetzung-steuerung' }] });
+    expect(r.report.kapitel.map((d) => `${d.status} ${d.oldKey ?? ''}→${d.key}`)).toEqual(['renamed umsetzung→umsetzung-steuerung', 'added →glossar']);
+    expect(r.report.kapitel[0].body).toEqual([]);
+    expect(r.report.vorlagen.map((d) => `${d.status} ${d.oldKey}→${d.key}`)).toEqual(['renamed 11/1850→11/1850-1']);
+    expect(r.report.derived.newDiagnostics.map((d) => d.code)).toEqual(['kapitel-unused']);
 
-      const konzept = part(r.text, 'Konzept (konzept.yaml)');
-      expect(konzept).toContain('\n  gliederung\n    bisher: [-Kapitel einleitung, Kapitel ausgangslage, sozialraeume');
-      expect(konzept).toContain('\n    neu: {+Kapitel ausgangslage, Kapitel einleitung, sozialraeume');
-      expect(konzept).toContain('\n    Hinweis: Reihenfolge geändert; entfernt Kapitel umsetzung; neu Kapitel umsetzung-steuerung\n');
-      expect(r.text).toContain('\nKapitel „Umsetzung, Steuerung und Fortschreibung“ – umbenannt, bisher umsetzung.md\n');
-      expect(part(r.text, 'Kapitel „Umsetzung')).toContain('\n  content/konzept/kapitel/umsetzung-steuerung.md\n');
-      expect(r.text).toContain('\nKapitel „Glossar“ – neu\n');
-      expect(part(r.text, 'Kapitel „Glossar“')).toContain('\n  content/konzept/kapitel/glossar.md\n\n  3 Absätze\n');
-      expect(r.text).toMatch(/\nVorlage 11\/1850-1 „[^“]+“ – Nummer geändert, bisher 11\/1850\n-+\n\n {2}content\/vorlagen\/11-1850.md\n/);
-      expect(r.markdown).toContain('### Kapitel „Glossar“ – neu\n');
-      expect(r.html).toMatch(/<h3 id="[^"]+">Vorlage 11\/1850-1 „[^“]+“ – Nummer geändert, bisher 11\/1850<\/h3>/);
-      expect(r.json.kapitel[1]).toMatchObject({ status: 'added', key: 'glossar', paragraphs: 3 });
-    } finally {
-      process.chdir(repo.dir);
-    }
-  });
+    const konzept = part(r.text, 'Konzept (konzept.yaml)');
+    expect(konzept).toContain('\n  gliederung\n    bisher: [-Kapitel einleitung, Kapitel ausgangslage, sozialraeume');
+    expect(konzept).toContain('\n    neu: {+Kapitel ausgangslage, Kapitel einleitung, sozialraeume');
+    expect(konzept).toContain('\n    Hinweis: Reihenfolge geändert; entfernt Kapitel umsetzung; neu Kapitel umsetzung-steuerung\n');
+    expect(r.text).toContain('\nKapitel „Umsetzung, Steuerung und Fortschreibung“ – umbenannt, bisher umsetzung.md\n');
+    expect(part(r.text, 'Kapitel „Umsetzung')).toContain('\n  content/konzept/kapitel/umsetzung-steuerung.md\n');
+    expect(r.text).toContain('\nKapitel „Glossar“ – neu\n');
+    expect(part(r.text, 'Kapitel „Glossar“')).toContain('\n  content/konzept/kapitel/glossar.md\n\n  3 Absätze\n');
+    expect(r.text).toMatch(/\nVorlage 11\/1850-1 „[^“]+“ – Nummer geändert, bisher 11\/1850\n-+\n\n {2}content\/vorlagen\/11-1850.md\n/);
+    expect(r.markdown).toContain('### Kapitel „Glossar“ – neu\n');
+    expect(r.html).toMatch(/<h3 id="[^"]+">Vorlage 11\/1850-1 „[^“]+“ – Nummer geändert, bisher 11\/1850<\/h3>/);
+    expect(r.json.kapitel[1]).toMatchObject({ status: 'added', key: 'glossar', paragraphs: 3 });
+  }));
 });
 
 describe('the reports as documents', () => {
@@ -451,99 +456,75 @@ describe('the reports as documents', () => {
 });
 
 describe('content that does not validate', () => {
-  test('Anlagen are checked against the revision’s own files, not the working tree', async () => {
-    const r2 = await Repo.withContent();
-    process.chdir(r2.dir);
-    try {
-      await r2.replace('content/vorlagen/11-1702.md', '    datei: anlagen/zuwendungsbescheid.pdf\n', '    datei: anlagen/zuwendungsbescheid.pdf\n  - titel: Stellungnahme des Integrationsrates\n    datei: anlagen/stellungnahme.pdf\n');
-      r2.commit('Anlage genannt, Datei fehlt noch');
-      await r2.write('content/anlagen/stellungnahme.pdf', '%PDF-1.4\n');
-      r2.commit('Datei nachgereicht');
-      const before = await diff('HEAD~2', 'HEAD~1');
-      expect(before.report.new.errors.map((d) => d.message)).toEqual(['Anlage „anlagen/stellungnahme.pdf“ gibt es nicht']);
-      expect(before.report.derived.newDiagnostics.map((d) => d.code)).toEqual(['file-invalid']);
-      expect(field(before.report.vorlagen[0], 'anlagen')).toMatchObject({ type: 'rows', rows: [{ op: 'added', label: 'Stellungnahme des Integrationsrates' }] });
-      const after = await diff('HEAD~1', 'HEAD');
-      expect(after.report.new.errors).toEqual([]);
-      expect(after.report.derived.resolvedDiagnostics.map((d) => d.message)).toEqual(['Anlage „anlagen/stellungnahme.pdf“ gibt es nicht']);
-      expect(after.report.files).toEqual([{ file: 'content/anlagen/stellungnahme.pdf', status: 'added' }]);
-      expect(after.text).toContain('Behobene Fehler und Warnungen\n');
-    } finally {
-      process.chdir(repo.dir);
-    }
-  });
+  test('Anlagen are checked against the revision’s own files, not the working tree', () => inFreshRepo(async (r2) => {
+    await r2.replace('content/vorlagen/11-1702.md', '    datei: anlagen/zuwendungsbescheid.pdf\n', '    datei: anlagen/zuwendungsbescheid.pdf\n  - titel: Stellungnahme des Integrationsrates\n    datei: anlagen/stellungnahme.pdf\n');
+    r2.commit('Anlage genannt, Datei fehlt noch');
+    await r2.write('content/anlagen/stellungnahme.pdf', '%PDF-1.4\n');
+    r2.commit('Datei nachgereicht');
+    const before = await diff('HEAD~2', 'HEAD~1');
+    expect(before.report.new.errors.map((d) => d.message)).toEqual(['Anlage „anlagen/stellungnahme.pdf“ gibt es nicht']);
+    expect(before.report.derived.newDiagnostics.map((d) => d.code)).toEqual(['file-invalid']);
+    expect(field(before.report.vorlagen[0], 'anlagen')).toMatchObject({ type: 'rows', rows: [{ op: 'added', label: 'Stellungnahme des Integrationsrates' }] });
+    const after = await diff('HEAD~1', 'HEAD');
+    expect(after.report.new.errors).toEqual([]);
+    expect(after.report.derived.resolvedDiagnostics.map((d) => d.message)).toEqual(['Anlage „anlagen/stellungnahme.pdf“ gibt es nicht']);
+    expect(after.report.files).toEqual([{ file: 'content/anlagen/stellungnahme.pdf', status: 'added' }]);
+    expect(after.text).toContain('Behobene Fehler und Warnungen\n');
+  }));
 
-  test('a revision’s Anlagen and Wappen are judged by their bytes in that revision', async () => {
-    const r2 = await Repo.withContent();
-    process.chdir(r2.dir);
-    try {
-      const wappen = (await r2.read('content/ratsdoc.yaml')).match(/wappen: (\S+)/)![1];
-      const png = await fs.readFile(r2.abs(`content/${wappen}`));
-      await r2.replace('content/vorlagen/11-1702.md', '    datei: anlagen/zuwendungsbescheid.pdf\n', '    datei: anlagen/zuwendungsbescheid.pdf\n  - titel: Stellungnahme des Integrationsrates\n    datei: anlagen/stellungnahme.pdf\n');
-      await r2.write('content/anlagen/stellungnahme.pdf', 'Stellungnahme folgt\n');
-      await r2.write(`content/${wappen}`, 'kein Bild\n');
-      r2.commit('Anlage und Wappen als Platzhalter');
-      await r2.write('content/anlagen/stellungnahme.pdf', '%PDF-1.4\n');
-      await fs.writeFile(r2.abs(`content/${wappen}`), png);
-      r2.commit('Dateien nachgereicht');
-      // The working tree holds the good files: the revision before must still show its own.
-      const broken = await diff('HEAD~2', 'HEAD~1');
-      expect(broken.report.new.errors.map((d) => d.message)).toEqual([
-        `Wappen „${wappen}“ ist kein PNG- oder JPEG-Bild`,
-        'Anlage „anlagen/stellungnahme.pdf“ ist keine PDF-Datei, obwohl sie auf .pdf endet',
-      ]);
-      expect((await diff('HEAD~1', 'HEAD')).report.derived.resolvedDiagnostics).toHaveLength(2);
-    } finally {
-      process.chdir(repo.dir);
-    }
-  });
+  test('a revision’s Anlagen and Wappen are judged by their bytes in that revision', () => inFreshRepo(async (r2) => {
+    const wappen = (await r2.read('content/ratsdoc.yaml')).match(/wappen: (\S+)/)![1];
+    const png = await fs.readFile(r2.abs(`content/${wappen}`));
+    await r2.replace('content/vorlagen/11-1702.md', '    datei: anlagen/zuwendungsbescheid.pdf\n', '    datei: anlagen/zuwendungsbescheid.pdf\n  - titel: Stellungnahme des Integrationsrates\n    datei: anlagen/stellungnahme.pdf\n');
+    await r2.write('content/anlagen/stellungnahme.pdf', 'Stellungnahme folgt\n');
+    await r2.write(`content/${wappen}`, 'kein Bild\n');
+    r2.commit('Anlage und Wappen als Platzhalter');
+    await r2.write('content/anlagen/stellungnahme.pdf', '%PDF-1.4\n');
+    await fs.writeFile(r2.abs(`content/${wappen}`), png);
+    r2.commit('Dateien nachgereicht');
+    // The working tree holds the good files: the revision before must still show its own.
+    const broken = await diff('HEAD~2', 'HEAD~1');
+    expect(broken.report.new.errors.map((d) => d.message)).toEqual([
+      `Wappen „${wappen}“ ist kein PNG- oder JPEG-Bild`,
+      'Anlage „anlagen/stellungnahme.pdf“ ist keine PDF-Datei, obwohl sie auf .pdf endet',
+    ]);
+    expect((await diff('HEAD~1', 'HEAD')).report.derived.resolvedDiagnostics).toHaveLength(2);
+  }));
 
-  test('a `.nan` value unchanged between two commits is no change', async () => {
-    const r2 = await Repo.withContent();
-    process.chdir(r2.dir);
-    try {
-      const I = 'content/konzept/indikatoren.yaml';
-      await r2.replace(I, 'basis: { wert: 19.6, stichtag: 2018-12-31 }', 'basis: { wert: .nan, stichtag: 2018-12-31 }');
-      await r2.replace(I, '      - { stichtag: 2016-12-31, wert: 22.3 }', '      - { stichtag: 2016-12-31, wert: .NaN }');
-      r2.commit('I-05 ohne Basiswert');
-      await r2.replace(I, 'zielwert: { wert: 16.0, stichtag: 2021-12-31 }', 'zielwert: { wert: 15.0, stichtag: 2021-12-31 }');
-      r2.commit('I-05 neuer Zielwert');
-      const r = await diff('HEAD~1', 'HEAD');
-      expect(entity(r, 'I-05').changes).toEqual([{ type: 'value', path: ['zielwert', 'wert'], field: 'zielwert.wert', old: 16, new: 15 }]);
-    } finally {
-      process.chdir(repo.dir);
-    }
-  });
+  test('a `.nan` value unchanged between two commits is no change', () => inFreshRepo(async (r2) => {
+    const I = 'content/konzept/indikatoren.yaml';
+    await r2.replace(I, 'basis: { wert: 19.6, stichtag: 2018-12-31 }', 'basis: { wert: .nan, stichtag: 2018-12-31 }');
+    await r2.replace(I, '      - { stichtag: 2016-12-31, wert: 22.3 }', '      - { stichtag: 2016-12-31, wert: .NaN }');
+    r2.commit('I-05 ohne Basiswert');
+    await r2.replace(I, 'zielwert: { wert: 16.0, stichtag: 2021-12-31 }', 'zielwert: { wert: 15.0, stichtag: 2021-12-31 }');
+    r2.commit('I-05 neuer Zielwert');
+    const r = await diff('HEAD~1', 'HEAD');
+    expect(entity(r, 'I-05').changes).toEqual([{ type: 'value', path: ['zielwert', 'wert'], field: 'zielwert.wert', old: 16, new: 15 }]);
+  }));
 
-  test('a revision with errors is compared where possible and its errors are listed', async () => {
-    const r2 = await Repo.withContent();
-    process.chdir(r2.dir);
-    try {
-      await r2.replace('content/konzept/hf-arbeit.yaml', '    status: abgeschlossen\n    prioritaet: hoch\n    kosten: { betrag: 2500', '    status: erledigt\n    prioritaet: hoch\n    kosten: { betrag: 2500');
-      await r2.write('content/konzept/hf-bildung.yaml', 'handlungsfelder:\n  - id: HF-BIL\n   titel: kaputt\n');
-      r2.commit('kaputt');
-      const r = await diff('HEAD~1', 'HEAD');
-      // The schema error and the syntax error; references to Handlungsfeld HF-BIL, whose file does
-      // not parse, are no follow-on errors (issue 20, point 4): one warning says they went unchecked.
-      expect(new Set(r.report.new.errors.map((d) => d.code))).toEqual(new Set(['schema', 'yaml-syntax']));
-      expect(r.report.derived.newDiagnostics.map((d) => d.code)).toContain('references-not-checked');
-      const m = entity(r, 'M-07');
-      expect(m).toMatchObject({ status: 'changed', invalidNew: true, invalidOld: false });
-      expect(m.changes).toEqual([{ type: 'value', path: ['status'], field: 'status', old: 'abgeschlossen', new: 'erledigt' }]);
-      // The entities of the unreadable file are not reported as removed.
-      expect(r.report.entities.filter((e) => e.status === 'removed')).toEqual([]);
-      expect(r.report.notCompared.length).toBeGreaterThan(5);
-      expect(r.report.notCompared[0].reason).toBe(`content/konzept/hf-bildung.yaml ist in HEAD (${r2.git('rev-parse', '--short', 'HEAD').trim()}) nicht lesbar`);
-      // Costs count as written (M-07 keeps its 2.500 €); the unreadable Handlungsfeld is not summed but named.
-      expect(r.report.derived.costs).toEqual([]);
-      expect(r.report.derived.notes).toEqual(['Kosten im Handlungsfeld „HF-BIL“ nicht verglichen: seine Daten sind in einem der Stände nicht lesbar']);
-      expect(r.report.derived.status).toEqual([{ id: 'M-07', oldId: null, title: 'Job-Speeddating mit Bergkamener Betrieben', old: 'abgeschlossen', new: 'erledigt' }]);
-      expect(part(r.text, 'Maßnahme M-07')).toContain('\n  Ungültig in HEAD (');
-      expect(r.text).toMatch(/\nPrüfung\n=+\n\n {2}HEAD~1 \(\w+\): 0 Fehler, 3 Warnungen\n\n {2}HEAD \(\w+\): \d+ Fehler, \d+ Warnungen\n\n {2}Fehler: Maßnahme „M-07“: .*\(content\/konzept\/hf-arbeit.yaml:\d+:\d+\)\n/);
-      expect(r.markdown).toContain('\n## Nicht verglichen\n');
-      expect(r.html).toContain('<h2 id="nicht-verglichen">Nicht verglichen</h2>');
-    } finally {
-      process.chdir(repo.dir);
-    }
-  });
+  test('a revision with errors is compared where possible and its errors are listed', () => inFreshRepo(async (r2) => {
+    await r2.replace('content/konzept/hf-arbeit.yaml', '    status: abgeschlossen\n    prioritaet: hoch\n    kosten: { betrag: 2500', '    status: erledigt\n    prioritaet: hoch\n    kosten: { betrag: 2500');
+    await r2.write('content/konzept/hf-bildung.yaml', 'handlungsfelder:\n  - id: HF-BIL\n   titel: kaputt\n');
+    r2.commit('kaputt');
+    const r = await diff('HEAD~1', 'HEAD');
+    // The schema error and the syntax error; references to Handlungsfeld HF-BIL, whose file does
+    // not parse, are no follow-on errors (issue 20, point 4): one warning says they went unchecked.
+    expect(new Set(r.report.new.errors.map((d) => d.code))).toEqual(new Set(['schema', 'yaml-syntax']));
+    expect(r.report.derived.newDiagnostics.map((d) => d.code)).toContain('references-not-checked');
+    const m = entity(r, 'M-07');
+    expect(m).toMatchObject({ status: 'changed', invalidNew: true, invalidOld: false });
+    expect(m.changes).toEqual([{ type: 'value', path: ['status'], field: 'status', old: 'abgeschlossen', new: 'erledigt' }]);
+    // The entities of the unreadable file are not reported as removed.
+    expect(r.report.entities.filter((e) => e.status === 'removed')).toEqual([]);
+    expect(r.report.notCompared.length).toBeGreaterThan(5);
+    expect(r.report.notCompared[0].reason).toBe(`content/konzept/hf-bildung.yaml ist in HEAD (${r2.git('rev-parse', '--short', 'HEAD').trim()}) nicht lesbar`);
+    // Costs count as written (M-07 keeps its 2.500 €); the unreadable Handlungsfeld is not summed but named.
+    expect(r.report.derived.costs).toEqual([]);
+    expect(r.report.derived.notes).toEqual(['Kosten im Handlungsfeld „HF-BIL“ nicht verglichen: seine Daten sind in einem der Stände nicht lesbar']);
+    expect(r.report.derived.status).toEqual([{ id: 'M-07', oldId: null, title: 'Job-Speeddating mit Bergkamener Betrieben', old: 'abgeschlossen', new: 'erledigt' }]);
+    expect(part(r.text, 'Maßnahme M-07')).toContain('\n  Ungültig in HEAD (');
+    expect(r.text).toMatch(/\nPrüfung\n=+\n\n {2}HEAD~1 \(\w+\): 0 Fehler, 3 Warnungen\n\n {2}HEAD \(\w+\): \d+ Fehler, \d+ Warnungen\n\n {2}Fehler: Maßnahme „M-07“: .*\(content\/konzept\/hf-arbeit.yaml:\d+:\d+\)\n/);
+    expect(r.markdown).toContain('\n## Nicht verglichen\n');
+    expect(r.html).toContain('<h2 id="nicht-verglichen">Nicht verglichen</h2>');
+  }));
 });
